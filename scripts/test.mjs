@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `npm test`: every check CI runs, in order — lint, typecheck, unit, build, integration (real keychain, real
+// HTTP), end-to-end (Playwright in Debian Chromium against the browser shell). Every stage runs even after a
+// failure, so one run shows everything; the last line counts the tests of all stages.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const reports = mkdtempSync(join(tmpdir(), 'fieldkit-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedStages = [];
+
+function run(stage, command, args, countTests) {
+  process.stdout.write(`\n=== ${stage} ===\n`);
+  const started = Date.now();
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  const ok = result.status === 0;
+  const counted = countTests?.();
+  if (counted) for (const key of Object.keys(totals)) totals[key] += counted[key];
+  if (!ok || (counted && counted.failed > 0)) failedStages.push(stage);
+  const summary = counted
+    ? ` (${counted.passed} passed, ${counted.failed} failed, ${counted.skipped} skipped)`
+    : '';
+  process.stdout.write(
+    `=== ${stage}: ${ok ? 'ok' : 'FAILED'}${summary} in ${((Date.now() - started) / 1000).toFixed(1)} s ===\n`,
+  );
+}
+
+function vitestCounts(file) {
+  return () => {
+    if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    return {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests,
+      skipped: report.numPendingTests + report.numTodoTests,
+    };
+  };
+}
+
+function playwrightCounts(file) {
+  return () => {
+    if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+    const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+    return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+  };
+}
+
+const vitest = (project, file) => [
+  bin('vitest'),
+  ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+];
+const withKeyring = (command, args) => [join(root, 'scripts', 'with-keyring.sh'), [command, ...args]];
+
+run('lint', bin('eslint'), ['.']);
+run('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+run('typecheck (main)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
+run('typecheck (renderer)', bin('vue-tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
+const unitReport = join(reports, 'unit.json');
+run('unit', ...vitest('unit', unitReport), vitestCounts(unitReport));
+run('build', bin('electron-vite'), ['build', '--logLevel', 'warn']);
+const integrationReport = join(reports, 'integration.json');
+run(
+  'integration',
+  ...withKeyring(...vitest('integration', integrationReport)),
+  vitestCounts(integrationReport),
+);
+const e2eReport = join(reports, 'e2e.json');
+process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = e2eReport;
+run('end-to-end', ...withKeyring(bin('playwright'), ['test']), playwrightCounts(e2eReport));
+
+rmSync(reports, { recursive: true, force: true });
+process.stdout.write(
+  `\n${failedStages.length ? `Failed stages: ${failedStages.join(', ')}` : 'All stages passed.'}\n`,
+);
+process.stdout.write(
+  `fieldkit: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+);
+process.exit(failedStages.length ? 1 : 0);

@@ -1,0 +1,104 @@
+/**
+ * The contract: every call the renderer may make and every event it may receive. The router, the Electron
+ * preload, the browser-shell transport and the renderer's types all derive from this one file, so adding a call
+ * is one entry here plus its handler.
+ */
+import { z } from 'zod';
+import { profileNameSchema, profileSchema } from '../services/vault/profile-file';
+import type {
+  AppInfo,
+  CallResult,
+  CloudPbx,
+  ConnectionTestResult,
+  DeviceModel,
+  PhoneNumber,
+  ProfileSummary,
+  SessionState,
+} from './types';
+
+const noInput = z.object({}).strict();
+
+const profileName = profileNameSchema;
+
+const systemId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A CloudPBX id is letters, digits, dashes or underscores.');
+
+/** Declares a call: its input schema, and (as a phantom type) what it answers. */
+function defineCall<Output>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+}
+
+function defineEvent<Payload>() {
+  return { payload: undefined as unknown as Payload };
+}
+
+export const calls = {
+  'app.info': defineCall<AppInfo>()(noInput),
+  'profiles.list': defineCall<ProfileSummary[]>()(noInput),
+  'profiles.save': defineCall<ProfileSummary>()(profileSchema.strict()),
+  'profiles.test': defineCall<ConnectionTestResult>()(z.object({ name: profileName }).strict()),
+  'profiles.remove': defineCall<{ removed: boolean }>()(z.object({ name: profileName }).strict()),
+  'session.state': defineCall<SessionState>()(noInput),
+  'session.signIn': defineCall<SessionState>()(z.object({ profile: profileName }).strict()),
+  'session.openDemo': defineCall<SessionState>()(noInput),
+  'session.signOut': defineCall<SessionState>()(noInput),
+  'systems.list': defineCall<CloudPbx[]>()(noInput),
+  'systems.get': defineCall<CloudPbx>()(z.object({ systemId }).strict()),
+  'systems.models': defineCall<DeviceModel[]>()(z.object({ systemId }).strict()),
+  'subscribers.list': defineCall<PhoneNumber[]>()(z.object({ systemId }).strict()),
+};
+
+export const events = {
+  'session.changed': defineEvent<SessionState>(),
+};
+
+export type CallName = keyof typeof calls;
+export type EventName = keyof typeof events;
+export type CallInput<C extends CallName> = z.input<(typeof calls)[C]['input']>;
+export type ParsedInput<C extends CallName> = z.output<(typeof calls)[C]['input']>;
+export type CallOutput<C extends CallName> = (typeof calls)[C]['output'];
+export type EventPayload<E extends EventName> = (typeof events)[E]['payload'];
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+type Namespace = CallName extends `${infer NS}.${string}` ? NS : never;
+type CallFunction<C extends CallName, R> = keyof CallInput<C> extends never
+  ? (input?: CallInput<C>) => Promise<R>
+  : (input: CallInput<C>) => Promise<R>;
+type NamespaceOf<NS extends Namespace, R extends 'result' | 'value'> = {
+  [C in CallName as C extends `${NS}.${infer Verb}` ? Verb : never]: CallFunction<
+    C,
+    R extends 'result' ? CallResult<CallOutput<C>> : CallOutput<C>
+  >;
+};
+type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
+
+/**
+ * `window.fieldkit`: named functions grouped by namespace, each answering a `CallResult` envelope (errors do not
+ * survive contextBridge as instances, so they travel as data), plus `on` for events.
+ */
+export type Bridge = { [NS in Namespace]: NamespaceOf<NS, 'result'> } & {
+  on<E extends EventName>(event: E, listener: Listener<E>): () => void;
+};
+
+/** What renderer code uses: the same calls, answering values and throwing on errors. */
+export type Api = { [NS in Namespace]: NamespaceOf<NS, 'value'> } & {
+  on<E extends EventName>(event: E, listener: Listener<E>): () => void;
+};
+
+/** `systems.list` → `['systems', 'list']` */
+export function splitCallName(name: CallName): [string, string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot), name.slice(dot + 1)];
+}

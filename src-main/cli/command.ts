@@ -1,0 +1,35 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { RainbowClient } from '../services/rainbow';
+import type { ExitCode } from './exit-codes';
+import type { CliIo } from './io';
+
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandContext {
+  io: CliIo;
+  json: boolean;
+  values: OptionValues;
+  positionals: string[];
+  /** Signs in with --profile, the FIELDKIT_* variables or --demo. */
+  connect(): Promise<RainbowClient>;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: OptionsConfig;
+  run(context: CommandContext): Promise<ExitCode>;
+}
+
+/** Reads a required string option, or fails as a usage error naming it. */
+export function requireOption(values: OptionValues, name: string, hint: string): string {
+  const value = values[name];
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  throw new UsageError(`--${name} is required. ${hint}`);
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,29 @@
+import type { Command } from '../command';
+import { requireOption } from '../command';
+import { EXIT } from '../exit-codes';
+import { printJson, printTable } from '../io';
+
+export const subscribersCommand: Command = {
+  name: 'subscribers',
+  summary: 'List the subscribers (internal numbers) of a CloudPBX, all pages',
+  usage: 'fieldkit subscribers --system ID [--json]',
+  options: { system: { type: 'string' } },
+  async run({ io, json, values, connect }) {
+    const systemId = requireOption(values, 'system', 'List the CloudPBX ids with `fieldkit systems`.');
+    const subscribers = await (await connect()).listPhoneNumbers(systemId);
+    if (json) printJson(io, subscribers);
+    else {
+      printTable(
+        io,
+        ['SHORT NUMBER', 'NAME', 'E-MAIL', 'ID'],
+        subscribers.map((subscriber) => [
+          subscriber.shortNumber,
+          [subscriber.firstName, subscriber.lastName].filter(Boolean).join(' '),
+          subscriber.loginEmail ?? '',
+          subscriber.id,
+        ]),
+      );
+    }
+    return EXIT.ok;
+  },
+};

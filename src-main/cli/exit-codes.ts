@@ -1,0 +1,26 @@
+import { FieldkitError, type ErrorCode } from '../services/errors';
+
+/** Product interface: scripts depend on these numbers. */
+export const EXIT = { ok: 0, partial: 1, usage: 2, auth: 3, unreachable: 4 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+const BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
+  'invalid-input': EXIT.usage,
+  'insecure-host': EXIT.usage,
+  'profile-not-found': EXIT.usage,
+  'not-found': EXIT.usage,
+  'auth-failed': EXIT.auth,
+  'app-auth-failed': EXIT.auth,
+  forbidden: EXIT.auth,
+  'not-signed-in': EXIT.auth,
+  'keychain-unavailable': EXIT.auth,
+  unreachable: EXIT.unreachable,
+  timeout: EXIT.unreachable,
+  tls: EXIT.unreachable,
+  'rate-limited': EXIT.unreachable,
+  'server-error': EXIT.unreachable,
+};
+
+export function exitCodeFor(error: unknown): ExitCode {
+  return error instanceof FieldkitError ? (BY_CODE[error.code] ?? EXIT.partial) : EXIT.partial;
+}

@@ -1,0 +1,172 @@
+import {
+  describeCharacter,
+  quoteInput,
+  refuse,
+  type IdentifierFailure,
+  type IdentifierResult,
+} from './result';
+import {
+  LOST_ZEROS_EXPLANATION,
+  looksLikeScientificNotation,
+  scientificNotationFailure,
+} from './spreadsheet';
+
+const MAC_HEX_DIGITS = 12;
+const MAC_OCTETS = 6;
+const EXAMPLE = '48:7A:55:00:00:02';
+const MAC_CHARACTER = /[0-9a-f:.-]/i;
+/** Fewer digits than this is not a MAC that merely lost its leading zeros. */
+const FEWEST_DIGITS_FOR_LOST_ZEROS = 9;
+const FEWEST_OCTETS_FOR_LOST_ZEROS = 4;
+
+export type MacDisplayCase = 'lower' | 'upper';
+
+type MacDigits = { ok: true; digits: string } | IdentifierFailure;
+
+/**
+ * Reads a MAC address written as `48:7A:55:00:00:02`, `48-7a-55-00-00-02`, `487a.5500.0002`, `487a55000002` or
+ * `48:7a:55:0:0:2`, and answers the 12 lowercase hex digits. Multicast, broadcast and all-zero addresses are
+ * refused: no phone has one as its own address.
+ */
+export function normaliseMac(input: string): IdentifierResult {
+  const text = input.trim();
+  if (text === '') {
+    return refuse(
+      'empty',
+      `No MAC address was given: enter the 12 hex digits printed on the device label, e.g. ${EXAMPLE}.`,
+    );
+  }
+  const read = readMacDigits(text);
+  if (!read.ok) return read;
+  const refusal = refuseNonDeviceAddress(read.digits, text);
+  return refusal ?? { ok: true, value: read.digits };
+}
+
+/** `487a55000002` → `48:7a:55:00:00:02` (or upper case). Takes any notation `normaliseMac` reads. */
+export function formatMac(mac: string, displayCase: MacDisplayCase = 'lower'): string {
+  const read = readMacDigits(mac.trim());
+  if (!read.ok) throw new RangeError(`formatMac: ${read.reason}`);
+  const octets = read.digits.match(/../g) ?? [];
+  const formatted = octets.join(':');
+  return displayCase === 'upper' ? formatted.toUpperCase() : formatted;
+}
+
+/** The 48 bits of a MAC in any supported notation, whatever kind of address they are. */
+function readMacDigits(text: string): MacDigits {
+  if (looksLikeScientificNotation(text)) return scientificNotationFailure(text, 'MAC address');
+  const stranger = [...text].find((character) => !MAC_CHARACTER.test(character));
+  if (stranger !== undefined) {
+    return refuse(
+      'format',
+      `The MAC address ${quoteInput(text)} contains ${describeCharacter(stranger)}, which is neither a hex ` +
+        `digit (0-9, A-F) nor a separator (: - .); re-type it from the device label, e.g. ${EXAMPLE}.`,
+    );
+  }
+  const separators = [...new Set(text.replace(/[0-9a-f]/gi, ''))];
+  const [separator] = separators;
+  if (separators.length > 1) {
+    return refuse(
+      'format',
+      `The MAC address ${quoteInput(text)} mixes the separators ${separators.join(' ')}; use one style ` +
+        `throughout, e.g. ${EXAMPLE} or 48-7A-55-00-00-02.`,
+    );
+  }
+  if (separator === undefined) return readBareDigits(text);
+  if (separator === '.') return readDottedGroups(text);
+  return readOctets(text, separator);
+}
+
+function readBareDigits(text: string): MacDigits {
+  if (text.length === MAC_HEX_DIGITS) return { ok: true, digits: text.toLowerCase() };
+  if (text.length >= FEWEST_DIGITS_FOR_LOST_ZEROS && text.length < MAC_HEX_DIGITS) {
+    const padded = text.toLowerCase().padStart(MAC_HEX_DIGITS, '0');
+    if (isDeviceAddress(padded)) {
+      return refuse(
+        'leading-zeros-lost',
+        `The MAC address ${quoteInput(text)} has ${text.length} hex digits but a MAC has 12: ` +
+          `${LOST_ZEROS_EXPLANATION}. If the label starts with zeros it is ${formatMac(padded, 'upper')}; ` +
+          'format the column as text and re-enter it.',
+        padded,
+      );
+    }
+  }
+  return refuse(
+    'length',
+    `The MAC address ${quoteInput(text)} has ${text.length} hex digits but a MAC has exactly 12, ` +
+      `e.g. ${EXAMPLE}; check the device label for a missing or extra digit.`,
+  );
+}
+
+function readDottedGroups(text: string): MacDigits {
+  const groups = text.split('.');
+  if (groups.length === 3 && groups.every((group) => group.length === 4)) {
+    return { ok: true, digits: groups.join('').toLowerCase() };
+  }
+  return refuse(
+    'format',
+    `The MAC address ${quoteInput(text)} is not valid dotted notation, which has 3 groups of 4 hex digits ` +
+      `(e.g. 487a.5500.0002); re-type it from the device label, e.g. ${EXAMPLE}.`,
+  );
+}
+
+function readOctets(text: string, separator: string): MacDigits {
+  const octets = text.split(separator);
+  if (octets.some((octet) => octet.length === 0 || octet.length > 2)) {
+    return refuse(
+      'format',
+      `The MAC address ${quoteInput(text)} is broken: between the "${separator}" separators there must be ` +
+        `6 octets of 1 or 2 hex digits, e.g. ${EXAMPLE.replaceAll(':', separator)}.`,
+    );
+  }
+  const digits = octets.map((octet) => octet.padStart(2, '0').toLowerCase()).join('');
+  if (octets.length === MAC_OCTETS) return { ok: true, digits };
+  if (octets.length >= FEWEST_OCTETS_FOR_LOST_ZEROS && octets.length < MAC_OCTETS) {
+    const padded = digits.padStart(MAC_HEX_DIGITS, '0');
+    if (isDeviceAddress(padded)) {
+      return refuse(
+        'leading-zeros-lost',
+        `The MAC address ${quoteInput(text)} has only ${octets.length} octets but a MAC has 6: ` +
+          `${LOST_ZEROS_EXPLANATION}. If the label starts with 00 it is ${formatMac(padded, 'upper')}.`,
+        padded,
+      );
+    }
+  }
+  return refuse(
+    'length',
+    `The MAC address ${quoteInput(text)} has ${octets.length} octets but a MAC has exactly 6, ` +
+      `e.g. ${EXAMPLE}; check the device label.`,
+  );
+}
+
+function firstOctet(digits: string): number {
+  return Number.parseInt(digits.slice(0, 2), 16);
+}
+
+function isDeviceAddress(digits: string): boolean {
+  return !/^0+$/.test(digits) && (firstOctet(digits) & 1) === 0;
+}
+
+function refuseNonDeviceAddress(digits: string, text: string): IdentifierFailure | undefined {
+  if (/^0+$/.test(digits)) {
+    return refuse(
+      'all-zero',
+      `The MAC address ${quoteInput(text)} is all zeros, a placeholder no device has; ` +
+        'enter the MAC printed on the device label.',
+    );
+  }
+  if (/^f+$/.test(digits)) {
+    return refuse(
+      'multicast',
+      `The MAC address ${quoteInput(text)} is the broadcast address, not the address of a device; ` +
+        'enter the MAC printed on the device label.',
+    );
+  }
+  if ((firstOctet(digits) & 1) === 1) {
+    return refuse(
+      'multicast',
+      `The MAC address ${quoteInput(text)} is a multicast address (its first octet is odd), which no phone ` +
+        'has as its own address; check the first two digits against the device label.',
+    );
+  }
+  return undefined;
+}

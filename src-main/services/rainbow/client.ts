@@ -1,0 +1,106 @@
+import { FieldkitError, type InputIssue } from '../errors';
+import { silentLogger, type Logger } from '../log/logger';
+import { Redactor } from '../log/redactor';
+import { createAuthApi, type RainbowCredentials } from './auth-api';
+import { systemClock, type Clock } from './clock';
+import { ConnectivityMonitor, type ConnectivityListener } from './connectivity';
+import { listDeviceModels, type DeviceModelFilter } from './device-models';
+import { normaliseRainbowHost } from './host';
+import { createHttpTransport } from './http-transport';
+import { listPhoneNumbers, type PhoneNumberQuery } from './phone-numbers';
+import { createRainbowApi, type RainbowApi } from './rainbow-api';
+import { RequestRunner } from './request-runner';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { Session } from './session';
+import { getSystem, listSystems } from './systems';
+import type { CloudPbx, DeviceModel, LoggedInUser, PhoneNumber } from './types';
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
+/** The ports of the client; every one has a production default. */
+export interface ClientDeps {
+  fetch?: typeof fetch;
+  logger?: Logger;
+  /** Receives the password, the app secret and every token; pass the one the logger redacts with. */
+  redactor?: Redactor;
+  clock?: Clock;
+  random?: () => number;
+  retry?: Partial<RetryPolicy>;
+  /** Per attempt: connecting, headers and body. */
+  requestTimeoutMs?: number;
+  /** Told 'offline' when a request fails below HTTP, 'online' when an answer comes back after that. */
+  onConnectivity?: ConnectivityListener;
+}
+
+export interface RainbowClient extends RainbowApi {
+  /** Origin every request goes to, e.g. `https://openrainbow.com`. */
+  readonly host: string;
+  /** The signed-in account (refreshed when the client signs in again). */
+  readonly user: LoggedInUser;
+  listSystems(options?: { pageSize?: number }): Promise<CloudPbx[]>;
+  getSystem(systemId: string): Promise<CloudPbx>;
+  listDeviceModels(systemId: string, filter?: DeviceModelFilter): Promise<DeviceModel[]>;
+  listPhoneNumbers(systemId: string, query?: PhoneNumberQuery): Promise<PhoneNumber[]>;
+  /** Logs out on the server (a failure there is only logged) and stops the renewal timer. */
+  signOut(): Promise<void>;
+  /** Stops the renewal timer without telling the server; later calls fail with 'not-signed-in'. */
+  close(): void;
+}
+
+function checkCredentials(credentials: RainbowCredentials): void {
+  const labels: Record<keyof RainbowCredentials, string> = {
+    host: 'Rainbow host',
+    login: 'login',
+    password: 'password',
+    appId: 'application id',
+    appSecret: 'application secret',
+  };
+  const issues: InputIssue[] = [];
+  for (const field of Object.keys(labels) as (keyof RainbowCredentials)[]) {
+    if (credentials[field].trim() === '') issues.push({ field, message: `Enter the ${labels[field]}.` });
+  }
+  if (issues.length > 0) {
+    throw new FieldkitError({ code: 'invalid-input', message: 'Some sign-in fields are empty.', issues });
+  }
+}
+
+/** Signs in to Rainbow and returns a client whose session renews itself until `signOut()` or `close()`. */
+export async function signIn(credentials: RainbowCredentials, deps: ClientDeps = {}): Promise<RainbowClient> {
+  checkCredentials(credentials);
+  const origin = normaliseRainbowHost(credentials.host);
+  const logger = deps.logger ?? silentLogger;
+  const redactor = deps.redactor ?? new Redactor();
+  const clock = deps.clock ?? systemClock;
+  const timeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const redact = (text: string): string => redactor.redact(text);
+
+  const transport = createHttpTransport({ fetch: deps.fetch ?? fetch, timeoutMs, clock, logger, redactor });
+  const runner = new RequestRunner({
+    transport,
+    policy: { ...DEFAULT_RETRY_POLICY, ...deps.retry },
+    random: deps.random ?? Math.random,
+    clock,
+    logger,
+    connectivity: new ConnectivityMonitor(logger, deps.onConnectivity),
+    timeoutMs,
+    redact,
+  });
+  const session = new Session(createAuthApi(origin, credentials, runner, redactor), clock, logger);
+  await session.start();
+  logger.info(`signed in to ${origin.host} as ${session.user.loginEmail}`);
+
+  const api = createRainbowApi(origin, session, runner);
+  return {
+    ...api,
+    host: origin.origin,
+    get user() {
+      return session.user;
+    },
+    listSystems: (options) => listSystems(api, options),
+    getSystem: (systemId) => getSystem(api, systemId),
+    listDeviceModels: (systemId, filter) => listDeviceModels(api, systemId, filter),
+    listPhoneNumbers: (systemId, query) => listPhoneNumbers(api, systemId, query),
+    signOut: () => session.signOut(),
+    close: () => session.close(),
+  };
+}

@@ -1,0 +1,14 @@
+export { signIn, DEFAULT_REQUEST_TIMEOUT_MS, type ClientDeps, type RainbowClient } from './client';
+export type { RainbowCredentials } from './auth-api';
+export type { Clock } from './clock';
+export { systemClock } from './clock';
+export type { ConnectivityListener, ConnectivityState } from './connectivity';
+export { ALL_DEVICE_CATEGORIES, type DeviceModelFilter } from './device-models';
+export { normaliseRainbowHost } from './host';
+export type { HttpMethod } from './http-transport';
+export { isOutcomeUnknown, OutcomeUnknownError } from './outcome-unknown';
+export { ADMIN_ROOT, apiPath, AUTHENTICATION_ROOT, PROVISIONING_ROOT } from './paths';
+export type { PhoneNumberQuery } from './phone-numbers';
+export type { Query, QueryValue, RainbowApi, RequestOptions } from './rainbow-api';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+export type * from './types';

@@ -1,0 +1,157 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EventBus } from '../../api/events';
+import type { Router } from '../../api/router';
+import type { Logger } from '../../services/log/logger';
+import { createLaunchToken, hasValidCookie, sameSecret, sessionCookie } from './launch-token';
+import { SECURITY_HEADERS } from './security-headers';
+import { readStaticFile } from './static-files';
+
+const LOOPBACK = '127.0.0.1';
+const MAX_BODY_BYTES = 1024 * 1024;
+const HEARTBEAT_MS = 25_000;
+
+export interface WebShellOptions {
+  router: Router;
+  events: EventBus;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  log: Logger;
+  port?: number;
+  token?: string;
+}
+
+export interface WebShell {
+  /** The address to open: carries the per-launch token once, then the page lives on an HttpOnly cookie. */
+  launchUrl: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The browser shell's host: serves the renderer and carries calls (`POST /rpc/<call>`) and events
+ * (`GET /events`, server-sent events) on 127.0.0.1 only. Every request needs the per-launch token.
+ */
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const token = options.token ?? createLaunchToken();
+  const streams = new Set<ServerResponse>();
+  let origins: Set<string> = new Set();
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      options.log.error('request failed', error);
+      if (!response.headersSent) send(response, 500, 'text/plain', 'Internal error');
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // A page on another site could reach 127.0.0.1 through DNS rebinding: only our own Host names pass.
+    if (!origins.has(`http://${request.headers.host ?? ''}`))
+      return send(response, 403, 'text/plain', 'Forbidden');
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const offered = url.searchParams.get('token');
+    if (request.method === 'GET' && url.pathname === '/' && offered !== null) {
+      if (!sameSecret(offered, token))
+        return send(response, 401, 'text/plain', 'This launch token is not valid.');
+      response.writeHead(303, { ...SECURITY_HEADERS, location: '/', 'set-cookie': sessionCookie(token) });
+      return void response.end();
+    }
+    if (!hasValidCookie(request, token)) {
+      return send(
+        response,
+        401,
+        'text/plain',
+        'Open the address that `npm start` printed (it carries the token).',
+      );
+    }
+    if (url.pathname.startsWith('/rpc/')) return handleCall(request, response, url.pathname.slice(5));
+    if (url.pathname === '/events' && request.method === 'GET') return openEventStream(request, response);
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain', 'Method not allowed');
+    const file = await readStaticFile(options.staticDir, url.pathname);
+    if (!file) return send(response, 404, 'text/plain', 'Not found');
+    return send(response, 200, file.contentType, file.body);
+  }
+
+  async function handleCall(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
+    if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Method not allowed');
+    const origin = request.headers.origin;
+    if (origin !== undefined && !origins.has(origin))
+      return send(response, 403, 'text/plain', 'Forbidden origin');
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(response, 415, 'text/plain', 'Calls are JSON');
+    }
+    const body = await readBody(request);
+    if (body === undefined) return send(response, 413, 'text/plain', 'Call too large');
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return sendJson(response, {
+        ok: false,
+        error: { code: 'invalid-input', message: 'The call is not valid JSON.' },
+      });
+    }
+    sendJson(response, await options.router.dispatch(decodeURIComponent(name), input));
+  }
+
+  function openEventStream(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream',
+      connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    streams.add(response);
+    const unsubscribe = options.events.subscribe((event, payload) => {
+      response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    request.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(response);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origins = new Set([`http://${LOOPBACK}:${port}`, `http://localhost:${port}`]);
+  const origin = `http://${LOOPBACK}:${port}`;
+  options.log.info(`browser shell listening on ${origin}`);
+
+  return {
+    launchUrl: `${origin}/?token=${token}`,
+    origin,
+    close: async () => {
+      for (const stream of streams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': contentType });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, value: unknown): void {
+  send(response, 200, 'application/json', JSON.stringify(value));
+}
+
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,28 @@
+/**
+ * The Rainbow simulator: a real HTTP(S) server implementing the parts of the Rainbow authentication, RVCP
+ * provisioning and admin APIs Fieldkit uses, over a deterministic demo tenant. Used by the demo mode and by
+ * every integration and end-to-end test.
+ */
+export { startSimulator } from './server';
+export { DEMO_CREDENTIALS } from './seed/demo-seed';
+export { DEMO_COMPANY_ID, DEMO_SYSTEM_IDS } from './seed/seed-ids';
+export { DEVICE_MODEL_IDS } from './seed/device-models';
+export { SimulatorTenant, TenantError, type TenantErrorKind } from './tenant/tenant';
+export type {
+  ApplicationRecord,
+  CloudPbxRecord,
+  CompanyRecord,
+  DeviceModelRecord,
+  DevicePatch,
+  DeviceRecord,
+  NewDevice,
+  SubscriberRecord,
+  UserRecord,
+} from './tenant/records';
+export type {
+  RunningSimulator,
+  SimulatorCredentials,
+  SimulatorFaults,
+  SimulatorOptions,
+  SimulatorRequestRecord,
+} from './options';

@@ -1,0 +1,65 @@
+import type { SimulatorTenant } from './tenant/tenant';
+
+/** Misbehaviour to inject, each rate a fraction of requests (0 to 1). All zero by default. */
+export interface SimulatorFaults {
+  /** Delay before every answer, in milliseconds. */
+  latencyMs?: number;
+  /** Fraction answered 503. */
+  errorRate?: number;
+  /** Fraction never answered: the socket is held until the client gives up, 30 s pass, or close() is called. */
+  timeoutRate?: number;
+  /** Fraction answered 429 with `Retry-After`. */
+  rateLimitRate?: number;
+  /** `Retry-After` of 429 answers, in seconds (default 1). */
+  retryAfterSeconds?: number;
+}
+
+export interface SimulatorOptions {
+  /** Default 0: any free port. */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 3600. */
+  tokenLifetimeSeconds?: number;
+  faults?: SimulatorFaults;
+  /** Draws in [0, 1) that decide which requests get a fault; inject for deterministic runs. */
+  random?: () => number;
+  /** Clock in epoch milliseconds for token `iat`/`exp` and expiry checks; inject to expire tokens without waiting. */
+  now?: () => number;
+  /** Serve https instead of http. PEM strings. */
+  tls?: { key: string; cert: string };
+}
+
+export interface SimulatorCredentials {
+  login: string;
+  password: string;
+  appId: string;
+  appSecret: string;
+}
+
+export interface SimulatorRequestRecord {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Query string without the `?`, '' when none. */
+  query: string;
+  /** 0 for a request held by a timeout fault and never answered. */
+  status: number;
+}
+
+export interface RunningSimulator {
+  /** e.g. 'http://127.0.0.1:41234' (https://… when tls is given). */
+  url: string;
+  port: number;
+  /** The demo technician account (company_admin of the demo company). */
+  credentials: SimulatorCredentials;
+  /** Read/write access to the in-memory state, for tests to check outcomes server-side. */
+  tenant: SimulatorTenant;
+  setFaults(faults: SimulatorFaults): void;
+  /** Applies to tokens issued from now on. */
+  setTokenLifetime(seconds: number): void;
+  /** Request log, oldest first (never headers or bodies). */
+  requests(): ReadonlyArray<SimulatorRequestRecord>;
+  /** Closes all sockets, including held ones. Calling it again returns the same promise. */
+  close(): Promise<void>;
+}

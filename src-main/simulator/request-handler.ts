@@ -1,0 +1,161 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { TokenAuthority } from './auth/token-authority';
+import { pickFault, retryAfterSeconds, type FaultVerdict } from './faults';
+import { ApiError, ERROR_DETAILS_CODES, errorBody, type Reply } from './http/responses';
+import type { Router } from './http/router';
+import type { SimulatorFaults } from './options';
+import type { RequestLog } from './request-log';
+import { TenantError, type SimulatorTenant } from './tenant/tenant';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface RequestHandlerDependencies {
+  router: Router;
+  tenant: SimulatorTenant;
+  authority: TokenAuthority;
+  faults: () => SimulatorFaults;
+  random: () => number;
+  log: RequestLog;
+  hold: (socket: Socket) => void;
+}
+
+/** One request: read the body, apply faults, route, check the bearer token, answer JSON. Never rejects. */
+export async function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  dependencies: RequestHandlerDependencies,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://simulator.invalid');
+  const method = request.method ?? 'GET';
+  const record = (status: number): void =>
+    dependencies.log.add({ method, path: url.pathname, query: url.search.slice(1), status });
+  try {
+    const rawBody = await readBody(request);
+    const faults = dependencies.faults();
+    if ((faults.latencyMs ?? 0) > 0) await delay(faults.latencyMs);
+    const verdict = pickFault(faults, dependencies.random);
+    if (verdict === 'timeout') {
+      record(0);
+      dependencies.hold(request.socket);
+      return;
+    }
+    const reply =
+      verdict === 'none'
+        ? dispatch(method, url, request, rawBody, dependencies)
+        : faultReply(verdict, faults);
+    send(response, reply);
+    record(reply.status);
+  } catch (error) {
+    const reply = errorReply(error);
+    send(response, reply);
+    record(reply.status);
+  }
+}
+
+function dispatch(
+  method: string,
+  url: URL,
+  request: IncomingMessage,
+  rawBody: Buffer | undefined,
+  { router, tenant, authority }: RequestHandlerDependencies,
+): Reply {
+  try {
+    const match = router.match(method, url.pathname);
+    if (match.kind === 'not-found') {
+      throw new ApiError(404, `Resource ${url.pathname} not found`, ERROR_DETAILS_CODES.unknownRoute);
+    }
+    if (match.kind === 'method-not-allowed') {
+      throw new ApiError(
+        405,
+        `Method ${method} is not allowed on ${url.pathname}`,
+        ERROR_DETAILS_CODES.methodNotAllowed,
+        { allow: match.allowed.join(', ') },
+      );
+    }
+    const context = {
+      params: match.params,
+      query: url.searchParams,
+      headers: request.headers,
+      body: parseJson(rawBody),
+      tenant,
+    };
+    const { route } = match;
+    if (route.access === 'public') return route.handle(context);
+    return route.handle(context, authority.authenticate(request.headers.authorization));
+  } catch (error) {
+    return errorReply(error);
+  }
+}
+
+function faultReply(verdict: Exclude<FaultVerdict, 'none' | 'timeout'>, faults: SimulatorFaults): Reply {
+  if (verdict === 'rate-limit') {
+    const seconds = retryAfterSeconds(faults);
+    return {
+      status: 429,
+      body: errorBody(429, `Too many requests, retry after ${seconds} s`, ERROR_DETAILS_CODES.rateLimited),
+      headers: { 'retry-after': String(seconds) },
+    };
+  }
+  return {
+    status: 503,
+    body: errorBody(503, 'Service temporarily unavailable', ERROR_DETAILS_CODES.unavailable),
+  };
+}
+
+const TENANT_ERROR_ANSWERS = {
+  'not-found': [404, ERROR_DETAILS_CODES.resourceNotFound],
+  conflict: [409, ERROR_DETAILS_CODES.conflict],
+  invalid: [400, ERROR_DETAILS_CODES.invalidParameter],
+} as const;
+
+function errorReply(error: unknown): Reply {
+  if (error instanceof ApiError)
+    return { status: error.status, body: error.toBody(), headers: { ...error.headers } };
+  if (error instanceof TenantError) {
+    const [status, detailsCode] = TENANT_ERROR_ANSWERS[error.kind];
+    return { status, body: errorBody(status, error.message, detailsCode) };
+  }
+  const details = error instanceof Error ? error.message : String(error);
+  return { status: 500, body: errorBody(500, `Simulator error: ${details}`, ERROR_DETAILS_CODES.internal) };
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
+  }
+  if (size > MAX_BODY_BYTES) {
+    throw new ApiError(
+      413,
+      `Request body larger than ${MAX_BODY_BYTES} bytes`,
+      ERROR_DETAILS_CODES.bodyTooLarge,
+    );
+  }
+  return size === 0 ? undefined : Buffer.concat(chunks);
+}
+
+function parseJson(rawBody: Buffer | undefined): unknown {
+  if (rawBody === undefined) return undefined;
+  try {
+    return JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    throw new ApiError(400, 'Request body is not valid JSON', ERROR_DETAILS_CODES.invalidJsonBody);
+  }
+}
+
+function send(response: ServerResponse, reply: Reply): void {
+  if (response.destroyed) return;
+  const payload = JSON.stringify(reply.body);
+  response.writeHead(reply.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    'cache-control': 'no-store',
+    ...reply.headers,
+  });
+  response.end(payload);
+}

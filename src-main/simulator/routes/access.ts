@@ -1,0 +1,34 @@
+import type { Session } from '../auth/token-authority';
+import { ApiError, ERROR_DETAILS_CODES } from '../http/responses';
+import type { CloudPbxRecord } from '../tenant/records';
+import type { SimulatorTenant } from '../tenant/tenant';
+
+/** Paths of the provisioning (RVCP) API and of the admin API. */
+export const RVCP_BASE = '/api/rainbow/rvcpprovisioning/v1.0';
+export const ADMIN_BASE = '/api/rainbow/admin/v1.0';
+
+/** The CloudPBX a path names: 404 when unknown, 403 when it belongs to another company than the caller's. */
+export function requireVisibleCloudPbx(
+  tenant: SimulatorTenant,
+  session: Session,
+  systemId: string,
+): CloudPbxRecord {
+  const cloudPbx = tenant.findCloudPbx(systemId);
+  if (cloudPbx === undefined) {
+    throw new ApiError(404, `CloudPBX ${systemId} not found`, ERROR_DETAILS_CODES.cloudPbxNotFound);
+  }
+  if (cloudPbx.companyId !== session.user.companyId) {
+    throw new ApiError(
+      403,
+      `User ${session.user.loginEmail} is not allowed to access CloudPBX ${systemId}`,
+      ERROR_DETAILS_CODES.systemOfAnotherCompany,
+    );
+  }
+  return cloudPbx;
+}
+
+export function routeParam(params: Readonly<Record<string, string>>, name: string): string {
+  const value = params[name];
+  if (value === undefined) throw new Error(`Route pattern has no :${name}`);
+  return value;
+}

@@ -1,0 +1,150 @@
+import type { SimulatorCredentials } from '../options';
+import type { DeviceRecord, SubscriberRecord, TenantSeed, UserRecord } from '../tenant/records';
+import { SimulatorTenant } from '../tenant/tenant';
+import { GRENOBLE_CLOUD_PBX, LYON_CLOUD_PBX } from './cloud-pbxs';
+import { DEMO_DEVICE_MODELS } from './device-models';
+import { SEED_DEVICES } from './devices';
+import { GRENOBLE_STAFF, LYON_STAFF, loginEmailOf, type Person } from './people';
+import { DEMO_COMPANY_ID, DEMO_SYSTEM_IDS, RUNTIME_ID_PREFIX, seedId } from './seed-ids';
+
+const EMAIL_DOMAIN = 'demo.fieldkit.invalid';
+
+/** The demo technician (company_admin of the demo company) and the demo application. Fixed, not secret. */
+export const DEMO_CREDENTIALS: SimulatorCredentials = Object.freeze({
+  login: `tech@${EMAIL_DOMAIN}`,
+  password: 'Demo-Technician-2024!',
+  appId: '6f1d3c2b8a9e4f5d0c7b6a5948372615',
+  appSecret: 'fkDemoAppSecret7Qm2Vx9Lr4Tn8Wz3Kp6Hs1Jd5Gb0Yc',
+});
+
+const TECHNICIAN: UserRecord = {
+  id: seedId('user', 1),
+  companyId: DEMO_COMPANY_ID,
+  loginEmail: DEMO_CREDENTIALS.login,
+  firstName: 'Julien',
+  lastName: 'Fabre',
+  displayName: 'Julien Fabre',
+  roles: ['user', 'admin'],
+  adminType: 'company_admin',
+  password: DEMO_CREDENTIALS.password,
+};
+
+interface Staffing {
+  systemId: string;
+  staff: Person[];
+  firstShortNumber: number;
+  e164Stem: string;
+  userCounterBase: number;
+}
+
+const STAFFING: Staffing[] = [
+  {
+    systemId: DEMO_SYSTEM_IDS.lyon,
+    staff: LYON_STAFF,
+    firstShortNumber: 81001,
+    e164Stem: '+334789',
+    userCounterBase: 0x100,
+  },
+  {
+    systemId: DEMO_SYSTEM_IDS.grenoble,
+    staff: GRENOBLE_STAFF,
+    firstShortNumber: 72001,
+    e164Stem: '+334768',
+    userCounterBase: 0x200,
+  },
+];
+
+/** Lyon also has two numbers no user holds, so `isAssignedToUser=false` finds something. */
+const UNHELD_LYON_NUMBERS = ['81090', '81091'];
+
+/** The admin API's `deviceName` for an internal subscriber number (the reference shows only the DDI one). */
+const SUBSCRIBER_DEVICE_NAME = 'Cloud PBX subscriber';
+
+function staffRecords(): { users: UserRecord[]; subscribers: SubscriberRecord[] } {
+  const users: UserRecord[] = [];
+  const subscribers: SubscriberRecord[] = [];
+  for (const site of STAFFING) {
+    site.staff.forEach((person, index) => {
+      const userId = seedId('user', site.userCounterBase + index);
+      const shortNumber = String(site.firstShortNumber + index);
+      users.push({
+        id: userId,
+        companyId: DEMO_COMPANY_ID,
+        loginEmail: loginEmailOf(person, EMAIL_DOMAIN),
+        firstName: person.firstName,
+        lastName: person.lastName,
+        displayName: `${person.firstName} ${person.lastName}`,
+        roles: ['user'],
+      });
+      subscribers.push({
+        id: seedId('subscriber', site.userCounterBase + index),
+        systemId: site.systemId,
+        shortNumber,
+        internalNumber: shortNumber,
+        numberE164: `${site.e164Stem}${shortNumber}`,
+        userId,
+        deviceName: SUBSCRIBER_DEVICE_NAME,
+      });
+    });
+  }
+  UNHELD_LYON_NUMBERS.forEach((shortNumber, index) => {
+    subscribers.push({
+      id: seedId('subscriber', 0x1f0 + index),
+      systemId: DEMO_SYSTEM_IDS.lyon,
+      shortNumber,
+      internalNumber: shortNumber,
+      deviceName: SUBSCRIBER_DEVICE_NAME,
+    });
+  });
+  return { users, subscribers };
+}
+
+function deviceRecords(subscribers: SubscriberRecord[]): DeviceRecord[] {
+  return SEED_DEVICES.map((seed, index) => {
+    const systemId = DEMO_SYSTEM_IDS[seed.site];
+    const subscriber = subscribers.find((s) => s.systemId === systemId && s.shortNumber === seed.shortNumber);
+    if (seed.shortNumber !== undefined && subscriber === undefined) {
+      throw new Error(`Seed device ${seed.description}: no subscriber ${seed.shortNumber}`);
+    }
+    const domainName = (seed.site === 'lyon' ? LYON_CLOUD_PBX : GRENOBLE_CLOUD_PBX).cloudpbx.domainName;
+    return {
+      id: seedId('device', index + 1),
+      systemId,
+      companyId: DEMO_COMPANY_ID,
+      description: seed.description,
+      deviceTypeId: seed.deviceTypeId,
+      macAddress: seed.macAddress,
+      ipei: seed.ipei,
+      phoneNumberId: subscriber?.id,
+      mediaTransportProtocol: 'rtp_savp',
+      transferMode: seed.transferMode,
+      modules: seed.modules ?? [],
+      bannedDevice:
+        seed.bannedFailCount === undefined
+          ? undefined
+          : {
+              banId: `${seed.shortNumber ?? ''}@${domainName}`,
+              failCount: seed.bannedFailCount,
+              lastAttempt: '2024-07-19T06:03:25.000Z',
+            },
+      creationDate: new Date(Date.UTC(2024, 2, 1 + index, 9, 30)).toISOString(),
+    };
+  });
+}
+
+/** A fresh tenant holding the demo company, always the same data. */
+export function createDemoTenant(now: () => number): SimulatorTenant {
+  const { users, subscribers } = staffRecords();
+  const seed: TenantSeed = {
+    company: { id: DEMO_COMPANY_ID, name: 'Fieldkit Demo SA', country: 'FRA' },
+    users: [TECHNICIAN, ...users],
+    applications: [{ id: DEMO_CREDENTIALS.appId, name: 'Fieldkit', secret: DEMO_CREDENTIALS.appSecret }],
+    cloudPbxs: [LYON_CLOUD_PBX, GRENOBLE_CLOUD_PBX],
+    deviceModels: DEMO_DEVICE_MODELS,
+    subscribers,
+    devices: deviceRecords(subscribers),
+    idPrefix: RUNTIME_ID_PREFIX,
+    now,
+  };
+  return new SimulatorTenant(seed);
+}

@@ -1,0 +1,103 @@
+import type { CloudPbx, CloudPbxSettings, DeviceModel, ExpansionModule } from '../../services/rainbow/types';
+
+/**
+ * What the simulator stores. Relations are kept by id only (a device knows its `phoneNumberId`, a subscriber
+ * its `userId`); the wire views in views.ts join them, so assigning a device is a one-field change.
+ */
+
+export interface CompanyRecord {
+  id: string;
+  name: string;
+  country: string;
+}
+
+export interface UserRecord {
+  id: string;
+  companyId: string;
+  loginEmail: string;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  roles: string[];
+  adminType?: string;
+  /** Only accounts that may sign in have one. */
+  password?: string;
+}
+
+export interface ApplicationRecord {
+  id: string;
+  name: string;
+  secret: string;
+}
+
+export interface CloudPbxRecord extends CloudPbx {
+  companyId: string;
+  siteId: string[];
+  pbxId: string;
+  cloudpbx: CloudPbxSettings & { numberingPrefix: string; numberingDigits: number; domainName: string };
+}
+
+/** Fields the reference lists on device models beyond the ones Fieldkit reads. */
+export interface DeviceModelRecord extends DeviceModel {
+  has_progKeyHG?: boolean;
+  has_progKeyDND?: boolean;
+  systemKeys?: unknown[];
+}
+
+/** A CloudPBX subscriber: an internal number, usually held by a user. `id` is the phoneNumberId. */
+export interface SubscriberRecord {
+  id: string;
+  systemId: string;
+  shortNumber: string;
+  internalNumber: string;
+  numberE164?: string;
+  userId?: string;
+  deviceName: string;
+}
+
+export type MediaTransportProtocol = 'rtp_avp' | 'rtp_savp';
+
+export interface DeviceRecord {
+  id: string;
+  systemId: string;
+  companyId: string;
+  description: string;
+  deviceTypeId: number;
+  /** 12 lowercase hex digits, no separators, as the API stores it. */
+  macAddress?: string;
+  /** 10 lowercase hex digits (DECT handsets). */
+  ipei?: string;
+  phoneNumberId?: string;
+  mediaTransportProtocol: MediaTransportProtocol;
+  transferMode?: string;
+  modules: ExpansionModule[];
+  bannedDevice?: { banId: string; failCount: string; lastAttempt: string };
+  creationDate: string;
+}
+
+export type NewDevice = Omit<
+  DeviceRecord,
+  'id' | 'companyId' | 'modules' | 'creationDate' | 'mediaTransportProtocol'
+> &
+  Partial<Pick<DeviceRecord, 'modules' | 'mediaTransportProtocol'>>;
+
+export type DevicePatch = Partial<
+  Pick<
+    DeviceRecord,
+    'description' | 'macAddress' | 'mediaTransportProtocol' | 'transferMode' | 'modules' | 'bannedDevice'
+  >
+>;
+
+export interface TenantSeed {
+  company: CompanyRecord;
+  users: UserRecord[];
+  applications: ApplicationRecord[];
+  cloudPbxs: CloudPbxRecord[];
+  deviceModels: DeviceModelRecord[];
+  subscribers: SubscriberRecord[];
+  devices: DeviceRecord[];
+  /** Ids the tenant generates from now on: 24 lowercase hex digits, this prefix then a counter. */
+  idPrefix: string;
+  /** Creation dates of new objects. */
+  now: () => number;
+}

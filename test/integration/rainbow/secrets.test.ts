@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FieldkitError } from '../../../src-main/services/errors';
+import { Redactor } from '../../../src-main/services/log/redactor';
+import { signIn, type ClientDeps } from '../../../src-main/services/rainbow';
+import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
+import { draws, QUICK_RETRY, RecordingLogger, TestClock } from './support';
+
+/** Wraps fetch to learn every secret that crosses the wire: credential headers and the tokens handed out. */
+function secretRecordingFetch(secrets: Set<string>): typeof fetch {
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    for (const name of ['authorization', 'x-rainbow-app-auth']) {
+      const value = headers.get(name);
+      if (value !== null) {
+        secrets.add(value);
+        secrets.add(value.replace(/^(Basic|Bearer) /, ''));
+      }
+    }
+    const response = await fetch(input, init);
+    const body: unknown = await response
+      .clone()
+      .json()
+      .catch(() => undefined);
+    if (
+      typeof body === 'object' &&
+      body !== null &&
+      typeof (body as { token?: unknown }).token === 'string'
+    ) {
+      secrets.add((body as { token: string }).token);
+    }
+    return response;
+  };
+}
+
+describe('secrets in log lines and error messages', () => {
+  let simulator: RunningSimulator;
+  let simulatorNow: number;
+
+  beforeEach(async () => {
+    simulatorNow = Date.now();
+    simulator = await startSimulator({ port: 0, now: () => simulatorNow, random: draws(0.1, 0.1) });
+  });
+
+  afterEach(async () => {
+    await simulator.close();
+  });
+
+  it('never carry the password, the app secret or a token', async () => {
+    const secrets = new Set([simulator.credentials.password, simulator.credentials.appSecret]);
+    // Raw lines, not redacted: the client must not write secrets in the first place.
+    const logger = new RecordingLogger();
+    const clock = new TestClock();
+    const deps: ClientDeps = {
+      logger,
+      clock,
+      redactor: new Redactor(),
+      fetch: secretRecordingFetch(secrets),
+      retry: QUICK_RETRY,
+    };
+    const credentials = { host: simulator.url, ...simulator.credentials };
+    const errors: unknown[] = [];
+    const collect = (promise: Promise<unknown>): Promise<unknown> =>
+      promise.catch((error) => errors.push(error));
+
+    await collect(signIn({ ...credentials, password: `${credentials.password}-wrong` }, deps));
+    await collect(signIn({ ...credentials, appSecret: `${credentials.appSecret}-wrong` }, deps));
+
+    simulator.setTokenLifetime(60);
+    const client = await signIn(credentials, deps);
+    clock.fireAll();
+    await logger.waitFor(/session renewed/);
+    simulatorNow += 61_000;
+    await client.listSystems();
+    simulator.setFaults({ errorRate: 0.5 });
+    await client.listPhoneNumbers(DEMO_SYSTEM_IDS.lyon, { pageSize: 10 });
+    simulator.setFaults({});
+    await collect(client.getSystem('0123456789abcdef01234567'));
+    simulator.setTokenLifetime(0);
+    simulatorNow += 61_000;
+    await collect(client.listSystems());
+    await client.signOut();
+
+    expect(errors.map((error) => (error as FieldkitError).code)).toEqual([
+      'auth-failed',
+      'app-auth-failed',
+      'not-found',
+      'auth-failed',
+    ]);
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(
+        /^DEBUG GET \/api\/rainbow\/rvcpprovisioning\/v1\.0\/cloudpbxs\?limit=100&offset=0 → 200 \(\d+ ms\)$/,
+      ),
+    );
+    expect(logger.lines.some((line) => line.includes('→ 503'))).toBe(true);
+    // Several tokens were issued (sign-ins, renewal, re-sign-ins) and every one was recorded.
+    expect(secrets.size).toBeGreaterThan(10);
+
+    const texts = [
+      ...logger.lines,
+      ...errors.map((error) => {
+        if (!(error instanceof FieldkitError)) throw error;
+        return JSON.stringify({ ...error.toData(), stack: error.stack });
+      }),
+    ];
+    for (const text of texts) {
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventBus } from '../../../src-main/api/events';
+import { createRouter, type Handlers } from '../../../src-main/api/router';
+import { silentLogger } from '../../../src-main/services/log/logger';
+import { startWebShell, type WebShell } from '../../../src-main/shell/web/server';
+
+const state = { status: 'signed-out' as const, demo: false };
+let shell: WebShell;
+let cookie: string;
+let staticDir: string;
+const events = new EventBus();
+
+beforeAll(async () => {
+  staticDir = mkdtempSync(join(tmpdir(), 'fieldkit-web-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Fieldkit</title>');
+  writeFileSync(join(tmpdir(), 'outside.txt'), 'not for the page');
+  const handlers = { 'session.state': () => state } as unknown as Handlers;
+  shell = await startWebShell({
+    router: createRouter(handlers, silentLogger),
+    events,
+    staticDir,
+    log: silentLogger,
+  });
+  const launch = await fetch(shell.launchUrl, { redirect: 'manual' });
+  expect(launch.status).toBe(303);
+  cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+});
+
+afterAll(async () => {
+  await shell.close();
+  rmSync(staticDir, { recursive: true, force: true });
+});
+
+const call = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${shell.origin}/rpc/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, ...headers },
+    body: JSON.stringify(body),
+  });
+
+describe('browser shell host', () => {
+  it('listens on loopback only', () => {
+    expect(new URL(shell.origin).hostname).toBe('127.0.0.1');
+  });
+
+  it('sets the token as an HttpOnly, SameSite=Strict cookie and redirects away from the token URL', async () => {
+    const launch = await fetch(shell.launchUrl, { redirect: 'manual' });
+    expect(launch.headers.get('location')).toBe('/');
+    expect(launch.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+  });
+
+  it('refuses every request without the token', async () => {
+    expect((await fetch(`${shell.origin}/`)).status).toBe(401);
+    expect((await fetch(`${shell.origin}/index.html`)).status).toBe(401);
+    expect((await fetch(`${shell.origin}/events`)).status).toBe(401);
+    const response = await fetch(`${shell.origin}/rpc/session.state`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses a wrong token', async () => {
+    expect((await fetch(`${shell.origin}/?token=guess`, { redirect: 'manual' })).status).toBe(401);
+    expect((await fetch(`${shell.origin}/`, { headers: { cookie: 'fieldkit_session=guess' } })).status).toBe(
+      401,
+    );
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(shell.origin);
+      request(
+        { host: url.hostname, port: url.port, path: '/', headers: { host: 'evil.example:80', cookie } },
+        (res) => resolve(res.statusCode ?? 0),
+      )
+        .on('error', reject)
+        .end();
+    });
+    expect(status).toBe(403);
+  });
+
+  it('serves the renderer with a strict CSP', async () => {
+    const response = await fetch(`${shell.origin}/`, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>Fieldkit</title>');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    const response = await fetch(`${shell.origin}/..%2Foutside.txt`, { headers: { cookie } });
+    expect(response.status).toBe(404);
+  });
+
+  it('dispatches calls through the router', async () => {
+    const response = await call('session.state', {});
+    expect(await response.json()).toEqual({ ok: true, value: state });
+    expect(await (await call('nope.never', {})).json()).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-call' },
+    });
+  });
+
+  it('refuses calls from another origin and non-JSON bodies', async () => {
+    expect((await call('session.state', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    const form = await fetch(`${shell.origin}/rpc/session.state`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', cookie },
+      body: '{}',
+    });
+    expect(form.status).toBe(415);
+  });
+
+  it('streams core events as server-sent events', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${shell.origin}/events`, {
+      headers: { cookie },
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    expect(text).toContain(': connected');
+    events.emit('session.changed', { status: 'online', demo: true, profile: 'demo' });
+    while (!/event: session\.changed\ndata: .*\n\n/.test(text))
+      text += decoder.decode((await reader.read()).value);
+    expect(text).toContain('event: session.changed\ndata: {"status":"online","demo":true,"profile":"demo"}');
+    controller.abort();
+  });
+});
