@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Loaded by Node directly, Element Plus gets async-validator as `{ default }` and form validation
+          // never settles; inlining it goes through Vite's interop as the built app does.
+          server: { deps: { inline: ['element-plus'] } },
         },
       },
       {

@@ -2,11 +2,13 @@
 // Builds resources/vendor-prefixes.json, the MAC prefixes discovery uses to spot ALE deskphones and DECT bases,
 // from the IEEE registries as Debian's ieee-data package ships them (no hand-typed prefixes).
 //
-//   node scripts/generate-vendor-table.mjs [--out <file>] [<registry.csv> ...]
+//   node scripts/generate-vendor-table.mjs [--out <file>] [--if-available] [<registry.csv> ...]
 //
+// `npm run build` passes --if-available: on a machine without ieee-data (macOS, Windows) the committed table
+// is kept, and said so, instead of failing the build.
 // Without arguments it reads /usr/share/ieee-data/{oui,mam,oui36}.csv (MA-L, MA-M, MA-S). The output has no
 // timestamp and is sorted, so regenerating from the same sources changes nothing.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -140,9 +142,16 @@ function buildTable(sources) {
 }
 
 function main() {
-  const { values, positionals } = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { out: { type: 'string' }, 'if-available': { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
   const sources = positionals.length > 0 ? positionals : DEFAULT_SOURCES;
   const out = resolve(values.out ?? DEFAULT_OUT);
+  if (values['if-available'] && !sources.every((source) => existsSync(source)) && existsSync(out)) {
+    process.stdout.write(`generate-vendor-table: ${IEEE_DATA} is not installed; keeping ${basename(out)}\n`);
+    return;
+  }
   const table = buildTable(sources);
   // Write beside the target and rename, so an interrupted run never leaves half a table behind.
   const partial = `${out}.partial`;

@@ -66,7 +66,7 @@ run('typecheck (main)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
 run('typecheck (renderer)', bin('vue-tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 const unitReport = join(reports, 'unit.json');
 run('unit', ...vitest('unit', unitReport), vitestCounts(unitReport));
-run('build', bin('electron-vite'), ['build', '--logLevel', 'warn']);
+run('build', 'npm', ['run', '--silent', 'build', '--', '--logLevel', 'warn']);
 const integrationReport = join(reports, 'integration.json');
 run(
   'integration',

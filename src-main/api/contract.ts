@@ -73,9 +73,8 @@ export function isEventName(name: unknown): name is EventName {
 }
 
 type Namespace = CallName extends `${infer NS}.${string}` ? NS : never;
-type CallFunction<C extends CallName, R> = keyof CallInput<C> extends never
-  ? (input?: CallInput<C>) => Promise<R>
-  : (input: CallInput<C>) => Promise<R>;
+type CallFunction<C extends CallName, R> =
+  object extends CallInput<C> ? (input?: CallInput<C>) => Promise<R> : (input: CallInput<C>) => Promise<R>;
 type NamespaceOf<NS extends Namespace, R extends 'result' | 'value'> = {
   [C in CallName as C extends `${NS}.${infer Verb}` ? Verb : never]: CallFunction<
     C,

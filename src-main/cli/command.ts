@@ -16,10 +16,13 @@ export interface CommandContext {
 }
 
 export interface Command {
+  /** One word (`systems`), or two for a verb of a group (`device add`). */
   name: string;
   summary: string;
   usage: string;
   options: OptionsConfig;
+  /** Accepts positional arguments (e.g. a FILE); they reach `run` as `positionals`. */
+  positionals?: boolean;
   run(context: CommandContext): Promise<ExitCode>;
 }
 

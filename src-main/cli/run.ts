@@ -9,15 +9,10 @@ import { signIn, type RainbowClient } from '../services/rainbow';
 import type { Credentials } from '../services/session/session-service';
 import { CredentialVault, createKeytarKeychain } from '../services/vault';
 import { UsageError, type Command, type OptionValues, type OptionsConfig } from './command';
-import { modelsCommand } from './commands/models';
-import { simulatorCommand } from './commands/simulator';
-import { subscribersCommand } from './commands/subscribers';
-import { systemsCommand } from './commands/systems';
+import { COMMANDS } from './commands';
 import { credentialsFromEnv, NO_CREDENTIALS_HINT } from './credentials';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { printJson, processIo, type CliIo } from './io';
-
-const COMMANDS: Command[] = [systemsCommand, modelsCommand, subscribersCommand, simulatorCommand];
 
 const GLOBAL_OPTIONS: OptionsConfig = {
   json: { type: 'boolean', default: false },
@@ -38,7 +33,7 @@ export async function runCli(
   io: CliIo = processIo,
   options: CliOptions = {},
 ): Promise<ExitCode> {
-  const [name, ...rest] = argv;
+  const [name] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
     return EXIT.ok;
@@ -47,20 +42,21 @@ export async function runCli(
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
+  const command = findCommand(argv);
   if (!command) {
-    io.stderr(`fieldkit: unknown command "${name}".\n\n${usage()}`);
+    io.stderr(`fieldkit: unknown command "${argv.slice(0, 2).join(' ')}".\n\n${usage()}`);
     return EXIT.usage;
   }
+  const args = argv.slice(command.name.split(' ').length);
 
   let values: OptionValues;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
-      args: rest,
+      args,
       options: { ...GLOBAL_OPTIONS, ...command.options },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.positionals === true,
     }));
   } catch (error) {
     io.stderr(`fieldkit ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
@@ -92,6 +88,14 @@ export async function runCli(
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
   }
+}
+
+/** `device add …` matches the two-word command before any one-word one. */
+function findCommand(argv: string[]): Command | undefined {
+  const words = (command: Command): string[] => command.name.split(' ');
+  return [...COMMANDS]
+    .sort((a, b) => words(b).length - words(a).length)
+    .find((command) => words(command).every((word, index) => argv[index] === word));
 }
 
 async function resolveCredentials(

@@ -21,12 +21,26 @@ export function agentArguments(host: HostSpec): string[] | undefined {
     case 'dect-base': {
       const args = ['--sip-ua', host.userAgent ?? '', '--sip-header', host.sipHeader ?? 'User-Agent'];
       if (host.adminPage !== false) {
-        args.push('--http-title', `ALE ${model}`, '--http-body', `Model: ${model}`, '--http-body', `MAC: ${host.mac}`);
+        args.push(
+          '--http-title',
+          `ALE ${model}`,
+          '--http-body',
+          `Model: ${model}`,
+          '--http-body',
+          `MAC: ${host.mac}`,
+        );
       }
       if (host.mdns) {
         const vendor = host.role === 'phone' ? 'ALE' : 'RTX';
         args.push('--mdns-name', `ALE-${model}-${macHex}`);
-        args.push('--mdns-txt', `vendor=${vendor}`, '--mdns-txt', `model=${model}`, '--mdns-txt', `mac=${macHex}`);
+        args.push(
+          '--mdns-txt',
+          `vendor=${vendor}`,
+          '--mdns-txt',
+          `model=${model}`,
+          '--mdns-txt',
+          `mac=${macHex}`,
+        );
       }
       return args;
     }
@@ -61,7 +75,10 @@ export function startAgent(namespace: string, args: readonly string[]): Promise<
       child.kill('SIGKILL');
       reject(new Error(`phone agent in ${namespace} ${reason}${stderr ? `: ${stderr.trim()}` : ''}`));
     };
-    const deadline = setTimeout(() => failure(`was not ready after ${READY_DEADLINE_MS} ms`), READY_DEADLINE_MS);
+    const deadline = setTimeout(
+      () => failure(`was not ready after ${READY_DEADLINE_MS} ms`),
+      READY_DEADLINE_MS,
+    );
     const onExit = (code: number | null, signal: string | null) => failure(`exited (${code ?? signal})`);
     child.once('exit', onExit);
     child.once('error', (error) => failure(`did not start (${error.message})`));
@@ -75,7 +92,8 @@ export function startAgent(namespace: string, args: readonly string[]): Promise<
       child.stdout.resume();
       // A lab someone forgot to tear down must not keep its test process alive; the exit hook cleans it up.
       child.unref();
-      for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as { unref?: () => void }).unref?.();
+      for (const stream of [child.stdin, child.stdout, child.stderr])
+        (stream as { unref?: () => void }).unref?.();
       resolve({ process: child, stop: () => stopProcess(child) });
     });
   });

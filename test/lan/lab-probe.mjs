@@ -10,9 +10,12 @@
 //   mdns <name>...       browses _http._tcp until every named service is seen: {"services": [...]}
 import { createSocket } from 'node:dgram';
 import { Bonjour } from 'bonjour-service';
+import { assertInsideLab, assertLabTarget } from './lab-guard.mjs';
 
 const DEADLINE_MS = 10_000;
 const [command, ...args] = process.argv.slice(2);
+assertInsideLab('lab-probe');
+if (command === 'sip' || command === 'http') assertLabTarget('lab-probe', args[0] ?? '');
 
 function print(value) {
   process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -61,7 +64,13 @@ function mdns(names) {
   const bonjour = new Bonjour();
   const found = new Map();
   bonjour.find({ type: 'http' }, (service) => {
-    found.set(service.name, { name: service.name, host: service.host, port: service.port, txt: service.txt, addresses: service.addresses });
+    found.set(service.name, {
+      name: service.name,
+      host: service.host,
+      port: service.port,
+      txt: service.txt,
+      addresses: service.addresses,
+    });
     if (names.every((name) => found.has(name))) print({ services: [...found.values()] });
   });
 }

@@ -99,20 +99,35 @@ async function assertLabAvailable(): Promise<void> {
   if (reason) throw new LabUnavailableError(`The LAN lab cannot be built: ${reason}.`);
 }
 
-/** Runs `task` over `items` with at most `limit` running at once; rejects with the first failure. */
-async function forEachBounded<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Runs `task` over `items` with at most `limit` running at once. After a failure it starts no more, waits for
+ * the running ones to settle (so that a teardown that follows sees everything they made), then rejects.
+ */
+async function forEachBounded<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (next < items.length && !failure) {
       const item = items[next++] as T;
-      await task(item);
+      await task(item).catch((error: unknown) => {
+        failure ??= { error };
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }
 
 async function buildLabNamespace(namespace: string, spec: LabSpec): Promise<void> {
-  await ip(['netns', 'add', namespace]);
+  await ip(['netns', 'add', namespace]).catch((error: Error) => {
+    throw new LabUnavailableError(
+      `The LAN lab cannot be built: no network namespace could be made (${error.message}).`,
+    );
+  });
   await ipBatch(namespace, [
     'link set lo up',
     // No multicast snooping: mDNS floods to every port like on a small office switch.
@@ -154,7 +169,10 @@ export async function createLab(spec: LabSpec): Promise<Lab> {
     const hostNamespace = hostNamespaceOf(runId, index + 1);
     return { ...host, namespace: hostNamespace, bridgePort: hostNamespace };
   });
-  const state = { namespaces: [namespace, ...hosts.map((host) => host.namespace)], processes: new Set<ChildProcess>() };
+  const state = {
+    namespaces: [namespace, ...hosts.map((host) => host.namespace)],
+    processes: new Set<ChildProcess>(),
+  };
   installExitHook();
   openLabs.add(state);
 
@@ -191,7 +209,8 @@ export async function createLab(spec: LabSpec): Promise<Lab> {
     if (!host) throw new Error(`No host "${name}" in this lab`);
     return host;
   };
-  const namespaceOf = (target: string): string => (target === LAB_TARGET ? namespace : hostNamed(target).namespace);
+  const namespaceOf = (target: string): string =>
+    target === LAB_TARGET ? namespace : hostNamed(target).namespace;
 
   return {
     runId,

@@ -34,7 +34,11 @@ export const labNamespaceOf = (runId: string): string => `${runId}-lab`;
 export const hostNamespaceOf = (runId: string, index: number): string => `${runId}-${index}`;
 
 /** Runs a command to completion and collects its output; never rejects for a non-zero exit. */
-export function run(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
@@ -66,7 +70,8 @@ export function run(command: string, args: readonly string[], options: ExecOptio
 /** Runs `ip <args>` and throws with its error output when it fails. */
 export async function ip(args: readonly string[], input?: string): Promise<string> {
   const result = await run('ip', args, input === undefined ? {} : { input });
-  if (result.code !== 0) throw new Error(`ip ${args.join(' ')} failed (${result.code}): ${result.stderr.trim()}`);
+  if (result.code !== 0)
+    throw new Error(`ip ${args.join(' ')} failed (${result.code}): ${result.stderr.trim()}`);
   return result.stdout;
 }
 

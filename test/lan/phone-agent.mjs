@@ -13,7 +13,9 @@
 import { createSocket } from 'node:dgram';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
-import { Bonjour } from 'bonjour-service';
+import { assertInsideLab } from './lab-guard.mjs';
+
+assertInsideLab('phone-agent');
 
 const { values: options } = parseArgs({
   options: {
@@ -30,7 +32,8 @@ const { values: options } = parseArgs({
 
 const SIP_PORT = 5060;
 const HTTP_PORT = 80;
-const ALLOWED_METHODS = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY, SUBSCRIBE, UPDATE, PRACK, MESSAGE';
+const ALLOWED_METHODS =
+  'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY, SUBSCRIBE, UPDATE, PRACK, MESSAGE';
 // RFC 3261 §7.3.3 compact forms of the headers an OPTIONS response copies from its request.
 const COMPACT_HEADERS = { v: 'via', f: 'from', t: 'to', i: 'call-id' };
 const COPIED_HEADERS = ['via', 'from', 'to', 'call-id', 'cseq'];
@@ -71,18 +74,23 @@ function optionsResponse(request, userAgent) {
   const lines = ['SIP/2.0 200 OK'];
   for (const name of COPIED_HEADERS) {
     for (const header of request.headers.filter((h) => h.name === name)) {
-      const value = name === 'to' && !/;\s*tag=/i.test(header.value) ? `${header.value};tag=${localTag}` : header.value;
+      const value =
+        name === 'to' && !/;\s*tag=/i.test(header.value) ? `${header.value};tag=${localTag}` : header.value;
       lines.push(`${canonicalName(name)}: ${value}`);
     }
   }
-  lines.push(`${options['sip-header']}: ${userAgent}`, `Allow: ${ALLOWED_METHODS}`, 'Accept: application/sdp');
+  lines.push(
+    `${options['sip-header']}: ${userAgent}`,
+    `Allow: ${ALLOWED_METHODS}`,
+    'Accept: application/sdp',
+  );
   lines.push('Content-Length: 0', '', '');
   return lines.join('\r\n');
 }
 
-
 function startSip(userAgent) {
-  if (!['User-Agent', 'Server'].includes(options['sip-header'])) fail('--sip-header must be User-Agent or Server');
+  if (!['User-Agent', 'Server'].includes(options['sip-header']))
+    fail('--sip-header must be User-Agent or Server');
   const socket = createSocket('udp4');
   socket.on('message', (message, peer) => {
     const request = parseSipRequest(message.toString('utf8'));
@@ -119,7 +127,8 @@ function startHttp(title) {
   });
 }
 
-function startMdns(name) {
+async function startMdns(name) {
+  const { Bonjour } = await import('bonjour-service'); // loaded only by the hosts that advertise
   const txt = Object.fromEntries(
     options['mdns-txt'].map((entry) => {
       const equals = entry.indexOf('=');
@@ -128,7 +137,14 @@ function startMdns(name) {
     }),
   );
   const bonjour = new Bonjour({}, (error) => fail(`mDNS: ${error.message}`));
-  const service = bonjour.publish({ name, type: 'http', port: HTTP_PORT, host: `${name}.local`, txt, disableIPv6: true });
+  const service = bonjour.publish({
+    name,
+    type: 'http',
+    port: HTTP_PORT,
+    host: `${name}.local`,
+    txt,
+    disableIPv6: true,
+  });
   closers.unshift(() => new Promise((resolve) => bonjour.unpublishAll(() => bonjour.destroy(resolve))));
   return new Promise((resolve, reject) => {
     service.once('up', resolve);

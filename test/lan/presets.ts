@@ -17,7 +17,13 @@ export function dectUserAgent(mac: string, ipei?: string): string {
   return ipei ? `${base};IPEI=${ipei};v0690_b0005` : base;
 }
 
-const phone = (name: string, mac: string, ip: string, model: string, extra: Partial<HostSpec> = {}): HostSpec => ({
+const phone = (
+  name: string,
+  mac: string,
+  ip: string,
+  model: string,
+  extra: Partial<HostSpec> = {},
+): HostSpec => ({
   name,
   mac,
   ip,

@@ -42,7 +42,7 @@ export interface LabSpec {
 export const LAB_TARGET = 'lab';
 const MAC_PATTERN = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,30}$/;
-const MAX_HOSTS = 250;
+const MAX_HOSTS = 253; // a /24 has 254 host addresses, one of them the scanner's
 
 /** The 32-bit value of a dotted IPv4 address, or undefined when it is not one. */
 export function ipv4ToNumber(address: string): number | undefined {
@@ -70,15 +70,21 @@ export function validateLabSpec(spec: LabSpec): void {
     const value = ipv4ToNumber(address);
     return base !== undefined && value !== undefined && value > base && value < base + 255;
   };
-  if (!inSubnet(spec.scannerAddress)) problems.push(`scanner address ${spec.scannerAddress} is not a host of ${spec.subnet}`);
+  if (!inSubnet(spec.scannerAddress))
+    problems.push(`scanner address ${spec.scannerAddress} is not a host of ${spec.subnet}`);
   if (spec.hosts.length > MAX_HOSTS) problems.push(`at most ${MAX_HOSTS} hosts, got ${spec.hosts.length}`);
 
-  const seen = { name: new Set<string>(), mac: new Set<string>(), ip: new Set<string>([spec.scannerAddress]) };
+  const seen = {
+    name: new Set<string>(),
+    mac: new Set<string>(),
+    ip: new Set<string>([spec.scannerAddress]),
+  };
   for (const host of spec.hosts) {
     const label = `host "${host.name}"`;
     if (!NAME_PATTERN.test(host.name) || host.name === LAB_TARGET) problems.push(`${label}: bad name`);
     if (!MAC_PATTERN.test(host.mac)) problems.push(`${label}: MAC ${host.mac} is not aa:bb:cc:dd:ee:ff`);
-    else if (parseInt(host.mac.slice(0, 2), 16) % 2 === 1) problems.push(`${label}: MAC ${host.mac} is multicast`);
+    else if (parseInt(host.mac.slice(0, 2), 16) % 2 === 1)
+      problems.push(`${label}: MAC ${host.mac} is multicast`);
     if (!inSubnet(host.ip)) problems.push(`${label}: ${host.ip} is not a host address of ${spec.subnet}`);
     if ((host.role === 'phone' || host.role === 'dect-base') && !host.userAgent) {
       problems.push(`${label}: a ${host.role} needs a userAgent`);

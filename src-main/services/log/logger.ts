@@ -45,4 +45,10 @@ function describe(error: unknown): string {
   return String(error);
 }
 
+/** `FIELDKIT_LOG_LEVEL=debug` shows every Rainbow request (secrets are redacted all the same). */
+export function logLevelFromEnv(env: NodeJS.ProcessEnv = process.env): LogLevel {
+  const level = env.FIELDKIT_LOG_LEVEL;
+  return level !== undefined && level in LEVELS ? (level as LogLevel) : 'info';
+}
+
 export const silentLogger: Logger = createLogger('silent', { sink: () => undefined });

@@ -2,6 +2,7 @@ import { app } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../../app/core';
 import { VERSION } from '../../app/version';
+import { logLevelFromEnv } from '../../services/log/logger';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { bridgeCalls, bridgeEvents } from './ipc';
 import { createMainWindow } from './window';
@@ -17,6 +18,7 @@ app.whenReady().then(() => {
     shell: 'electron',
     version: VERSION,
     startInDemo: process.argv.includes('--demo'),
+    logLevel: logLevelFromEnv(),
   });
   serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
   bridgeCalls(core.router);

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../app/core';
 import { defaultDataDir } from '../../app/data-dir';
+import { logLevelFromEnv } from '../../services/log/logger';
 import { VERSION } from '../../app/version';
 import { startWebShell } from './server';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     shell: 'browser',
     version: VERSION,
     startInDemo: values.demo,
+    logLevel: logLevelFromEnv(),
   });
   const shell = await startWebShell({
     router: core.router,

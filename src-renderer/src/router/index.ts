@@ -5,6 +5,10 @@ import {
   type Router,
   type RouterHistory,
 } from 'vue-router';
+import OverviewView from '@renderer/views/OverviewView.vue';
+import SignInView from '@renderer/views/SignInView.vue';
+import SystemLayout from '@renderer/views/SystemLayout.vue';
+import SystemPickerView from '@renderer/views/SystemPickerView.vue';
 import { installSessionGuards } from './guards';
 
 declare module 'vue-router' {
@@ -19,19 +23,19 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/sign-in',
     name: 'sign-in',
-    component: () => import('@renderer/views/SignInView.vue'),
+    component: SignInView,
     meta: { public: true },
   },
-  { path: '/systems', name: 'systems', component: () => import('@renderer/views/SystemPickerView.vue') },
+  { path: '/systems', name: 'systems', component: SystemPickerView },
   {
     path: '/systems/:systemId',
-    component: () => import('@renderer/views/SystemLayout.vue'),
+    component: SystemLayout,
     props: true,
     children: [
       {
         path: '',
         name: 'overview',
-        component: () => import('@renderer/views/OverviewView.vue'),
+        component: OverviewView,
         props: true,
       },
     ],

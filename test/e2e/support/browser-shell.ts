@@ -18,10 +18,13 @@ const WEB_ENTRY = join(import.meta.dirname, '..', '..', '..', 'out', 'main', 'we
  * Starts the real browser-shell host (`out/main/web.js`, built by `npm run build`) with a fresh data folder, and
  * resolves once it prints its launch URL.
  */
-export async function startBrowserShell(args: string[] = []): Promise<BrowserShell> {
+export async function startBrowserShell(
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<BrowserShell> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-e2e-'));
   const child = spawn(process.execPath, [WEB_ENTRY, ...args], {
-    env: { ...process.env, FIELDKIT_DATA_DIR: dataDir },
+    env: { ...process.env, FIELDKIT_DATA_DIR: dataDir, FIELDKIT_LOG_LEVEL: 'debug', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

@@ -29,7 +29,7 @@ describe('router', () => {
   });
 
   it('validates input and names each offending field', async () => {
-    const result = await routerWith({}).dispatch('profiles.save', { name: '', host: 'x', login: 'a' });
+    const result = await routerWith({}).dispatch('profiles.save', { name: '', host: 'x', login: '' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid-input');

@@ -60,7 +60,7 @@ describe('backoffDelayMs (full jitter)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 30 }),
-        fc.double({ min: 0, max: 1, maxExcluded: true }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         (n, r) => {
           const delay = backoffDelayMs(n, policy, () => r);
           const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));

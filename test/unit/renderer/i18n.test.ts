@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
+import { nextTick } from 'vue';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import en from '@renderer/i18n/messages/en';
 import fr from '@renderer/i18n/messages/fr';
-import { createAppI18n } from '@renderer/i18n';
+import { createAppI18n, createBrowserI18n } from '@renderer/i18n';
 import { localeStorageKey, pickLocale, readStoredLocale } from '@renderer/i18n/locale';
 
 function leafKeys(messages: object, prefix = ''): string[] {
@@ -76,5 +77,28 @@ describe('pickLocale', () => {
   it('reads the remembered value under its key', () => {
     const storage = { getItem: (key: string) => (key === localeStorageKey ? 'fr' : null) };
     expect(readStoredLocale(storage)).toBe('fr');
+  });
+});
+
+describe('createBrowserI18n', () => {
+  afterEach(() => {
+    localStorage.clear();
+    vi.restoreAllMocks();
+  });
+
+  it('starts in the remembered language and remembers a switch', async () => {
+    localStorage.setItem(localeStorageKey, 'fr');
+    const i18n = createBrowserI18n();
+    expect(i18n.global.locale.value).toBe('fr');
+    expect(document.documentElement.lang).toBe('fr');
+    i18n.global.locale.value = 'en';
+    await nextTick();
+    expect(localStorage.getItem(localeStorageKey)).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('follows the browser language when nothing is remembered', () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR', 'en']);
+    expect(createBrowserI18n().global.locale.value).toBe('fr');
   });
 });

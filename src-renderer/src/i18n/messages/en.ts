@@ -33,7 +33,6 @@ const en = {
     subtitle: 'Choose a saved Rainbow profile, add one, or open the demo.',
     openingDemo: 'Opening the demo…',
     startFailed: 'Fieldkit could not read its settings',
-    signInFailed: 'Sign-in failed',
   },
   demo: {
     title: 'Try Fieldkit with the demo',
@@ -49,7 +48,6 @@ const en = {
     title: 'Saved profiles',
     empty: 'No profile saved yet.',
     loadFailed: 'The saved profiles could not be read',
-    account: '{login} on {host}',
     signIn: 'Sign in',
     test: 'Test',
     remove: 'Remove',

@@ -32,7 +32,6 @@ const fr: MessageSchema = {
     subtitle: 'Choisissez un profil Rainbow enregistré, ajoutez-en un, ou ouvrez la démo.',
     openingDemo: 'Ouverture de la démo…',
     startFailed: 'Fieldkit n’a pas pu lire ses réglages',
-    signInFailed: 'Échec de la connexion',
   },
   demo: {
     title: 'Essayer Fieldkit avec la démo',
@@ -48,7 +47,6 @@ const fr: MessageSchema = {
     title: 'Profils enregistrés',
     empty: 'Aucun profil enregistré pour l’instant.',
     loadFailed: 'Les profils enregistrés n’ont pas pu être lus',
-    account: '{login} sur {host}',
     signIn: 'Se connecter',
     test: 'Tester',
     remove: 'Supprimer',

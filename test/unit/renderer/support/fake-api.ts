@@ -79,7 +79,11 @@ export function createFakeApi() {
     },
     session: {
       state: vi.fn(async () => signedOut),
-      signIn: vi.fn(async ({ profile: name }: { profile: string }) => ({ ...demoOnline, demo: false, profile: name })),
+      signIn: vi.fn(async ({ profile: name }: { profile: string }) => ({
+        ...demoOnline,
+        demo: false,
+        profile: name,
+      })),
       openDemo: vi.fn(async () => demoOnline),
       signOut: vi.fn(async () => signedOut),
     },

@@ -28,7 +28,12 @@ export async function mountApp(
   const router = createAppRouter(createMemoryHistory());
   const wrapper = mount(App, {
     attachTo: document.body,
-    global: { plugins: [pinia, i18n, router], provide: { [apiKey as symbol]: fake.api } },
+    global: {
+      plugins: [pinia, i18n, router],
+      provide: { [apiKey as symbol]: fake.api },
+      // Element Plus shows form errors inside a TransitionGroup: render it for real.
+      stubs: { 'transition-group': false },
+    },
   });
   await router.push(path);
   await flushPromises();

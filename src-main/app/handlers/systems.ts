@@ -1,0 +1,18 @@
+import { ALL_DEVICE_CATEGORIES, type RainbowClient } from '../../services/rainbow';
+import type { SessionService } from '../../services/session/session-service';
+import type { NamespaceHandlers } from './handler-types';
+
+export function systemHandlers(session: SessionService<RainbowClient>): NamespaceHandlers<'systems'> {
+  return {
+    'systems.list': () => session.client().listSystems(),
+    'systems.get': ({ systemId }) => session.client().getSystem(systemId),
+    'systems.models': ({ systemId }) =>
+      session.client().listDeviceModels(systemId, { category: ALL_DEVICE_CATEGORIES }),
+  };
+}
+
+export function subscriberHandlers(session: SessionService<RainbowClient>): NamespaceHandlers<'subscribers'> {
+  return {
+    'subscribers.list': ({ systemId }) => session.client().listPhoneNumbers(systemId),
+  };
+}
