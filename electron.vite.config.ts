@@ -3,11 +3,13 @@ import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
 
 const root = import.meta.dirname;
+/** `FIELDKIT_OUT` builds elsewhere than `out/`, so parallel work does not overwrite one build with another. */
+const out = process.env.FIELDKIT_OUT ?? 'out';
 
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${out}/main`,
       rollupOptions: {
         input: {
           electron: resolve(root, 'src-main/shell/electron/main.ts'),
@@ -19,7 +21,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${out}/preload`,
       // A sandboxed preload cannot require anything but `electron`: bundle the contract into it.
       externalizeDeps: false,
       rollupOptions: {
@@ -38,7 +40,7 @@ export default defineConfig({
     },
     plugins: [vue()],
     build: {
-      outDir: 'out/renderer',
+      outDir: `${out}/renderer`,
       rollupOptions: { input: resolve(root, 'src-renderer/index.html') },
     },
   },

@@ -9,7 +9,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json']],
-  outputDir: 'test-results',
+  outputDir: process.env.FIELDKIT_OUT ? `${process.env.FIELDKIT_OUT}/test-results` : 'test-results',
   use: {
     browserName: 'chromium',
     launchOptions: {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL(`../${process.env.FIELDKIT_OUT ?? 'out'}/main/cli.js`, import.meta.url));
 if (!existsSync(cli)) {
   console.error('fieldkit: not built yet. Run `npm run build` in the Fieldkit folder first.');
   process.exit(2);

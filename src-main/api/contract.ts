@@ -10,6 +10,7 @@ import type {
   CallResult,
   CloudPbx,
   ConnectionTestResult,
+  Device,
   DeviceModel,
   PhoneNumber,
   ProfileSummary,
@@ -48,6 +49,7 @@ export const calls = {
   'systems.get': defineCall<CloudPbx>()(z.object({ systemId }).strict()),
   'systems.models': defineCall<DeviceModel[]>()(z.object({ systemId }).strict()),
   'subscribers.list': defineCall<PhoneNumber[]>()(z.object({ systemId }).strict()),
+  'devices.list': defineCall<Device[]>()(z.object({ systemId }).strict()),
 };
 
 export const events = {

@@ -2,6 +2,7 @@ import type { Handlers } from '../../api/router';
 import type { AppInfo } from '../../api/types';
 import type { RainbowClient } from '../../services/rainbow';
 import type { SessionService } from '../../services/session/session-service';
+import { deviceHandlers } from './devices';
 import { profileHandlers, type ProfileHandlerDeps } from './profiles';
 import { appHandlers, sessionHandlers } from './session';
 import { subscriberHandlers, systemHandlers } from './systems';
@@ -19,5 +20,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...sessionHandlers(services.session),
     ...systemHandlers(services.session),
     ...subscriberHandlers(services.session),
+    ...deviceHandlers(services.session),
   };
 }

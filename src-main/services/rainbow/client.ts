@@ -5,6 +5,7 @@ import { createAuthApi, type RainbowCredentials } from './auth-api';
 import { systemClock, type Clock } from './clock';
 import { ConnectivityMonitor, type ConnectivityListener } from './connectivity';
 import { listDeviceModels, type DeviceModelFilter } from './device-models';
+import { listDevices, type DeviceQuery } from './devices';
 import { normaliseRainbowHost } from './host';
 import { createHttpTransport } from './http-transport';
 import { listPhoneNumbers, type PhoneNumberQuery } from './phone-numbers';
@@ -13,7 +14,7 @@ import { RequestRunner } from './request-runner';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { Session } from './session';
 import { getSystem, listSystems } from './systems';
-import type { CloudPbx, DeviceModel, LoggedInUser, PhoneNumber } from './types';
+import type { CloudPbx, Device, DeviceModel, LoggedInUser, PhoneNumber } from './types';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
@@ -41,6 +42,7 @@ export interface RainbowClient extends RainbowApi {
   getSystem(systemId: string): Promise<CloudPbx>;
   listDeviceModels(systemId: string, filter?: DeviceModelFilter): Promise<DeviceModel[]>;
   listPhoneNumbers(systemId: string, query?: PhoneNumberQuery): Promise<PhoneNumber[]>;
+  listDevices(systemId: string, query?: DeviceQuery): Promise<Device[]>;
   /** Logs out on the server (a failure there is only logged) and stops the renewal timer. */
   signOut(): Promise<void>;
   /** Stops the renewal timer without telling the server; later calls fail with 'not-signed-in'. */
@@ -100,6 +102,7 @@ export async function signIn(credentials: RainbowCredentials, deps: ClientDeps =
     getSystem: (systemId) => getSystem(api, systemId),
     listDeviceModels: (systemId, filter) => listDeviceModels(api, systemId, filter),
     listPhoneNumbers: (systemId, query) => listPhoneNumbers(api, systemId, query),
+    listDevices: (systemId, query) => listDevices(api, systemId, query),
     signOut: () => session.signOut(),
     close: () => session.close(),
   };

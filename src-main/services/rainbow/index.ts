@@ -12,3 +12,4 @@ export type { PhoneNumberQuery } from './phone-numbers';
 export type { Query, QueryValue, RainbowApi, RequestOptions } from './rainbow-api';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 export type * from './types';
+export type { DeviceQuery } from './devices';

@@ -12,7 +12,15 @@ export interface BrowserShell {
   stop(): Promise<void>;
 }
 
-const WEB_ENTRY = join(import.meta.dirname, '..', '..', '..', 'out', 'main', 'web.js');
+const WEB_ENTRY = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  process.env.FIELDKIT_OUT ?? 'out',
+  'main',
+  'web.js',
+);
 
 /**
  * Starts the real browser-shell host (`out/main/web.js`, built by `npm run build`) with a fresh data folder, and

@@ -4,6 +4,7 @@ import type {
   AppInfo,
   CloudPbx,
   ConnectionTestResult,
+  Device,
   DeviceModel,
   PhoneNumber,
   ProfileSummary,
@@ -93,6 +94,7 @@ export function createFakeApi() {
       models: vi.fn(async () => models),
     },
     subscribers: { list: vi.fn(async () => subscribers(3)) },
+    devices: { list: vi.fn(async (): Promise<Device[]> => []) },
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       const set = listeners.get(event) ?? new Set<Listener>();
       listeners.set(event, set);
