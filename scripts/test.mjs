@@ -49,9 +49,26 @@ function vitestCounts(file) {
 function playwrightCounts(file) {
   return () => {
     if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-    const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    for (const reason of skipReasons(report.suites)) process.stdout.write(`skipped: ${reason}\n`);
+    const { stats } = report;
     return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
   };
+}
+
+/** "<test title>: <reason>" for every skipped Playwright test, so a skip never goes unexplained. */
+function skipReasons(suites = []) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((test) => test.results.some((result) => result.status === 'skipped'))
+        .map((test) => {
+          const reason = test.annotations.find((annotation) => annotation.type === 'skip')?.description;
+          return `${spec.title}: ${reason ?? 'no reason given'}`;
+        }),
+    ),
+    ...skipReasons(suite.suites),
+  ]);
 }
 
 const vitest = (project, file) => [
@@ -75,7 +92,15 @@ run(
 );
 const e2eReport = join(reports, 'e2e.json');
 process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = e2eReport;
-run('end-to-end', ...withKeyring(bin('playwright'), ['test']), playwrightCounts(e2eReport));
+// A virtual display lets the Electron smoke test run wherever an Electron binary is installed.
+const [e2eCommand, e2eArgs] = withKeyring(bin('playwright'), ['test']);
+const headless = !process.env.DISPLAY && existsSync('/usr/bin/xvfb-run');
+run(
+  'end-to-end',
+  headless ? 'xvfb-run' : e2eCommand,
+  headless ? ['-a', e2eCommand, ...e2eArgs] : e2eArgs,
+  playwrightCounts(e2eReport),
+);
 
 rmSync(reports, { recursive: true, force: true });
 process.stdout.write(

@@ -5,16 +5,30 @@
  */
 import { z } from 'zod';
 import { profileNameSchema, profileSchema } from '../services/vault/profile-file';
+import * as device from '../services/devices/inputs';
 import type {
+  AdminUser,
   AppInfo,
+  AuditEntry,
+  AuditExport,
   CallResult,
   CloudPbx,
   ConnectionTestResult,
+  DebugCredentials,
+  DebugSession,
   Device,
+  DeviceActionResult,
   DeviceModel,
+  IdentifierCheck,
   PhoneNumber,
   ProfileSummary,
+  Registration,
+  RegistrationSnapshot,
   SessionState,
+  SwapProgress,
+  SwapState,
+  WatchStarted,
+  WatchState,
 } from './types';
 
 const noInput = z.object({}).strict();
@@ -50,10 +64,42 @@ export const calls = {
   'systems.models': defineCall<DeviceModel[]>()(z.object({ systemId }).strict()),
   'subscribers.list': defineCall<PhoneNumber[]>()(z.object({ systemId }).strict()),
   'devices.list': defineCall<Device[]>()(z.object({ systemId }).strict()),
+  // Devices & subscribers (services/devices): inputs in services/devices/inputs.ts.
+  'devices.get': defineCall<Device>()(device.deviceInput),
+  'devices.checkIdentifier': defineCall<IdentifierCheck>()(device.checkIdentifierInput),
+  'devices.register': defineCall<Device>()(device.registerDeviceInput),
+  'devices.delete': defineCall<DeviceActionResult>()(device.deviceInput),
+  'devices.assign': defineCall<Device>()(device.assignDeviceInput),
+  'devices.unassign': defineCall<Device>()(device.deviceInput),
+  'devices.reboot': defineCall<DeviceActionResult>()(device.deviceInput),
+  'devices.reset': defineCall<DeviceActionResult>()(device.resetDeviceInput),
+  'devices.registrations': defineCall<Registration[]>()(device.deviceInput),
+  'subscribers.devices': defineCall<Device[]>()(device.subscriberInput),
+  'subscribers.registrations': defineCall<Registration[]>()(device.subscriberInput),
+  'subscribers.freeNumbers': defineCall<string[]>()(device.freeNumbersInput),
+  'subscribers.create': defineCall<PhoneNumber>()(device.createSubscriberInput),
+  'users.search': defineCall<AdminUser[]>()(device.searchUsersInput),
+  'debug.grant': defineCall<DebugSession>()(device.debugGrantInput),
+  'debug.reveal': defineCall<DebugCredentials>()(device.deviceInput),
+  'debug.revoke': defineCall<DeviceActionResult>()(device.deviceInput),
+  'modules.add': defineCall<Device>()(device.addModuleInput),
+  'modules.remove': defineCall<Device>()(device.removeModuleInput),
+  'registrations.watch': defineCall<WatchStarted>()(device.watchRegistrationsInput),
+  'registrations.unwatch': defineCall<{ stopped: boolean }>()(device.watchIdInput),
+  'registrations.pause': defineCall<WatchState>()(device.watchIdInput),
+  'registrations.resume': defineCall<WatchState>()(device.watchIdInput),
+  'swaps.start': defineCall<SwapState>()(device.startSwapInput),
+  'swaps.get': defineCall<SwapState>()(device.swapIdInput),
+  'swaps.list': defineCall<SwapState[]>()(noInput),
+  'swaps.rollback': defineCall<SwapState>()(device.swapIdInput),
+  'audit.list': defineCall<AuditEntry[]>()(device.auditFilterInput),
+  'audit.exportCsv': defineCall<AuditExport>()(device.auditFilterInput),
 };
 
 export const events = {
   'session.changed': defineEvent<SessionState>(),
+  'registrations.changed': defineEvent<RegistrationSnapshot>(),
+  'swap.progress': defineEvent<SwapProgress>(),
 };
 
 export type CallName = keyof typeof calls;

@@ -9,6 +9,23 @@ export type {
   Registration,
 } from '../services/rainbow/types';
 export type { ErrorCode, FieldkitErrorData, InputIssue } from '../services/errors';
+export type {
+  AdminUser,
+  DebugCredentials,
+  DebugSession,
+  DeviceActionResult,
+  IdentifierCheck,
+  RegistrationSnapshot,
+  SwapProgress,
+  SwapState,
+  SwapStatus,
+  SwapStep,
+  SwapStepName,
+  SwapStepStatus,
+  WatchStarted,
+  WatchState,
+} from '../services/devices/types';
+export type { AuditAction, AuditEntry, AuditExport, AuditFilter, AuditResult } from '../services/audit/types';
 
 import type { FieldkitErrorData } from '../services/errors';
 

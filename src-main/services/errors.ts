@@ -37,6 +37,8 @@ export interface FieldkitErrorData {
   /** `errorDetailsCode` of the Rainbow API answer, when there was one. */
   detailsCode?: number;
   issues?: InputIssue[];
+  /** Facts the UI can act on, e.g. `{ deviceId }` of the device a conflict is about (to link to it). */
+  details?: Record<string, string>;
 }
 
 export class FieldkitError extends Error {
@@ -45,6 +47,7 @@ export class FieldkitError extends Error {
   readonly status: number | undefined;
   readonly detailsCode: number | undefined;
   readonly issues: InputIssue[] | undefined;
+  readonly details: Record<string, string> | undefined;
 
   constructor(data: FieldkitErrorData, options?: { cause?: unknown }) {
     super(data.message, options);
@@ -54,6 +57,7 @@ export class FieldkitError extends Error {
     this.status = data.status;
     this.detailsCode = data.detailsCode;
     this.issues = data.issues;
+    this.details = data.details;
   }
 
   toData(): FieldkitErrorData {
@@ -62,6 +66,7 @@ export class FieldkitError extends Error {
     if (this.status !== undefined) data.status = this.status;
     if (this.detailsCode !== undefined) data.detailsCode = this.detailsCode;
     if (this.issues !== undefined) data.issues = this.issues;
+    if (this.details !== undefined) data.details = this.details;
     return data;
   }
 }

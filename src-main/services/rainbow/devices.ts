@@ -1,22 +1,97 @@
 import { ALL_DEVICE_CATEGORIES } from './device-models';
 import { apiPath, PROVISIONING_ROOT } from './paths';
 import type { RainbowApi } from './rainbow-api';
-import type { Device } from './types';
+import type { ApiItem, Device, MediaTransportProtocol } from './types';
 
 /** Filters of `GET /cloudpbxs/:systemId/devices` (reference: "retrieve all SIP devices assigned into a CloudPBX"). */
 export interface DeviceQuery {
   assigned?: boolean;
   banned?: boolean;
   phoneNumberId?: string;
+  /** Matches the MAC address or the IPEI (reference: "filter devices with macAdress (or ipei)"). */
   macAddress?: string;
   shortNumber?: string;
   deviceTypeId?: number;
   pageSize?: number;
 }
 
+/** Body of `POST /cloudpbxs/:systemId/devices`. */
+export interface NewDevice {
+  description: string;
+  deviceTypeId: number;
+  macAddress?: string;
+  ipei?: string;
+  mediaTransportProtocol?: MediaTransportProtocol;
+}
+
+/** Body of `PUT /cloudpbxs/:systemId/devices/:deviceId`; `ipei` is not in the reference (see updateDevice). */
+export interface DeviceUpdate {
+  description?: string;
+  macAddress?: string;
+  ipei?: string;
+  mediaTransportProtocol?: MediaTransportProtocol;
+}
+
+/** What reboot, reset, delete and the debug calls answer: a status sentence and an empty `data`. */
+export interface ApiStatus {
+  status?: string;
+}
+
+function devicesPath(systemId: string, ...rest: string[]): string {
+  return apiPath(PROVISIONING_ROOT, 'cloudpbxs', systemId, 'devices', ...rest);
+}
+
 /** Every device of a CloudPBX, deskphones and DECT handsets alike (the API's default omits DECT), all pages. */
-export function listDevices(api: RainbowApi, systemId: string, query: DeviceQuery = {}): Promise<Device[]> {
+export async function listDevices(
+  api: RainbowApi,
+  systemId: string,
+  query: DeviceQuery = {},
+): Promise<Device[]> {
   const { pageSize, ...filters } = query;
-  const path = apiPath(PROVISIONING_ROOT, 'cloudpbxs', systemId, 'devices');
-  return api.listAll<Device>(path, { ...filters, category: ALL_DEVICE_CATEGORIES.join(',') }, pageSize);
+  const category = ALL_DEVICE_CATEGORIES.join(',');
+  return api.listAll<Device>(devicesPath(systemId), { ...filters, category }, pageSize);
+}
+
+/** One device as the API has it: during a debug session it carries `adminUrl` and `adminPassword`. */
+export async function getDevice(api: RainbowApi, systemId: string, deviceId: string): Promise<Device> {
+  return (await api.request<ApiItem<Device>>('GET', devicesPath(systemId, deviceId))).data;
+}
+
+/** Creates a device. Not idempotent: after an OutcomeUnknownError, look the device up by MAC/IPEI. */
+export async function createDevice(api: RainbowApi, systemId: string, device: NewDevice): Promise<Device> {
+  return (await api.request<ApiItem<Device>>('POST', devicesPath(systemId), { body: device })).data;
+}
+
+/**
+ * Changes a device. The reference documents `macAddress` but no `ipei` in this body; sending `ipei` (a DECT
+ * handset swap) relies on the server accepting it.
+ */
+export async function updateDevice(
+  api: RainbowApi,
+  systemId: string,
+  deviceId: string,
+  update: DeviceUpdate,
+): Promise<Device> {
+  return (await api.request<ApiItem<Device>>('PUT', devicesPath(systemId, deviceId), { body: update })).data;
+}
+
+/** Removes a device; the API refuses while it is assigned to a subscriber. */
+export function deleteDevice(api: RainbowApi, systemId: string, deviceId: string): Promise<ApiStatus> {
+  return api.request<ApiStatus>('DELETE', devicesPath(systemId, deviceId));
+}
+
+/** Asks the phone to reboot. Sending it twice only reboots twice, so the client may retry it. */
+export function rebootDevice(api: RainbowApi, systemId: string, deviceId: string): Promise<ApiStatus> {
+  return api.request<ApiStatus>('POST', devicesPath(systemId, deviceId, 'reboot'), {
+    body: {},
+    idempotent: true,
+  });
+}
+
+/** Factory reset: the phone forgets its configuration (including the provisioning URL). */
+export function resetDevice(api: RainbowApi, systemId: string, deviceId: string): Promise<ApiStatus> {
+  return api.request<ApiStatus>('POST', devicesPath(systemId, deviceId, 'reset'), {
+    body: {},
+    idempotent: true,
+  });
 }

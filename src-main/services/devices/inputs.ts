@@ -1,0 +1,140 @@
+/**
+ * Input schemas of the devices & subscribers calls (contract.ts uses them). The router validates every call
+ * against these before a handler runs; the services re-check what matters (identifiers, confirmation).
+ */
+import { z } from 'zod';
+import { AUDIT_ACTIONS } from '../audit/types';
+
+export const MIN_DEBUG_SECONDS = 60;
+export const MAX_DEBUG_SECONDS = 86_400;
+export const DEFAULT_SWAP_TIMEOUT_SECONDS = 180;
+export const MAX_SWAP_TIMEOUT_SECONDS = 3_600;
+
+const rainbowId = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, `A ${what} id is letters, digits, dashes or underscores.`);
+
+const systemId = rainbowId('CloudPBX');
+const deviceId = rainbowId('device');
+const phoneNumberId = rainbowId('subscriber');
+
+/** A MAC or IPEI in any notation; the services normalise and explain what is wrong with it. */
+const identifier = z.string().trim().min(1, 'Enter the MAC address or IPEI.').max(64);
+
+const onDevice = { systemId, deviceId };
+
+export const systemInput = z.object({ systemId }).strict();
+export const deviceInput = z.object(onDevice).strict();
+export const subscriberInput = z.object({ systemId, phoneNumberId }).strict();
+
+export const checkIdentifierInput = z
+  .object({
+    systemId,
+    identifier,
+    deviceTypeId: z.number().int().nonnegative().optional(),
+    phoneNumberId: phoneNumberId.optional(),
+  })
+  .strict();
+
+export const registerDeviceInput = z
+  .object({
+    systemId,
+    identifier,
+    deviceTypeId: z.number().int().nonnegative(),
+    description: z.string().trim().max(128).optional(),
+    phoneNumberId: phoneNumberId.optional(),
+  })
+  .strict();
+
+export const assignDeviceInput = z.object({ ...onDevice, phoneNumberId }).strict();
+
+export const resetDeviceInput = z
+  .object({
+    ...onDevice,
+    confirmation: z.string().trim().min(1, 'Type the MAC address or the short number to confirm.').max(64),
+  })
+  .strict();
+
+export const freeNumbersInput = z
+  .object({
+    systemId,
+    startingWith: z
+      .string()
+      .trim()
+      .regex(/^\d{1,12}$/, 'Digits only.')
+      .optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const createSubscriberInput = z
+  .object({
+    systemId,
+    userId: rainbowId('user'),
+    shortNumber: z
+      .string()
+      .trim()
+      .regex(/^\d{1,12}$/, 'An internal number is digits only.'),
+  })
+  .strict();
+
+export const searchUsersInput = z
+  .object({ systemId, query: z.string().trim().min(2, 'Type at least 2 characters.').max(128) })
+  .strict();
+
+export const debugGrantInput = z
+  .object({
+    ...onDevice,
+    durationSeconds: z.number().int().min(MIN_DEBUG_SECONDS).max(MAX_DEBUG_SECONDS).optional(),
+  })
+  .strict();
+
+export const watchRegistrationsInput = z
+  .object({ systemId, deviceId: deviceId.optional(), phoneNumberId: phoneNumberId.optional() })
+  .strict()
+  .refine((input) => (input.deviceId === undefined) !== (input.phoneNumberId === undefined), {
+    message: 'Watch either one device (deviceId) or one subscriber (phoneNumberId).',
+    path: ['deviceId'],
+  });
+
+export const watchIdInput = z.object({ watchId: z.string().trim().min(1).max(64) }).strict();
+
+export const startSwapInput = z
+  .object({
+    ...onDevice,
+    newIdentifier: identifier,
+    timeoutSeconds: z.number().int().min(10).max(MAX_SWAP_TIMEOUT_SECONDS).optional(),
+  })
+  .strict();
+
+export const swapIdInput = z.object({ swapId: z.string().trim().min(1).max(64) }).strict();
+
+export const addModuleInput = z
+  .object({
+    ...onDevice,
+    moduleId: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    type: z.enum(['EM_20', 'EM_200']),
+    name: z.string().trim().max(64).optional(),
+  })
+  .strict();
+
+export const removeModuleInput = z
+  .object({ ...onDevice, moduleId: z.union([z.literal(1), z.literal(2), z.literal(3)]) })
+  .strict();
+
+const isoDate = z
+  .string()
+  .trim()
+  .refine((text) => !Number.isNaN(Date.parse(text)), 'Use an ISO date, e.g. 2025-01-31 or 2025-01-31T08:00Z.');
+
+export const auditFilterInput = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    result: z.enum(['ok', 'failed']).optional(),
+    text: z.string().trim().max(200).optional(),
+  })
+  .strict();

@@ -1,0 +1,139 @@
+import type { Device, DeviceCategory, DeviceModel, PhoneNumber } from '@api/types';
+import { formatIpei, formatMac, ipeiDecimal } from './identifiers';
+
+/** One line of the device list, with everything the list shows and searches computed once per load. */
+export interface DeviceRow {
+  id: string;
+  device: Device;
+  kind: 'mac' | 'ipei' | 'none';
+  /** `48:7a:55:00:00:02` or `03807E7898`; '' when the device has neither (a Generic SIP device may not). */
+  identifier: string;
+  /** The IPEI's decimal form, for its tooltip; '' for a MAC. */
+  identifierDecimal: string;
+  modelId: number;
+  model: string;
+  category: DeviceCategory;
+  description: string;
+  subscriberName: string;
+  shortNumber: string;
+  assigned: boolean;
+  banned: boolean;
+  /** Every searchable text of the row, lower-cased and joined once, so a keystroke only runs `includes`. */
+  searchKey: string;
+}
+
+export type RegistrationState = 'registered' | 'unregistered' | 'unknown';
+export type YesNoAll = 'all' | 'yes' | 'no';
+
+export interface DeviceFilters {
+  query: string;
+  modelId?: number | undefined;
+  category?: DeviceCategory | undefined;
+  assigned: YesNoAll;
+  registered: YesNoAll;
+}
+
+export const noDeviceFilters = (): DeviceFilters => ({ query: '', assigned: 'all', registered: 'all' });
+
+/** What each subscriber is called: "first last", else the user's display name on the device, else ''. */
+export function subscriberName(subscriber: PhoneNumber | undefined): string {
+  if (!subscriber) return '';
+  return [subscriber.firstName, subscriber.lastName].filter((part) => part && part.trim() !== '').join(' ');
+}
+
+/** Joins devices with their subscriber and model. Linear in the number of devices. */
+export function buildDeviceRows(
+  devices: readonly Device[],
+  subscribers: readonly PhoneNumber[],
+  models: readonly DeviceModel[],
+): DeviceRow[] {
+  const subscriberById = new Map(subscribers.map((subscriber) => [subscriber.id, subscriber]));
+  const categoryByModel = new Map(models.map((model) => [model.id, model.category]));
+  return devices.map((device) => {
+    const subscriber =
+      device.phoneNumberId === undefined ? undefined : subscriberById.get(device.phoneNumberId);
+    const name = subscriberName(subscriber) || (device.userDisplayName ?? '');
+    const shortNumber = device.shortNumber ?? subscriber?.shortNumber ?? '';
+    const kind = device.macAddress ? 'mac' : device.ipei ? 'ipei' : 'none';
+    const identifier =
+      kind === 'mac' ? formatMac(device.macAddress ?? '') : kind === 'ipei' ? formatIpei(device.ipei ?? '') : '';
+    const identifierDecimal = kind === 'ipei' ? (ipeiDecimal(device.ipei ?? '') ?? '') : '';
+    const category =
+      categoryByModel.get(device.deviceType.id) ?? (kind === 'ipei' ? 'dectmobile' : 'uncategorized');
+    const searchKey = [
+      identifier,
+      device.macAddress ?? device.ipei ?? '',
+      identifierDecimal.replace(/\s/g, ''),
+      device.deviceType.model,
+      device.description,
+      name,
+      shortNumber,
+      device.userLoginEmail ?? subscriber?.loginEmail ?? '',
+    ]
+      .join('\n')
+      .toLocaleLowerCase();
+    return {
+      id: device.id,
+      device,
+      kind,
+      identifier,
+      identifierDecimal,
+      modelId: device.deviceType.id,
+      model: device.deviceType.model,
+      category,
+      description: device.description,
+      subscriberName: name,
+      shortNumber,
+      assigned: device.phoneNumberId !== undefined,
+      banned: device.bannedDevice !== undefined,
+      searchKey,
+    };
+  });
+}
+
+/**
+ * The words of a query, each with its separator-free form too, so `48-7A-55` finds `48:7a:55` (and the bare
+ * digits the key also holds). Computed once per query, never per row.
+ */
+function queryWords(query: string): { word: string; compact: string }[] {
+  return query
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => ({ word, compact: word.replace(/[:.-]/g, '') }));
+}
+
+function matchesYesNo(filter: YesNoAll, value: boolean | undefined): boolean {
+  if (filter === 'all') return true;
+  if (value === undefined) return false;
+  return filter === 'yes' ? value : !value;
+}
+
+/**
+ * Rows matching every filter, in their order. `registration` answers what is known of a device's SIP
+ * registration; a device whose state is unknown matches neither "registered" nor "not registered".
+ */
+export function filterDeviceRows(
+  rows: readonly DeviceRow[],
+  filters: DeviceFilters,
+  registration: (deviceId: string) => RegistrationState = () => 'unknown',
+): DeviceRow[] {
+  const words = queryWords(filters.query);
+  const { modelId, category, assigned, registered } = filters;
+  if (words.length === 0 && modelId === undefined && category === undefined && assigned === 'all' && registered === 'all')
+    return rows as DeviceRow[];
+  return rows.filter((row) => {
+    if (modelId !== undefined && row.modelId !== modelId) return false;
+    if (category !== undefined && row.category !== category) return false;
+    if (!matchesYesNo(assigned, row.assigned)) return false;
+    if (registered !== 'all') {
+      const state = registration(row.id);
+      if (!matchesYesNo(registered, state === 'unknown' ? undefined : state === 'registered')) return false;
+    }
+    for (const { word, compact } of words) {
+      if (!row.searchKey.includes(word) && (compact === word || compact === '' || !row.searchKey.includes(compact)))
+        return false;
+    }
+    return true;
+  });
+}
