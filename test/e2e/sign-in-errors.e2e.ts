@@ -1,53 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startSimulator, type RunningSimulator } from '../../src-main/simulator';
 import { startBrowserShell, type BrowserShell } from './support/browser-shell';
 import { addProfile, profileRow, type ProfileValues } from './support/profile-form';
+import { closedPort } from '../support/ports';
+import { selfSignedCertificate } from '../support/self-signed-certificate';
 
 let simulator: RunningSimulator;
 let tlsSimulator: RunningSimulator;
 let shell: BrowserShell;
-let certDir: string;
 
 test.beforeAll(async () => {
   simulator = await startSimulator({ port: 0 });
-  certDir = mkdtempSync(join(tmpdir(), 'fieldkit-cert-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      '/CN=localhost',
-      '-days',
-      '1',
-      '-keyout',
-      join(certDir, 'key.pem'),
-      '-out',
-      join(certDir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  tlsSimulator = await startSimulator({
-    port: 0,
-    tls: {
-      key: readFileSync(join(certDir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(certDir, 'cert.pem'), 'utf8'),
-    },
-  });
+  tlsSimulator = await startSimulator({ port: 0, tls: selfSignedCertificate() });
 });
 
 test.afterAll(async () => {
   await simulator.close();
   await tlsSimulator.close();
-  rmSync(certDir, { recursive: true, force: true });
 });
 
 test.afterEach(async () => {
@@ -56,14 +25,6 @@ test.afterEach(async () => {
 
 function goodProfile(name: string): ProfileValues {
   return { name, host: simulator.url, ...simulator.credentials };
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
 }
 
 const failures: { title: string; profile: () => Promise<ProfileValues>; message: RegExp }[] = [

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import type { CloudPbx, DeviceModel, PhoneNumber } from '../../../src-main/servi
 import { CredentialVault, createKeytarKeychain } from '../../../src-main/services/vault';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { requireKeyringSandbox, uniqueServiceName } from '../vault/support/keyring-sandbox';
+import { closedPort } from '../../support/ports';
 
 let simulator: RunningSimulator;
 let dataDir: string;
@@ -163,11 +163,3 @@ describe('fieldkit CLI against the simulator', () => {
     expect((JSON.parse(result.stdout) as CloudPbx[]).length).toBe(2);
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}

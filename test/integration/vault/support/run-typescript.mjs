@@ -3,22 +3,10 @@
 // environment that their own process cannot have, such as one without a D-Bus session.
 //
 //   node run-typescript.mjs <module.ts> [args...]
-import { createServer, createServerModuleRunner } from 'vite';
+import { withTypeScriptModule } from '../../../support/module-runner.mjs';
 
 const [modulePath, ...args] = process.argv.slice(2);
 if (!modulePath) throw new Error('usage: node run-typescript.mjs <module.ts> [args...]');
 
-const server = await createServer({
-  configFile: false,
-  logLevel: 'silent',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-});
-const runner = createServerModuleRunner(server.environments.ssr, { hmr: false });
-try {
-  const module = await runner.import(modulePath);
-  process.stdout.write(`${JSON.stringify(await module.main(args))}\n`);
-} finally {
-  await runner.close();
-  await server.close();
-}
+const result = await withTypeScriptModule(modulePath, (module) => module.main(args));
+process.stdout.write(`${JSON.stringify(result)}\n`);
