@@ -8,6 +8,7 @@ import { SessionService, type Credentials } from '../services/session/session-se
 import { CredentialVault, createKeytarKeychain } from '../services/vault';
 import { DemoEnvironment } from './demo';
 import { createHandlers } from './handlers';
+import type { OpenExternal } from './handlers/session';
 
 export interface CoreOptions {
   dataDir: string;
@@ -18,6 +19,8 @@ export interface CoreOptions {
   keychainService?: string;
   logLevel?: LogLevel;
   logSink?: LogSink;
+  /** The shell's way to open an https address in the system browser (Electron's shell.openExternal). */
+  openExternal?: OpenExternal;
 }
 
 /** The composition root: every service wired by hand, once, for whichever shell hosts the core. */
@@ -58,7 +61,7 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const router = createRouter(
-    createHandlers({ appInfo, vault, session, probe: (c) => connect(c) }),
+    createHandlers({ appInfo, vault, session, probe: (c) => connect(c), openExternal: options.openExternal }),
     log.child('api'),
   );
 

@@ -1,4 +1,4 @@
-import { app } from 'electron';
+import { app, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../../app/core';
 import { VERSION } from '../../app/version';
@@ -19,6 +19,7 @@ app.whenReady().then(() => {
     version: VERSION,
     startInDemo: process.argv.includes('--demo'),
     logLevel: logLevelFromEnv(),
+    openExternal: (url) => shell.openExternal(url),
   });
   serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
   bridgeCalls(core.router);
