@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { RainbowClient } from '../services/rainbow';
+import type { RunningSimulator } from '../simulator';
 import type { ExitCode } from './exit-codes';
 import type { CliIo } from './io';
 
@@ -13,6 +14,8 @@ export interface CommandContext {
   positionals: string[];
   /** Signs in with --profile, the FIELDKIT_* variables or --demo. */
   connect(): Promise<RainbowClient>;
+  /** With --demo: the in-process simulator that `connect` signs in to (its tenant backs the simulated LAN). */
+  demo: (() => Promise<RunningSimulator>) | undefined;
 }
 
 export interface Command {

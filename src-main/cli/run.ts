@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../app/data-dir';
 import { VERSION } from '../app/version';
-import { startSimulator } from '../simulator';
+import { startSimulator, type RunningSimulator } from '../simulator';
 import { FieldkitError } from '../services/errors';
 import { createLogger, type Logger } from '../services/log/logger';
 import { Redactor } from '../services/log/redactor';
@@ -75,14 +75,29 @@ export async function runCli(
     sink: (line) => io.stderr(`${line}\n`),
   });
   const cleanups: (() => Promise<void>)[] = [];
+  let demoSimulator: Promise<RunningSimulator> | undefined;
+  const demo = (): Promise<RunningSimulator> => {
+    demoSimulator ??= startSimulator({ port: 0 }).then((simulator) => {
+      cleanups.push(() => simulator.close());
+      return simulator;
+    });
+    return demoSimulator;
+  };
   try {
     const connect = async (): Promise<RainbowClient> => {
-      const credentials = await resolveCredentials(values, io, options, cleanups);
+      const credentials = await resolveCredentials(values, io, options, demo);
       const client = await signIn(credentials, { logger: log.child('rainbow'), redactor });
       cleanups.push(() => client.signOut().catch(() => undefined));
       return client;
     };
-    return await command.run({ io, json, values, positionals, connect });
+    return await command.run({
+      io,
+      json,
+      values,
+      positionals,
+      connect,
+      demo: values.demo === true ? demo : undefined,
+    });
   } catch (error) {
     return report(error, io, json, command, log, redactor);
   } finally {
@@ -102,11 +117,10 @@ async function resolveCredentials(
   values: OptionValues,
   io: CliIo,
   options: CliOptions,
-  cleanups: (() => Promise<void>)[],
+  demo: () => Promise<RunningSimulator>,
 ): Promise<Credentials> {
   if (values.demo === true) {
-    const simulator = await startSimulator({ port: 0 });
-    cleanups.push(() => simulator.close());
+    const simulator = await demo();
     return { host: simulator.url, ...simulator.credentials };
   }
   if (typeof values.profile === 'string') {

@@ -45,7 +45,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = envFor()) {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     env,
-    untilInterrupted: () => Promise.resolve(),
+    untilInterrupted: () => new Promise<void>(() => undefined),
   };
   const code = await runCli(args, io, { keychainService });
   return { code, stdout, stderr };
@@ -150,6 +150,18 @@ describe('fieldkit CLI against the simulator', () => {
     for (const command of ['systems', 'models', 'subscribers', 'simulator'])
       expect(stdout).toContain(command);
     expect(stdout).toContain('3 authentication failed');
+  });
+
+  it("discovers on the demo's simulated LAN with --demo, sending nothing on the real network", async () => {
+    const { code, stdout } = await cli(['discover', '--demo', '--system', lyon, '--json'], {
+      FIELDKIT_DATA_DIR: dataDir,
+    });
+    expect(code).toBe(0);
+    const { devices } = JSON.parse(stdout) as { devices: { ip: string; kind: string; pbx?: unknown }[] };
+    expect(devices.length).toBeGreaterThan(5);
+    expect(devices.every((device) => device.ip.startsWith('198.18.'))).toBe(true);
+    expect(new Set(devices.map((device) => device.kind))).toEqual(new Set(['deskphone', 'dect-base']));
+    expect(devices.every((device) => device.pbx !== undefined)).toBe(true);
   });
 
   it('runs as the built `fieldkit` command with the built-in demo', () => {
