@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'auth-failed'
   | 'app-auth-failed'
   | 'forbidden'
+  /** The operating system refused (a firewall, a sandbox, missing privileges) — not Rainbow. */
+  | 'permission-denied'
   | 'not-found'
   | 'conflict'
   | 'rate-limited'
