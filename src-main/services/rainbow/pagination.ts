@@ -26,6 +26,49 @@ export async function* paginate<T>(
   }
 }
 
+/** Pages fetched at once when the first page says how many there are (10,000 devices = 100 pages). */
+export const PAGE_CONCURRENCY = 4;
+
+/**
+ * Every item of a list. The first page says the total; the other pages are then fetched a few at a time and put
+ * back in order, so a 100-page list costs about a quarter of the round trips of walking it. Without a total it
+ * walks page by page like `paginate`.
+ */
+export async function fetchAllPages<T>(
+  fetchPage: PageFetcher<T>,
+  pageSize = DEFAULT_PAGE_SIZE,
+  concurrency = PAGE_CONCURRENCY,
+): Promise<T[]> {
+  const first = await fetchPage(0, pageSize);
+  const firstItems = Array.isArray(first.data) ? first.data : [];
+  if (typeof first.total !== 'number' || firstItems.length === 0 || firstItems.length >= first.total) {
+    const rest =
+      firstItems.length < pageSize ? [] : await collect(paginateFrom(fetchPage, firstItems.length, pageSize));
+    return [...firstItems, ...rest];
+  }
+  const offsets: number[] = [];
+  for (let offset = firstItems.length; offset < first.total; offset += pageSize) offsets.push(offset);
+  const pages: T[][] = new Array<T[]>(offsets.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < offsets.length) {
+      const index = next++;
+      const page = await fetchPage(offsets[index] as number, pageSize);
+      pages[index] = Array.isArray(page.data) ? page.data : [];
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, offsets.length) }, worker));
+  return [...firstItems, ...pages.flat()];
+}
+
+async function* paginateFrom<T>(
+  fetchPage: PageFetcher<T>,
+  start: number,
+  pageSize: number,
+): AsyncGenerator<T> {
+  yield* paginate((offset, limit) => fetchPage(start + offset, limit), pageSize);
+}
+
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
   for await (const item of items) all.push(item);

@@ -1,6 +1,6 @@
 import { bearerAuthorization } from './auth-headers';
 import type { HttpMethod } from './http-transport';
-import { collect, DEFAULT_PAGE_SIZE, paginate } from './pagination';
+import { DEFAULT_PAGE_SIZE, fetchAllPages, paginate } from './pagination';
 import { isSuccess, type RequestRunner } from './request-runner';
 import type { Session } from './session';
 import type { ApiList } from './types';
@@ -62,8 +62,11 @@ export function createRainbowApi(origin: URL, session: Session, runner: RequestR
       );
     },
 
-    listAll<T>(path: string, query?: Query, pageSize?: number): Promise<T[]> {
-      return collect(api.paginate<T>(path, query, pageSize));
+    listAll<T>(path: string, query: Query = {}, pageSize = DEFAULT_PAGE_SIZE): Promise<T[]> {
+      return fetchAllPages<T>(
+        (offset, limit) => api.request<ApiList<T>>('GET', path, { query: { ...query, limit, offset } }),
+        pageSize,
+      );
     },
   };
   return api;
