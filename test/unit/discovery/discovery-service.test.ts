@@ -271,7 +271,10 @@ describe('DiscoveryService', () => {
     const { scanId } = await service.start({ subnets: ['198.18.0.0/24'] });
     const results = await service.whenFinished(scanId);
     expect(results.state).toBe('failed');
-    expect(results.error).toMatchObject({ code: 'permission-denied', message: expect.stringMatching(/EPERM/) });
+    expect(results.error).toMatchObject({
+      code: 'permission-denied',
+      message: expect.stringMatching(/EPERM/),
+    });
     expect(finished).toEqual([expect.objectContaining({ state: 'failed', error: results.error })]);
     expect(t.found).toEqual([]);
   });
