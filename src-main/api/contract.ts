@@ -6,11 +6,18 @@
 import { z } from 'zod';
 import { profileNameSchema, profileSchema } from '../services/vault/profile-file';
 import * as device from '../services/devices/inputs';
+import * as discovery from '../services/discovery/inputs';
+import * as batch from '../services/batch/inputs';
 import type {
   AdminUser,
   AppInfo,
+  ApplyProgressEvent,
+  ApplyRunInfo,
+  ApplyStarted,
   AuditEntry,
   AuditExport,
+  BatchTemplate,
+  CatalogStatus,
   CallResult,
   CloudPbx,
   ConnectionTestResult,
@@ -19,11 +26,21 @@ import type {
   Device,
   DeviceActionResult,
   DeviceModel,
+  DiscoveryFinishedEvent,
+  DiscoveryFoundEvent,
+  DiscoveryProgressEvent,
   IdentifierCheck,
+  IdentifyResult,
+  ImportReport,
+  NetworkInterfaceSummary,
   PhoneNumber,
   ProfileSummary,
+  ReportFile,
   Registration,
   RegistrationSnapshot,
+  ResumableRun,
+  ScanPlan,
+  ScanResults,
   SessionState,
   SwapProgress,
   SwapState,
@@ -51,6 +68,9 @@ function defineEvent<Payload>() {
 
 export const calls = {
   'app.info': defineCall<AppInfo>()(noInput),
+  'app.openExternal': defineCall<{ opened: boolean; url: string }>()(
+    z.object({ url: z.string().trim() }).strict(),
+  ),
   'profiles.list': defineCall<ProfileSummary[]>()(noInput),
   'profiles.save': defineCall<ProfileSummary>()(profileSchema.strict()),
   'profiles.test': defineCall<ConnectionTestResult>()(z.object({ name: profileName }).strict()),
@@ -94,12 +114,37 @@ export const calls = {
   'swaps.rollback': defineCall<SwapState>()(device.swapIdInput),
   'audit.list': defineCall<AuditEntry[]>()(device.auditFilterInput),
   'audit.exportCsv': defineCall<AuditExport>()(device.auditFilterInput),
+  // LAN discovery (services/discovery): inputs in services/discovery/inputs.ts.
+  'discovery.interfaces': defineCall<NetworkInterfaceSummary[]>()(noInput),
+  'discovery.plan': defineCall<ScanPlan>()(discovery.planScanInput),
+  'discovery.start': defineCall<{ scanId: string; plan: ScanPlan }>()(discovery.startScanInput),
+  'discovery.stop': defineCall<{ stopped: boolean }>()(discovery.scanIdInput),
+  'discovery.results': defineCall<ScanResults>()(discovery.scanIdInput),
+  'discovery.identify': defineCall<IdentifyResult>()(discovery.identifyInput),
+  // Batch import (services/batch, services/catalog): inputs in services/batch/inputs.ts.
+  'batch.template': defineCall<BatchTemplate>()(noInput),
+  'batch.validate': defineCall<ImportReport>()(batch.validateImportInput),
+  'batch.apply': defineCall<ApplyStarted>()(batch.applyImportInput),
+  'batch.pause': defineCall<ApplyRunInfo>()(batch.runIdInput),
+  'batch.resume': defineCall<ApplyRunInfo>()(batch.runIdInput),
+  'batch.cancel': defineCall<ApplyRunInfo>()(batch.runIdInput),
+  'batch.status': defineCall<ImportReport>()(batch.runIdInput),
+  'batch.retryFailed': defineCall<ApplyStarted>()(batch.runIdInput),
+  'batch.reportFile': defineCall<ReportFile>()(batch.reportFileInput),
+  'batch.resumable': defineCall<ResumableRun[]>()(batch.systemInput),
+  'batch.resumeRun': defineCall<ApplyStarted>()(batch.runIdInput),
+  'catalog.pull': defineCall<CatalogStatus>()(batch.systemInput),
+  'catalog.status': defineCall<CatalogStatus>()(batch.systemInput),
 };
 
 export const events = {
   'session.changed': defineEvent<SessionState>(),
   'registrations.changed': defineEvent<RegistrationSnapshot>(),
   'swap.progress': defineEvent<SwapProgress>(),
+  'discovery.found': defineEvent<DiscoveryFoundEvent>(),
+  'discovery.progress': defineEvent<DiscoveryProgressEvent>(),
+  'discovery.finished': defineEvent<DiscoveryFinishedEvent>(),
+  'batch.progress': defineEvent<ApplyProgressEvent>(),
 };
 
 export type CallName = keyof typeof calls;

@@ -26,6 +26,54 @@ export type {
   WatchState,
 } from '../services/devices/types';
 export type { AuditAction, AuditEntry, AuditExport, AuditFilter, AuditResult } from '../services/audit/types';
+export type {
+  DectHandset,
+  DeviceKind,
+  DiscoveredDevice,
+  DiscoveryFinishedEvent,
+  DiscoveryFoundEvent,
+  DiscoveryProgressEvent,
+  DiscoverySource,
+  IdentifyResult,
+  NetworkInterfaceSummary,
+  PbxStatus,
+  PbxSubscriber,
+  PlannedSubnet,
+  ScanPlan,
+  ScanProgress,
+  ScanResults,
+  ScanState,
+} from '../services/discovery/types';
+export type {
+  ApplyProgressEvent,
+  ApplyRunInfo,
+  ApplyRunState,
+  ApplyStarted,
+  ImportReport,
+  PlanChange,
+  ReportMode,
+  ReportRow,
+  ReportSummary,
+  RowAction,
+  RowProblem,
+  RowStatus,
+  FileProblem as ImportFileProblem,
+  ResumableRun,
+  WireReconciliation,
+} from '../services/batch/types';
+export type { CatalogStatus } from '../services/catalog/types';
+
+/** The import template offered for download: a CSV file's name and text. */
+export interface BatchTemplate {
+  fileName: string;
+  content: string;
+}
+
+/** An apply's report as a file to save: CSV (for a spreadsheet) or JSON (the `--json` document). */
+export interface ReportFile {
+  fileName: string;
+  content: string;
+}
 
 import type { FieldkitErrorData } from '../services/errors';
 

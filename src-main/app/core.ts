@@ -1,9 +1,21 @@
 import { EventBus } from '../api/events';
 import { createRouter, type Router } from '../api/router';
-import type { AppInfo } from '../api/types';
+import type { AppInfo, DiscoveryFinishedEvent, SessionState } from '../api/types';
 import { createLogger, type LogLevel, type LogSink, type Logger } from '../services/log/logger';
 import { Redactor } from '../services/log/redactor';
-import { signIn, type RainbowClient } from '../services/rainbow';
+import { AuditLogs } from '../services/audit/audit-logs';
+import { CatalogStore } from '../services/catalog';
+import { ApplyRuns } from '../services/batch/apply/apply-runs';
+import { LatestScan } from '../services/batch/latest-scan';
+import { AuditTrail } from '../services/audit/audit-trail';
+import { sessionAuditLog, sessionAuditScope } from '../services/audit/session-audit';
+import { createDeviceFeature } from '../services/devices/device-feature';
+import { DiscoveryService } from '../services/discovery/discovery-service';
+import { createSystemEnvironment } from '../services/discovery/environment';
+import { realScanClock } from '../services/discovery/scanner';
+import { createSimulatedEnvironment } from '../services/discovery/simulated-lan';
+import { DEMO_SYSTEM_IDS } from '../simulator';
+import { signIn, systemClock, type RainbowClient } from '../services/rainbow';
 import { SessionService, type Credentials } from '../services/session/session-service';
 import { CredentialVault, createKeytarKeychain } from '../services/vault';
 import { DemoEnvironment } from './demo';
@@ -53,6 +65,62 @@ export function createCore(options: CoreOptions): Core {
     onChange: (state) => events.emit('session.changed', state),
   });
 
+  const auditLogs = new AuditLogs(options.dataDir);
+  const deviceFeature = createDeviceFeature({
+    client: () => session.client(),
+    audit: new AuditTrail({
+      scope: () => sessionAuditScope(session, auditLogs),
+      now: () => systemClock.now(),
+      redactor,
+      logger: log.child('audit'),
+    }),
+    redactor,
+    clock: systemClock,
+    onRegistrations: (snapshot) => events.emit('registrations.changed', snapshot),
+    onSwapProgress: (progress) => events.emit('swap.progress', progress),
+  });
+  events.subscribe((event, payload) => {
+    const status = event === 'session.changed' ? (payload as SessionState).status : undefined;
+    if (status === 'signed-out' || status === 'signing-in') {
+      deviceFeature.registrations.stopAll();
+    }
+  });
+
+  // Discovery scans the real LAN, except in the demo, where it scans the simulator's LAN of the chosen site.
+  const systemNetwork = createSystemEnvironment({ version: options.version });
+  const discovery = new DiscoveryService({
+    environment: (systemId) =>
+      session.state.demo
+        ? createSimulatedEnvironment(
+            async () => (await demo.tenant()).simulatedPhones(systemId ?? DEMO_SYSTEM_IDS.lyon),
+            realScanClock,
+          )
+        : systemNetwork,
+    pbxDirectory: () =>
+      session.state.status === 'online' || session.state.status === 'offline' ? session.client() : undefined,
+    events: {
+      found: (event) => events.emit('discovery.found', event),
+      progress: (event) => events.emit('discovery.progress', event),
+      finished: (event) => events.emit('discovery.finished', event),
+    },
+    log: log.child('discovery'),
+  });
+
+  // Imports: runs journalled in the profile's data folder; files compared with the session's latest scan.
+  const importRuns = new ApplyRuns({
+    dataDir: options.dataDir,
+    now: () => systemClock.now(),
+    onProgress: (progress) => events.emit('batch.progress', progress),
+  });
+  const latestScan = new LatestScan((scanId) =>
+    discovery.results(scanId).devices.map((device) => device.mac),
+  );
+  events.subscribe((event, payload) => {
+    if (event === 'discovery.finished') latestScan.scanEnded(payload as DiscoveryFinishedEvent);
+    const status = event === 'session.changed' ? (payload as SessionState).status : undefined;
+    if (status === 'signed-out' || status === 'signing-in') latestScan.forget();
+  });
+
   const appInfo = async (): Promise<AppInfo> => ({
     version: options.version,
     shell: options.shell,
@@ -61,7 +129,23 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const router = createRouter(
-    createHandlers({ appInfo, vault, session, probe: (c) => connect(c), openExternal: options.openExternal }),
+    createHandlers({
+      appInfo,
+      vault,
+      session,
+      probe: (c) => connect(c),
+      openExternal: options.openExternal,
+      deviceFeature,
+      audit: { currentLog: () => sessionAuditLog(session, auditLogs), now: () => systemClock.now() },
+      discovery,
+      batch: {
+        session,
+        catalogs: new CatalogStore(options.dataDir),
+        now: () => systemClock.now(),
+        runs: importRuns,
+        discovered: () => latestScan.macs(),
+      },
+    }),
     log.child('api'),
   );
 
@@ -71,6 +155,8 @@ export function createCore(options: CoreOptions): Core {
     redactor,
     log,
     close: async () => {
+      deviceFeature.registrations.stopAll();
+      await discovery.close();
       await session.signOut();
       await demo.close();
     },

@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '../simulator';
+import { startSimulator, type RunningSimulator, type SimulatorTenant } from '../simulator';
 import type { Credentials } from '../services/session/session-service';
 
 /**
@@ -12,6 +12,12 @@ export class DemoEnvironment {
     this.#simulator ??= startSimulator({ port: 0 });
     const simulator = await this.#simulator;
     return { host: simulator.url, ...simulator.credentials };
+  }
+
+  /** The demo tenant (the simulated LAN of discovery is built from its phones). */
+  async tenant(): Promise<SimulatorTenant> {
+    this.#simulator ??= startSimulator({ port: 0 });
+    return (await this.#simulator).tenant;
   }
 
   async close(): Promise<void> {

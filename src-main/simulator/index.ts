@@ -7,7 +7,10 @@ export { startSimulator } from './server';
 export { DEMO_CREDENTIALS } from './seed/demo-seed';
 export { DEMO_COMPANY_ID, DEMO_SYSTEM_IDS } from './seed/seed-ids';
 export { DEVICE_MODEL_IDS } from './seed/device-models';
-export { SimulatorTenant, TenantError, type TenantErrorKind } from './tenant/tenant';
+export { seedBulkDevices, type BulkSeedResult } from './seed/bulk-seed';
+export { SimulatorTenant, TenantError, type TenantErrorKind, type TenantRule } from './tenant/tenant';
+export type { SimulatedPhone } from './tenant/phones';
+export type { PhoneKind } from './tenant/phone-catalogue';
 export type {
   ApplicationRecord,
   CloudPbxRecord,
@@ -16,6 +19,7 @@ export type {
   DevicePatch,
   DeviceRecord,
   NewDevice,
+  NewSubscriber,
   SubscriberRecord,
   UserRecord,
 } from './tenant/records';

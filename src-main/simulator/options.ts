@@ -26,6 +26,11 @@ export interface SimulatorOptions {
   random?: () => number;
   /** Clock in epoch milliseconds for token `iat`/`exp` and expiry checks; inject to expire tokens without waiting. */
   now?: () => number;
+  /**
+   * Time from provisioning a phone (assignment, reboot, MAC swap) to its SIP registration, measured on `now`.
+   * Default 3000; tests give 0, or a delay they step over with an injected `now`.
+   */
+  registrationDelayMs?: number;
   /** Serve https instead of http. PEM strings. */
   tls?: { key: string; cert: string };
 }
@@ -53,7 +58,10 @@ export interface RunningSimulator {
   port: number;
   /** The demo technician account (company_admin of the demo company). */
   credentials: SimulatorCredentials;
-  /** Read/write access to the in-memory state, for tests to check outcomes server-side. */
+  /**
+   * Read/write access to the in-memory state, for tests to check outcomes server-side; also the controls of
+   * the simulated phones (`setPhoneOnline`, `reprovisionPhone`, `simulatedPhones`).
+   */
   tenant: SimulatorTenant;
   setFaults(faults: SimulatorFaults): void;
   /** Applies to tokens issued from now on. */

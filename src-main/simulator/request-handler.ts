@@ -3,7 +3,14 @@ import type { Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { TokenAuthority } from './auth/token-authority';
 import { pickFault, retryAfterSeconds, type FaultVerdict } from './faults';
-import { ApiError, ERROR_DETAILS_CODES, errorBody, type Reply } from './http/responses';
+import {
+  ApiError,
+  ERROR_DETAILS_CODES,
+  TENANT_ERROR_STATUS,
+  TENANT_RULE_DETAILS_CODES,
+  errorBody,
+  type Reply,
+} from './http/responses';
 import type { Router } from './http/router';
 import type { SimulatorFaults } from './options';
 import type { RequestLog } from './request-log';
@@ -104,18 +111,12 @@ function faultReply(verdict: Exclude<FaultVerdict, 'none' | 'timeout'>, faults: 
   };
 }
 
-const TENANT_ERROR_ANSWERS = {
-  'not-found': [404, ERROR_DETAILS_CODES.resourceNotFound],
-  conflict: [409, ERROR_DETAILS_CODES.conflict],
-  invalid: [400, ERROR_DETAILS_CODES.invalidParameter],
-} as const;
-
 function errorReply(error: unknown): Reply {
   if (error instanceof ApiError)
     return { status: error.status, body: error.toBody(), headers: { ...error.headers } };
   if (error instanceof TenantError) {
-    const [status, detailsCode] = TENANT_ERROR_ANSWERS[error.kind];
-    return { status, body: errorBody(status, error.message, detailsCode) };
+    const status = TENANT_ERROR_STATUS[error.kind];
+    return { status, body: errorBody(status, error.message, TENANT_RULE_DETAILS_CODES[error.rule]) };
   }
   const details = error instanceof Error ? error.message : String(error);
   return { status: 500, body: errorBody(500, `Simulator error: ${details}`, ERROR_DETAILS_CODES.internal) };

@@ -12,11 +12,14 @@ import { allRoutes } from './routes';
 import { DEMO_CREDENTIALS, createDemoTenant } from './seed/demo-seed';
 
 const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
+const DEFAULT_REGISTRATION_DELAY_MS = 3000;
 
 /** Starts a simulated Rainbow (authentication, RVCP provisioning and admin APIs) holding the demo tenant. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const now = options.now ?? Date.now;
-  const tenant = createDemoTenant(now);
+  const tenant = createDemoTenant(now, {
+    registrationDelayMs: options.registrationDelayMs ?? DEFAULT_REGISTRATION_DELAY_MS,
+  });
   const authority = new TokenAuthority({
     tenant,
     now,

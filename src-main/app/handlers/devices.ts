@@ -1,9 +1,19 @@
-import type { RainbowClient } from '../../services/rainbow';
-import type { SessionService } from '../../services/session/session-service';
+import type { DeviceFeature } from '../../services/devices/device-feature';
 import type { NamespaceHandlers } from './handler-types';
 
-export function deviceHandlers(session: SessionService<RainbowClient>): NamespaceHandlers<'devices'> {
+export function deviceHandlers({ devices }: DeviceFeature): NamespaceHandlers<'devices'> {
   return {
-    'devices.list': ({ systemId }) => session.client().listDevices(systemId),
+    'devices.list': ({ systemId }) => devices.list(systemId),
+    'devices.get': ({ systemId, deviceId }) => devices.get(systemId, deviceId),
+    'devices.checkIdentifier': (input) => devices.checkIdentifier(input),
+    'devices.register': (input) => devices.register(input),
+    'devices.delete': ({ systemId, deviceId }) => devices.delete(systemId, deviceId),
+    'devices.assign': ({ systemId, deviceId, phoneNumberId }) =>
+      devices.assign(systemId, deviceId, phoneNumberId),
+    'devices.unassign': ({ systemId, deviceId }) => devices.unassign(systemId, deviceId),
+    'devices.reboot': ({ systemId, deviceId }) => devices.reboot(systemId, deviceId),
+    'devices.reset': ({ systemId, deviceId, confirmation }) =>
+      devices.reset(systemId, deviceId, confirmation),
+    'devices.registrations': ({ systemId, deviceId }) => devices.registrations(systemId, deviceId),
   };
 }

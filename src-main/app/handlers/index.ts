@@ -2,24 +2,47 @@ import type { Handlers } from '../../api/router';
 import type { AppInfo } from '../../api/types';
 import type { RainbowClient } from '../../services/rainbow';
 import type { SessionService } from '../../services/session/session-service';
+import type { DeviceFeature } from '../../services/devices/device-feature';
+import type { DiscoveryService } from '../../services/discovery/discovery-service';
+import { auditHandlers, type AuditHandlerDeps } from './audit';
+import { batchHandlers, catalogHandlers, type BatchHandlerDeps } from './batch';
+import { debugHandlers, moduleHandlers } from './device-tools';
 import { deviceHandlers } from './devices';
+import { discoveryHandlers } from './discovery';
 import { profileHandlers, type ProfileHandlerDeps } from './profiles';
-import { appHandlers, sessionHandlers } from './session';
-import { subscriberHandlers, systemHandlers } from './systems';
+import { appHandlers, sessionHandlers, type OpenExternal } from './session';
+import { registrationHandlers } from './registrations';
+import { subscriberHandlers, userHandlers } from './subscribers';
+import { swapHandlers } from './swaps';
+import { systemHandlers } from './systems';
 
 export interface HandlerServices extends ProfileHandlerDeps {
   appInfo: () => Promise<AppInfo>;
+  openExternal?: OpenExternal;
   session: SessionService<RainbowClient>;
+  deviceFeature: DeviceFeature;
+  audit: AuditHandlerDeps;
+  discovery: DiscoveryService;
+  batch: BatchHandlerDeps;
 }
 
 /** Every call of the contract, one namespace per file; the type checks none is missing. */
 export function createHandlers(services: HandlerServices): Handlers {
   return {
-    ...appHandlers(services.appInfo),
+    ...appHandlers(services.appInfo, services.openExternal),
     ...profileHandlers(services),
     ...sessionHandlers(services.session),
     ...systemHandlers(services.session),
-    ...subscriberHandlers(services.session),
-    ...deviceHandlers(services.session),
+    ...subscriberHandlers(services.session, services.deviceFeature),
+    ...deviceHandlers(services.deviceFeature),
+    ...userHandlers(services.deviceFeature),
+    ...debugHandlers(services.deviceFeature),
+    ...moduleHandlers(services.deviceFeature),
+    ...registrationHandlers(services.deviceFeature),
+    ...swapHandlers(services.deviceFeature),
+    ...auditHandlers(services.audit),
+    ...discoveryHandlers(services.discovery),
+    ...batchHandlers(services.batch),
+    ...catalogHandlers(services.batch),
   };
 }

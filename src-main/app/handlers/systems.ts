@@ -10,9 +10,3 @@ export function systemHandlers(session: SessionService<RainbowClient>): Namespac
       session.client().listDeviceModels(systemId, { category: ALL_DEVICE_CATEGORIES }),
   };
 }
-
-export function subscriberHandlers(session: SessionService<RainbowClient>): NamespaceHandlers<'subscribers'> {
-  return {
-    'subscribers.list': ({ systemId }) => session.client().listPhoneNumbers(systemId),
-  };
-}

@@ -1,13 +1,46 @@
 import type { Command } from '../command';
+import { catalogPullCommand, catalogStatusCommand } from './catalog';
+import { deviceAddCommand } from './device-add';
+import {
+  deviceDeleteCommand,
+  deviceRebootCommand,
+  deviceRegistrationsCommand,
+  deviceResetCommand,
+  deviceShowCommand,
+} from './device-actions';
+import { deviceAssignCommand, deviceUnassignCommand } from './device-assign';
+import { deviceDebugGrantCommand, deviceDebugRevokeCommand } from './device-debug';
+import { deviceSwapCommand } from './device-swap';
+import { discoverCommand } from './discover';
+import { importCommand } from './import';
+import { devicesCommand } from './devices';
 import { modelsCommand } from './models';
 import { simulatorCommand } from './simulator';
 import { subscribersCommand } from './subscribers';
 import { systemsCommand } from './systems';
+import { validateCommand } from './validate';
 
 /** Every `fieldkit` command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
   systemsCommand,
   modelsCommand,
   subscribersCommand,
+  devicesCommand,
+  deviceAddCommand,
+  deviceShowCommand,
+  deviceAssignCommand,
+  deviceUnassignCommand,
+  deviceSwapCommand,
+  deviceRebootCommand,
+  deviceResetCommand,
+  deviceRegistrationsCommand,
+  deviceDebugGrantCommand,
+  deviceDebugRevokeCommand,
+  deviceDeleteCommand,
+  discoverCommand,
+  validateCommand,
+  importCommand,
+  catalogPullCommand,
+  catalogStatusCommand,
   simulatorCommand,
 ];

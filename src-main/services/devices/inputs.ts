@@ -106,6 +106,8 @@ export const startSwapInput = z
     ...onDevice,
     newIdentifier: identifier,
     timeoutSeconds: z.number().int().min(10).max(MAX_SWAP_TIMEOUT_SECONDS).optional(),
+    /** Model of the replacement phone, when known: a swap refuses a different model. */
+    newDeviceTypeId: z.number().int().nonnegative().optional(),
   })
   .strict();
 
@@ -127,7 +129,10 @@ export const removeModuleInput = z
 const isoDate = z
   .string()
   .trim()
-  .refine((text) => !Number.isNaN(Date.parse(text)), 'Use an ISO date, e.g. 2025-01-31 or 2025-01-31T08:00Z.');
+  .refine(
+    (text) => !Number.isNaN(Date.parse(text)),
+    'Use an ISO date, e.g. 2025-01-31 or 2025-01-31T08:00Z.',
+  );
 
 export const auditFilterInput = z
   .object({

@@ -110,13 +110,7 @@ export interface SwapStep {
  * - rolling-back / rolled-back / rollback-failed: after `swaps.rollback`.
  */
 export type SwapStatus =
-  | 'running'
-  | 'succeeded'
-  | 'timed-out'
-  | 'failed'
-  | 'rolling-back'
-  | 'rolled-back'
-  | 'rollback-failed';
+  'running' | 'succeeded' | 'timed-out' | 'failed' | 'rolling-back' | 'rolled-back' | 'rollback-failed';
 
 /** The whole state of one swap (`swaps.start`, `swaps.get`, and in every `swap.progress`). */
 export interface SwapState {

@@ -5,7 +5,32 @@ import { createAuthApi, type RainbowCredentials } from './auth-api';
 import { systemClock, type Clock } from './clock';
 import { ConnectivityMonitor, type ConnectivityListener } from './connectivity';
 import { listDeviceModels, type DeviceModelFilter } from './device-models';
-import { listDevices, type DeviceQuery } from './devices';
+import { addExpansionModule, removeExpansionModule } from './expansion-modules';
+import { grantDebugSession, revokeDebugSession } from './debug-sessions';
+import {
+  createDevice,
+  deleteDevice,
+  getDevice,
+  listDevices,
+  rebootDevice,
+  resetDevice,
+  updateDevice,
+  type ApiStatus,
+  type DeviceCreation,
+  type DeviceQuery,
+  type DeviceUpdate,
+} from './devices';
+import { listDeviceRegistrations, listSubscriberRegistrations } from './registrations';
+import {
+  assignDevice,
+  createSubscriber,
+  listFreeNumbers,
+  listSubscriberDevices,
+  unassignDevice,
+  type Subscriber,
+  type SubscriberCreation,
+} from './subscribers';
+import { listUsers, type RainbowUser, type UserQuery } from './users';
 import { normaliseRainbowHost } from './host';
 import { createHttpTransport } from './http-transport';
 import { listPhoneNumbers, type PhoneNumberQuery } from './phone-numbers';
@@ -14,7 +39,15 @@ import { RequestRunner } from './request-runner';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { Session } from './session';
 import { getSystem, listSystems } from './systems';
-import type { CloudPbx, Device, DeviceModel, LoggedInUser, PhoneNumber } from './types';
+import type {
+  CloudPbx,
+  Device,
+  DeviceModel,
+  ExpansionModule,
+  LoggedInUser,
+  PhoneNumber,
+  Registration,
+} from './types';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
@@ -43,6 +76,26 @@ export interface RainbowClient extends RainbowApi {
   listDeviceModels(systemId: string, filter?: DeviceModelFilter): Promise<DeviceModel[]>;
   listPhoneNumbers(systemId: string, query?: PhoneNumberQuery): Promise<PhoneNumber[]>;
   listDevices(systemId: string, query?: DeviceQuery): Promise<Device[]>;
+  /** During a debug session the answer carries `adminPassword`: strip it before it goes anywhere. */
+  getDevice(systemId: string, deviceId: string): Promise<Device>;
+  createDevice(systemId: string, device: DeviceCreation): Promise<Device>;
+  updateDevice(systemId: string, deviceId: string, update: DeviceUpdate): Promise<Device>;
+  deleteDevice(systemId: string, deviceId: string): Promise<ApiStatus>;
+  rebootDevice(systemId: string, deviceId: string): Promise<ApiStatus>;
+  resetDevice(systemId: string, deviceId: string): Promise<ApiStatus>;
+  listDeviceRegistrations(systemId: string, deviceId: string): Promise<Registration[]>;
+  grantDebugSession(systemId: string, deviceId: string, durationSeconds?: number): Promise<ApiStatus>;
+  revokeDebugSession(systemId: string, deviceId: string): Promise<ApiStatus>;
+  addExpansionModule(systemId: string, deviceId: string, module: ExpansionModule): Promise<Device>;
+  removeExpansionModule(systemId: string, deviceId: string, moduleId: number): Promise<ApiStatus>;
+  /** The answer carries the subscriber's SIP and XMPP passwords: strip them before it goes anywhere. */
+  createSubscriber(systemId: string, subscriber: SubscriberCreation): Promise<Subscriber>;
+  listSubscriberDevices(systemId: string, phoneNumberId: string): Promise<Device[]>;
+  listSubscriberRegistrations(systemId: string, phoneNumberId: string): Promise<Registration[]>;
+  assignDevice(systemId: string, phoneNumberId: string, deviceId: string): Promise<Device>;
+  unassignDevice(systemId: string, phoneNumberId: string, deviceId: string): Promise<ApiStatus>;
+  listFreeNumbers(systemId: string, options?: { startingWith?: string; limit?: number }): Promise<number[]>;
+  listUsers(query: UserQuery): Promise<RainbowUser[]>;
   /** Logs out on the server (a failure there is only logged) and stops the renewal timer. */
   signOut(): Promise<void>;
   /** Stops the renewal timer without telling the server; later calls fail with 'not-signed-in'. */
@@ -103,6 +156,27 @@ export async function signIn(credentials: RainbowCredentials, deps: ClientDeps =
     listDeviceModels: (systemId, filter) => listDeviceModels(api, systemId, filter),
     listPhoneNumbers: (systemId, query) => listPhoneNumbers(api, systemId, query),
     listDevices: (systemId, query) => listDevices(api, systemId, query),
+    getDevice: (systemId, deviceId) => getDevice(api, systemId, deviceId),
+    createDevice: (systemId, device) => createDevice(api, systemId, device),
+    updateDevice: (systemId, deviceId, update) => updateDevice(api, systemId, deviceId, update),
+    deleteDevice: (systemId, deviceId) => deleteDevice(api, systemId, deviceId),
+    rebootDevice: (systemId, deviceId) => rebootDevice(api, systemId, deviceId),
+    resetDevice: (systemId, deviceId) => resetDevice(api, systemId, deviceId),
+    listDeviceRegistrations: (systemId, deviceId) => listDeviceRegistrations(api, systemId, deviceId),
+    grantDebugSession: (systemId, deviceId, seconds) => grantDebugSession(api, systemId, deviceId, seconds),
+    revokeDebugSession: (systemId, deviceId) => revokeDebugSession(api, systemId, deviceId),
+    addExpansionModule: (systemId, deviceId, module) => addExpansionModule(api, systemId, deviceId, module),
+    removeExpansionModule: (systemId, deviceId, moduleId) =>
+      removeExpansionModule(api, systemId, deviceId, moduleId),
+    createSubscriber: (systemId, subscriber) => createSubscriber(api, systemId, subscriber),
+    listSubscriberDevices: (systemId, phoneNumberId) => listSubscriberDevices(api, systemId, phoneNumberId),
+    listSubscriberRegistrations: (systemId, phoneNumberId) =>
+      listSubscriberRegistrations(api, systemId, phoneNumberId),
+    assignDevice: (systemId, phoneNumberId, deviceId) => assignDevice(api, systemId, phoneNumberId, deviceId),
+    unassignDevice: (systemId, phoneNumberId, deviceId) =>
+      unassignDevice(api, systemId, phoneNumberId, deviceId),
+    listFreeNumbers: (systemId, options) => listFreeNumbers(api, systemId, options),
+    listUsers: (query) => listUsers(api, query),
     signOut: () => session.signOut(),
     close: () => session.close(),
   };

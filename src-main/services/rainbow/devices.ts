@@ -1,7 +1,7 @@
 import { ALL_DEVICE_CATEGORIES } from './device-models';
 import { apiPath, PROVISIONING_ROOT } from './paths';
 import type { RainbowApi } from './rainbow-api';
-import type { ApiItem, Device, MediaTransportProtocol } from './types';
+import type { ApiItem, Device } from './types';
 
 /** Filters of `GET /cloudpbxs/:systemId/devices` (reference: "retrieve all SIP devices assigned into a CloudPBX"). */
 export interface DeviceQuery {
@@ -15,13 +15,19 @@ export interface DeviceQuery {
   pageSize?: number;
 }
 
+/** `transferMode` of a device (reference: Myriad SIP devices' transfer softkey behaviour). */
+export type TransferMode =
+  'same_as_company' | 'new_call' | 'attended_transfer' | 'blind_transfer' | 'optional';
+
 /** Body of `POST /cloudpbxs/:systemId/devices`. */
-export interface NewDevice {
+export interface DeviceCreation {
   description: string;
   deviceTypeId: number;
   macAddress?: string;
   ipei?: string;
-  mediaTransportProtocol?: MediaTransportProtocol;
+  /** `rtp_savp` (SRTP) when not given. */
+  mediaTransportProtocol?: 'rtp_avp' | 'rtp_savp';
+  transferMode?: TransferMode;
 }
 
 /** Body of `PUT /cloudpbxs/:systemId/devices/:deviceId`; `ipei` is not in the reference (see updateDevice). */
@@ -29,7 +35,6 @@ export interface DeviceUpdate {
   description?: string;
   macAddress?: string;
   ipei?: string;
-  mediaTransportProtocol?: MediaTransportProtocol;
 }
 
 /** What reboot, reset, delete and the debug calls answer: a status sentence and an empty `data`. */
@@ -58,7 +63,11 @@ export async function getDevice(api: RainbowApi, systemId: string, deviceId: str
 }
 
 /** Creates a device. Not idempotent: after an OutcomeUnknownError, look the device up by MAC/IPEI. */
-export async function createDevice(api: RainbowApi, systemId: string, device: NewDevice): Promise<Device> {
+export async function createDevice(
+  api: RainbowApi,
+  systemId: string,
+  device: DeviceCreation,
+): Promise<Device> {
   return (await api.request<ApiItem<Device>>('POST', devicesPath(systemId), { body: device })).data;
 }
 

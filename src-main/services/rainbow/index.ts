@@ -12,4 +12,6 @@ export type { PhoneNumberQuery } from './phone-numbers';
 export type { Query, QueryValue, RainbowApi, RequestOptions } from './rainbow-api';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 export type * from './types';
-export type { DeviceQuery } from './devices';
+export type { ApiStatus, DeviceCreation, DeviceQuery, DeviceUpdate } from './devices';
+export type { Subscriber, SubscriberCreation } from './subscribers';
+export type { RainbowUser, UserQuery } from './users';

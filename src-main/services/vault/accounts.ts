@@ -8,7 +8,7 @@ export type SecretKind = 'password' | 'app-secret';
 
 export const SECRET_KINDS: readonly SecretKind[] = ['password', 'app-secret'];
 
-/** Keychain account written and deleted by the availability probe; it has no `/`, so it is no profile's. */
+/** Prefix of the keychain accounts the availability probe writes and deletes; no `/`, so never a profile's. */
 export const PROBE_ACCOUNT = 'fieldkit-availability-probe';
 
 export function profileKey(name: string): string {

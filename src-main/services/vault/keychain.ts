@@ -46,8 +46,11 @@ export function createKeytarKeychain(service: string = DEFAULT_KEYCHAIN_SERVICE)
     // (with nothing) but refuses every write.
     probe: () =>
       call(async (api) => {
-        await api.setPassword(service, PROBE_ACCOUNT, randomBytes(12).toString('hex'));
-        await api.deletePassword(service, PROBE_ACCOUNT);
+        // An account of its own per probe: two processes probing at once (the app and the CLI) would otherwise
+        // delete the item the other is writing, which the Secret Service reports as an error.
+        const account = `${PROBE_ACCOUNT}-${randomBytes(6).toString('hex')}`;
+        await api.setPassword(service, account, randomBytes(12).toString('hex'));
+        await api.deletePassword(service, account);
       }),
   };
 }

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { ApiErrorBody, ApiItem, ApiList } from '../../services/rainbow/types';
+import type { TenantErrorKind, TenantRule } from '../tenant/tenant-error';
 
 /**
  * `errorDetailsCode` values the simulator answers with. The reference shows only 400581 and 401523; every
@@ -18,16 +19,52 @@ export const ERROR_DETAILS_CODES = {
   applicationNotAuthorised: 403101,
   systemOfAnotherCompany: 403200,
   unknownRoute: 404000,
+  userNotFound: 404100,
   cloudPbxNotFound: 404200,
   deviceNotFound: 404300,
-  resourceNotFound: 404900,
+  moduleNotFound: 404310,
+  subscriberNotFound: 404400,
   methodNotAllowed: 405000,
-  conflict: 409000,
+  userExists: 409100,
+  identifierInUse: 409300,
+  deviceAssigned: 409301,
+  deviceAlreadyAssigned: 409302,
+  modulePositionTaken: 409310,
+  shortNumberInUse: 409400,
+  userHasSubscriber: 409401,
   bodyTooLarge: 413000,
   rateLimited: 429000,
   internal: 500000,
   unavailable: 503000,
 } as const;
+
+/** The HTTP status of each kind of tenant refusal. */
+export const TENANT_ERROR_STATUS: Record<TenantErrorKind, number> = {
+  'not-found': 404,
+  conflict: 409,
+  invalid: 400,
+};
+
+/** The `errorDetailsCode` of each tenant rule (assumed, like the rest of the table above). */
+export const TENANT_RULE_DETAILS_CODES: Record<TenantRule, number> = {
+  'cloudpbx-not-found': ERROR_DETAILS_CODES.cloudPbxNotFound,
+  'device-not-found': ERROR_DETAILS_CODES.deviceNotFound,
+  'subscriber-not-found': ERROR_DETAILS_CODES.subscriberNotFound,
+  'user-not-found': ERROR_DETAILS_CODES.userNotFound,
+  'module-not-found': ERROR_DETAILS_CODES.moduleNotFound,
+  'identifier-in-use': ERROR_DETAILS_CODES.identifierInUse,
+  'device-assigned': ERROR_DETAILS_CODES.deviceAssigned,
+  'device-already-assigned': ERROR_DETAILS_CODES.deviceAlreadyAssigned,
+  'module-position-taken': ERROR_DETAILS_CODES.modulePositionTaken,
+  'short-number-in-use': ERROR_DETAILS_CODES.shortNumberInUse,
+  'user-has-subscriber': ERROR_DETAILS_CODES.userHasSubscriber,
+  'user-exists': ERROR_DETAILS_CODES.userExists,
+  'unknown-device-type': ERROR_DETAILS_CODES.invalidParameter,
+  'identifier-mismatch': ERROR_DETAILS_CODES.invalidParameter,
+  'module-not-supported': ERROR_DETAILS_CODES.invalidParameter,
+  'outside-numbering-plan': ERROR_DETAILS_CODES.invalidParameter,
+  'not-a-deskphone': ERROR_DETAILS_CODES.invalidParameter,
+};
 
 /** Thrown by handlers and helpers; the request handler turns it into the documented error body. */
 export class ApiError extends Error {

@@ -1,6 +1,6 @@
 import type { Session } from '../auth/token-authority';
 import { ApiError, ERROR_DETAILS_CODES } from '../http/responses';
-import type { CloudPbxRecord } from '../tenant/records';
+import type { CloudPbxRecord, DeviceRecord, SubscriberRecord } from '../tenant/records';
 import type { SimulatorTenant } from '../tenant/tenant';
 
 /** Paths of the provisioning (RVCP) API and of the admin API. */
@@ -31,4 +31,38 @@ export function routeParam(params: Readonly<Record<string, string>>, name: strin
   const value = params[name];
   if (value === undefined) throw new Error(`Route pattern has no :${name}`);
   return value;
+}
+
+/** A device of a visible CloudPBX, or the 404 the API answers. */
+export function requireVisibleDevice(
+  tenant: SimulatorTenant,
+  session: Session,
+  params: Readonly<Record<string, string>>,
+): DeviceRecord {
+  const cloudPbx = requireVisibleCloudPbx(tenant, session, routeParam(params, 'systemId'));
+  const deviceId = routeParam(params, 'deviceId');
+  const device = tenant.findDevice(cloudPbx.id, deviceId);
+  if (device === undefined) {
+    throw new ApiError(404, `SIP device ${deviceId} not found`, ERROR_DETAILS_CODES.deviceNotFound);
+  }
+  return device;
+}
+
+/** A subscriber of a visible CloudPBX, or the 404 the API answers. */
+export function requireVisibleSubscriber(
+  tenant: SimulatorTenant,
+  session: Session,
+  params: Readonly<Record<string, string>>,
+): SubscriberRecord {
+  const cloudPbx = requireVisibleCloudPbx(tenant, session, routeParam(params, 'systemId'));
+  const phoneNumberId = routeParam(params, 'phoneNumberId');
+  const subscriber = tenant.findSubscriber(cloudPbx.id, phoneNumberId);
+  if (subscriber === undefined) {
+    throw new ApiError(
+      404,
+      `Cloud PBX Subscriber ${phoneNumberId} not found`,
+      ERROR_DETAILS_CODES.subscriberNotFound,
+    );
+  }
+  return subscriber;
 }

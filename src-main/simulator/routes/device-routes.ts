@@ -1,14 +1,15 @@
 import type { Device } from '../../services/rainbow/types';
 import { pageOf, sortBy, type SortKey } from '../http/listing';
 import { readBoolean, readChoiceList, readInteger, readPage, readSort, readString } from '../http/query';
-import { ApiError, ERROR_DETAILS_CODES, itemEnvelope, okReply } from '../http/responses';
+import { itemEnvelope, okReply } from '../http/responses';
 import type { Route, RouteContext } from '../http/router';
 import type { SimulatorTenant } from '../tenant/tenant';
 import { deviceDetailView, deviceView } from '../tenant/views';
-import { RVCP_BASE, requireVisibleCloudPbx, routeParam } from './access';
+import { RVCP_BASE, requireVisibleCloudPbx, requireVisibleDevice, routeParam } from './access';
 import { DEFAULT_DEVICE_CATEGORIES, DEVICE_CATEGORIES } from './cloudpbx-routes';
+import { compactIdentifier } from '../tenant/identifier-text';
 
-const DEVICE_SORT_FIELDS = [
+export const DEVICE_SORT_FIELDS = [
   'macAddress',
   'shortNumber',
   'description',
@@ -46,13 +47,16 @@ export const deviceRoutes: Route[] = [
     pattern: `${RVCP_BASE}/cloudpbxs/:systemId/devices/:deviceId`,
     access: 'bearer',
     handle: ({ params, tenant }, session) => {
-      const cloudPbx = requireVisibleCloudPbx(tenant, session, routeParam(params, 'systemId'));
-      const deviceId = routeParam(params, 'deviceId');
-      const device = tenant.findDevice(cloudPbx.id, deviceId);
-      if (device === undefined) {
-        throw new ApiError(404, `SIP device ${deviceId} not found`, ERROR_DETAILS_CODES.deviceNotFound);
-      }
-      return okReply(itemEnvelope(deviceDetailView(tenant, device)));
+      const device = requireVisibleDevice(tenant, session, params);
+      const debug = tenant.debugSession(device.systemId, device.id);
+      const view = deviceDetailView(tenant, device);
+      return okReply(
+        itemEnvelope(
+          debug === undefined
+            ? view
+            : { ...view, adminUrl: debug.adminUrl, adminPassword: debug.adminPassword },
+        ),
+      );
     },
   },
 ];
@@ -64,7 +68,8 @@ function filteredDevices({ query, tenant }: RouteContext, systemId: string): Dev
   const banned = readBoolean(query, 'banned');
   const phoneNumberId = readString(query, 'phoneNumberId');
   const userId = readString(query, 'userId');
-  const identifier = normaliseIdentifier(readString(query, 'macAddress'));
+  const macAddress = readString(query, 'macAddress');
+  const identifier = macAddress === undefined ? undefined : compactIdentifier(macAddress);
   const shortNumber = readString(query, 'shortNumber');
   const deviceTypeId = readInteger(query, 'deviceTypeId', { min: 0 });
   const description = readString(query, 'description', { minLength: 3 })?.toLowerCase();
@@ -93,16 +98,8 @@ function categoryOf(tenant: SimulatorTenant, deviceTypeId: number): string | und
   return tenant.findDeviceModel(deviceTypeId)?.category;
 }
 
-/**
- * The API stores MACs and IPEIs as lowercase hex without separators. Accepting `48:7A:55:…` as well is an
- * assumption (the reference does not say), made so lookups by a MAC read off a label still match.
- */
-function normaliseIdentifier(value: string | undefined): string | undefined {
-  return value?.replace(/[\s:.-]/g, '').toLowerCase();
-}
-
 /** DECT handsets have no MAC: when sorting by MAC they sort by IPEI instead. */
-function deviceSortKey(device: Device, field: DeviceSortField): SortKey {
+export function deviceSortKey(device: Device, field: DeviceSortField): SortKey {
   switch (field) {
     case 'macAddress':
       return device.macAddress ?? device.ipei;

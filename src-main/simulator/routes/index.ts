@@ -1,11 +1,28 @@
 import type { TokenAuthority } from '../auth/token-authority';
 import type { Route } from '../http/router';
 import { adminPhoneNumberRoutes } from './admin-phone-number-routes';
+import { adminUserRoutes } from './admin-user-routes';
 import { authRoutes } from './auth-routes';
 import { cloudPbxRoutes } from './cloudpbx-routes';
+import { deviceActionRoutes } from './device-action-routes';
 import { deviceRoutes } from './device-routes';
+import { deviceWriteRoutes } from './device-write-routes';
+import { moduleRoutes } from './module-routes';
+import { subscriberDeviceRoutes } from './subscriber-device-routes';
+import { subscriberRoutes } from './subscriber-routes';
 
 /** Every route the simulator serves, one table per API area. */
 export function allRoutes(authority: TokenAuthority): Route[] {
-  return [...authRoutes(authority), ...cloudPbxRoutes, ...deviceRoutes, ...adminPhoneNumberRoutes];
+  return [
+    ...authRoutes(authority),
+    ...cloudPbxRoutes,
+    ...deviceRoutes,
+    ...deviceWriteRoutes,
+    ...deviceActionRoutes,
+    ...moduleRoutes,
+    ...subscriberRoutes,
+    ...subscriberDeviceRoutes,
+    ...adminPhoneNumberRoutes,
+    ...adminUserRoutes,
+  ];
 }

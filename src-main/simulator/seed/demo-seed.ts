@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import type { SimulatorCredentials } from '../options';
 import type { DeviceRecord, SubscriberRecord, TenantSeed, UserRecord } from '../tenant/records';
 import { SimulatorTenant } from '../tenant/tenant';
 import { GRENOBLE_CLOUD_PBX, LYON_CLOUD_PBX } from './cloud-pbxs';
 import { DEMO_DEVICE_MODELS } from './device-models';
 import { SEED_DEVICES } from './devices';
-import { GRENOBLE_STAFF, LYON_STAFF, loginEmailOf, type Person } from './people';
+import { LAN_PHONES } from './lan-phones';
+import { GRENOBLE_STAFF, LYON_STAFF, NEW_HIRES, loginEmailOf, type Person } from './people';
 import { DEMO_COMPANY_ID, DEMO_SYSTEM_IDS, RUNTIME_ID_PREFIX, seedId } from './seed-ids';
 
 const EMAIL_DOMAIN = 'demo.fieldkit.invalid';
@@ -60,6 +62,34 @@ const UNHELD_LYON_NUMBERS = ['81090', '81091'];
 /** The admin API's `deviceName` for an internal subscriber number (the reference shows only the DDI one). */
 const SUBSCRIBER_DEVICE_NAME = 'Cloud PBX subscriber';
 
+/** New hires have users from this counter on, and no subscriber. */
+const NEW_HIRE_COUNTER_BASE = 0x300;
+const SEED_DATE = '2024-01-15T09:30:00.000Z';
+
+function userRecord(person: Person, id: string): UserRecord {
+  return {
+    id,
+    companyId: DEMO_COMPANY_ID,
+    loginEmail: loginEmailOf(person, EMAIL_DOMAIN),
+    firstName: person.firstName,
+    lastName: person.lastName,
+    displayName: `${person.firstName} ${person.lastName}`,
+    roles: ['user'],
+  };
+}
+
+function subscriberRecord(id: string, systemId: string, shortNumber: string): SubscriberRecord {
+  return {
+    id,
+    systemId,
+    shortNumber,
+    internalNumber: shortNumber,
+    deviceName: SUBSCRIBER_DEVICE_NAME,
+    sipPassword: createHash('sha256').update(id).digest('hex').slice(0, 8),
+    creationDate: SEED_DATE,
+  };
+}
+
 function staffRecords(): { users: UserRecord[]; subscribers: SubscriberRecord[] } {
   const users: UserRecord[] = [];
   const subscribers: SubscriberRecord[] = [];
@@ -67,34 +97,21 @@ function staffRecords(): { users: UserRecord[]; subscribers: SubscriberRecord[] 
     site.staff.forEach((person, index) => {
       const userId = seedId('user', site.userCounterBase + index);
       const shortNumber = String(site.firstShortNumber + index);
-      users.push({
-        id: userId,
-        companyId: DEMO_COMPANY_ID,
-        loginEmail: loginEmailOf(person, EMAIL_DOMAIN),
-        firstName: person.firstName,
-        lastName: person.lastName,
-        displayName: `${person.firstName} ${person.lastName}`,
-        roles: ['user'],
-      });
+      users.push(userRecord(person, userId));
       subscribers.push({
-        id: seedId('subscriber', site.userCounterBase + index),
-        systemId: site.systemId,
-        shortNumber,
-        internalNumber: shortNumber,
+        ...subscriberRecord(seedId('subscriber', site.userCounterBase + index), site.systemId, shortNumber),
         numberE164: `${site.e164Stem}${shortNumber}`,
         userId,
-        deviceName: SUBSCRIBER_DEVICE_NAME,
       });
     });
   }
+  NEW_HIRES.forEach((person, index) =>
+    users.push(userRecord(person, seedId('user', NEW_HIRE_COUNTER_BASE + index))),
+  );
   UNHELD_LYON_NUMBERS.forEach((shortNumber, index) => {
-    subscribers.push({
-      id: seedId('subscriber', 0x1f0 + index),
-      systemId: DEMO_SYSTEM_IDS.lyon,
-      shortNumber,
-      internalNumber: shortNumber,
-      deviceName: SUBSCRIBER_DEVICE_NAME,
-    });
+    subscribers.push(
+      subscriberRecord(seedId('subscriber', 0x1f0 + index), DEMO_SYSTEM_IDS.lyon, shortNumber),
+    );
   });
   return { users, subscribers };
 }
@@ -132,8 +149,14 @@ function deviceRecords(subscribers: SubscriberRecord[]): DeviceRecord[] {
   });
 }
 
-/** A fresh tenant holding the demo company, always the same data. */
-export function createDemoTenant(now: () => number): SimulatorTenant {
+/**
+ * A fresh tenant holding the demo company, always the same data. Its assigned devices are registered from the
+ * start; `registrationDelayMs` (default 0) applies to what happens next.
+ */
+export function createDemoTenant(
+  now: () => number,
+  options: { registrationDelayMs?: number } = {},
+): SimulatorTenant {
   const { users, subscribers } = staffRecords();
   const seed: TenantSeed = {
     company: { id: DEMO_COMPANY_ID, name: 'Fieldkit Demo SA', country: 'FRA' },
@@ -143,8 +166,10 @@ export function createDemoTenant(now: () => number): SimulatorTenant {
     deviceModels: DEMO_DEVICE_MODELS,
     subscribers,
     devices: deviceRecords(subscribers),
+    lanPhones: LAN_PHONES,
     idPrefix: RUNTIME_ID_PREFIX,
     now,
+    registrationDelayMs: options.registrationDelayMs,
   };
   return new SimulatorTenant(seed);
 }

@@ -80,3 +80,12 @@ export function loginEmailOf(person: Person, domain: string): string {
       .toLowerCase();
   return `${ascii(person.firstName)}.${ascii(person.lastName)}@${domain}`;
 }
+
+/** Recently hired staff with a Rainbow account but no telephone yet: candidates for a new subscriber. */
+export const NEW_HIRES = people(`
+  Nora Lemoine
+  Yanis Carpentier
+  Agathe Marchal
+  Samuel Weber
+  Lou Benoit
+`);

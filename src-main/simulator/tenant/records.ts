@@ -1,4 +1,5 @@
 import type { CloudPbx, CloudPbxSettings, DeviceModel, ExpansionModule } from '../../services/rainbow/types';
+import type { LanPhoneSeed } from './phones';
 
 /**
  * What the simulator stores. Relations are kept by id only (a device knows its `phoneNumberId`, a subscriber
@@ -53,7 +54,14 @@ export interface SubscriberRecord {
   numberE164?: string;
   userId?: string;
   deviceName: string;
+  /** SIP username; the short number when not given. */
+  sipLogin?: string;
+  /** SIP password of the subscriber's devices. */
+  sipPassword?: string;
+  creationDate?: string;
 }
+
+export type NewSubscriber = Omit<SubscriberRecord, 'id' | 'creationDate'>;
 
 export type MediaTransportProtocol = 'rtp_avp' | 'rtp_savp';
 
@@ -70,6 +78,7 @@ export interface DeviceRecord {
   phoneNumberId?: string;
   mediaTransportProtocol: MediaTransportProtocol;
   transferMode?: string;
+  deskphoneFailoverMode?: string;
   modules: ExpansionModule[];
   bannedDevice?: { banId: string; failCount: string; lastAttempt: string };
   creationDate: string;
@@ -84,7 +93,13 @@ export type NewDevice = Omit<
 export type DevicePatch = Partial<
   Pick<
     DeviceRecord,
-    'description' | 'macAddress' | 'mediaTransportProtocol' | 'transferMode' | 'modules' | 'bannedDevice'
+    | 'description'
+    | 'macAddress'
+    | 'mediaTransportProtocol'
+    | 'transferMode'
+    | 'deskphoneFailoverMode'
+    | 'modules'
+    | 'bannedDevice'
   >
 >;
 
@@ -98,6 +113,10 @@ export interface TenantSeed {
   devices: DeviceRecord[];
   /** Ids the tenant generates from now on: 24 lowercase hex digits, this prefix then a counter. */
   idPrefix: string;
-  /** Creation dates of new objects. */
+  /** Creation dates of new objects, registration and debug-session times. */
   now: () => number;
+  /** Phones on the sites' LANs that no device uses yet (DECT bases first: handsets register through them). */
+  lanPhones?: LanPhoneSeed[];
+  /** Time from provisioning (assignment, reboot, MAC swap) to SIP registration. Default 0. */
+  registrationDelayMs?: number;
 }

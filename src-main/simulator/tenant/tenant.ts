@@ -1,102 +1,35 @@
-import type {
-  ApplicationRecord,
-  CloudPbxRecord,
-  CompanyRecord,
-  DeviceModelRecord,
-  DevicePatch,
-  DeviceRecord,
-  NewDevice,
-  SubscriberRecord,
-  TenantSeed,
-  UserRecord,
-} from './records';
+import type { ExpansionModule } from '../../services/rainbow/types';
+import { DebugSessions, type DebugSession } from './debug-sessions';
+import { checkDeskphone, checkIdentifiersFitModel, checkModuleFits } from './device-rules';
+import { TenantDirectory, copy } from './directory';
+import { compactIdentifier } from './identifier-text';
+import { SimulatedPhones, identifierOf, type ActiveRegistration, type SimulatedPhone } from './phones';
+import type { DevicePatch, DeviceRecord, NewDevice, TenantSeed } from './records';
+import { TenantError } from './tenant-error';
 
-export type TenantErrorKind = 'not-found' | 'conflict' | 'invalid';
-
-/** A mutation that the state does not allow; routes translate the kind into 404 / 409 / 400. */
-export class TenantError extends Error {
-  readonly kind: TenantErrorKind;
-
-  constructor(kind: TenantErrorKind, message: string) {
-    super(message);
-    this.name = 'TenantError';
-    this.kind = kind;
-  }
-}
-
-const ID_LENGTH = 24;
+export { TenantError, type TenantErrorKind, type TenantRule } from './tenant-error';
 
 /**
- * The in-memory state of one simulated Rainbow tenant: a company, its CloudPBXs, the device models, users,
- * subscribers and devices. Reads return copies, so callers (routes, tests) change state only through the
- * methods here, which keep the relations consistent.
+ * The in-memory state of one simulated Rainbow tenant: the directory (company, users, CloudPBXs, models,
+ * subscribers), the devices, and the simulated phones behind the devices. Reads return copies, so callers
+ * (routes, tests) change state only through the methods here, which keep the relations consistent.
  */
-export class SimulatorTenant {
-  readonly company: CompanyRecord;
-  readonly #users = new Map<string, UserRecord>();
-  readonly #applications = new Map<string, ApplicationRecord>();
-  readonly #cloudPbxs = new Map<string, CloudPbxRecord>();
-  readonly #deviceModels = new Map<number, DeviceModelRecord>();
-  readonly #subscribers = new Map<string, SubscriberRecord>();
+export class SimulatorTenant extends TenantDirectory {
   readonly #devices = new Map<string, DeviceRecord>();
-  readonly #idPrefix: string;
-  readonly #now: () => number;
-  #idCounter = 0;
+  /** MAC or IPEI → device id; a MAC or IPEI identifies one physical device, across every CloudPBX. */
+  readonly #deviceIdByIdentifier = new Map<string, string>();
+  readonly #phones: SimulatedPhones;
+  readonly #debugSessions: DebugSessions;
 
   constructor(seed: TenantSeed) {
-    this.company = { ...seed.company };
-    this.#idPrefix = seed.idPrefix;
-    this.#now = seed.now;
-    for (const user of seed.users) this.#users.set(user.id, copy(user));
-    for (const application of seed.applications) this.#applications.set(application.id, copy(application));
-    for (const cloudPbx of seed.cloudPbxs) this.#cloudPbxs.set(cloudPbx.id, copy(cloudPbx));
-    for (const model of seed.deviceModels) this.#deviceModels.set(model.id, copy(model));
-    for (const subscriber of seed.subscribers) this.#subscribers.set(subscriber.id, copy(subscriber));
-    for (const device of seed.devices) this.#devices.set(device.id, copy(device));
-  }
-
-  findUser(userId: string): UserRecord | undefined {
-    return copyOrUndefined(this.#users.get(userId));
-  }
-
-  findUserByLogin(loginEmail: string): UserRecord | undefined {
-    const wanted = loginEmail.toLowerCase();
-    return copyOrUndefined(
-      [...this.#users.values()].find((user) => user.loginEmail.toLowerCase() === wanted),
-    );
-  }
-
-  listUsers(): UserRecord[] {
-    return [...this.#users.values()].map(copy);
-  }
-
-  findApplication(applicationId: string): ApplicationRecord | undefined {
-    return copyOrUndefined(this.#applications.get(applicationId));
-  }
-
-  listCloudPbxs(): CloudPbxRecord[] {
-    return [...this.#cloudPbxs.values()].map(copy);
-  }
-
-  findCloudPbx(systemId: string): CloudPbxRecord | undefined {
-    return copyOrUndefined(this.#cloudPbxs.get(systemId));
-  }
-
-  listDeviceModels(): DeviceModelRecord[] {
-    return [...this.#deviceModels.values()].map(copy);
-  }
-
-  findDeviceModel(deviceTypeId: number): DeviceModelRecord | undefined {
-    return copyOrUndefined(this.#deviceModels.get(deviceTypeId));
-  }
-
-  listSubscribers(systemId: string): SubscriberRecord[] {
-    return [...this.#subscribers.values()].filter((s) => s.systemId === systemId).map(copy);
-  }
-
-  findSubscriber(systemId: string, phoneNumberId: string): SubscriberRecord | undefined {
-    const subscriber = this.#subscribers.get(phoneNumberId);
-    return subscriber?.systemId === systemId ? copy(subscriber) : undefined;
+    super(seed);
+    this.#phones = new SimulatedPhones({ now: seed.now, registrationDelayMs: seed.registrationDelayMs ?? 0 });
+    this.#debugSessions = new DebugSessions(seed.now);
+    for (const phone of seed.lanPhones ?? []) this.#phones.addLanPhone(phone);
+    for (const device of seed.devices) {
+      this.#storeDevice(copy(device));
+      if (device.phoneNumberId !== undefined) this.#phones.provisionAtOnce(device.id);
+    }
   }
 
   listDevices(systemId: string): DeviceRecord[] {
@@ -108,69 +41,56 @@ export class SimulatorTenant {
     return device?.systemId === systemId ? copy(device) : undefined;
   }
 
-  /** Unused internal numbers of the CloudPBX's numbering plan, ascending, as numbers (like the API). */
-  freeShortNumbers(systemId: string, options: { startingWith?: string; limit: number }): number[] {
-    const settings = this.#requireCloudPbx(systemId).cloudpbx;
-    const used = new Set(this.listSubscribers(systemId).map((s) => s.shortNumber));
-    const span = 10 ** (settings.numberingDigits - settings.numberingPrefix.length);
-    const first = Number(settings.numberingPrefix) * span;
-    const free: number[] = [];
-    for (let number = first; number < first + span && free.length < options.limit; number += 1) {
-      const text = String(number).padStart(settings.numberingDigits, '0');
-      if (!used.has(text) && (options.startingWith === undefined || text.startsWith(options.startingWith))) {
-        free.push(number);
-      }
-    }
-    return free;
+  /** The device of a CloudPBX holding this MAC or IPEI (12 or 10 lowercase hex digits). */
+  findDeviceByIdentifier(systemId: string, identifier: string): DeviceRecord | undefined {
+    const deviceId = this.#deviceIdByIdentifier.get(identifier);
+    return deviceId === undefined ? undefined : this.findDevice(systemId, deviceId);
   }
 
-  addUser(input: Omit<UserRecord, 'id'>): UserRecord {
-    if (this.findUserByLogin(input.loginEmail) !== undefined) {
-      throw new TenantError('conflict', `User ${input.loginEmail} already exists`);
+  /** Like the API: the subscriber's devices become free for other subscribers. */
+  removeSubscriber(systemId: string, phoneNumberId: string): void {
+    this.requireSubscriber(systemId, phoneNumberId);
+    for (const device of this.#devices.values()) {
+      if (device.phoneNumberId === phoneNumberId) this.unassignDevice(systemId, device.id);
     }
-    const user = { ...copy(input), id: this.newId() };
-    this.#users.set(user.id, user);
-    return copy(user);
-  }
-
-  addSubscriber(input: Omit<SubscriberRecord, 'id'>): SubscriberRecord {
-    this.#requireCloudPbx(input.systemId);
-    if (this.listSubscribers(input.systemId).some((s) => s.shortNumber === input.shortNumber)) {
-      throw new TenantError('conflict', `Short number ${input.shortNumber} is already used`);
-    }
-    if (input.userId !== undefined && this.#users.get(input.userId) === undefined) {
-      throw new TenantError('not-found', `User ${input.userId} not found`);
-    }
-    const subscriber = { ...copy(input), id: this.newId() };
-    this.#subscribers.set(subscriber.id, subscriber);
-    return copy(subscriber);
+    this.deleteSubscriber(phoneNumberId);
   }
 
   addDevice(input: NewDevice): DeviceRecord {
-    const cloudPbx = this.#requireCloudPbx(input.systemId);
-    if (this.#deviceModels.get(input.deviceTypeId) === undefined) {
-      throw new TenantError('invalid', `Unknown deviceTypeId ${input.deviceTypeId}`);
-    }
-    this.#assertIdentifiersFree(input);
-    if (input.phoneNumberId !== undefined) this.#requireSubscriber(input.systemId, input.phoneNumberId);
+    const cloudPbx = this.requireCloudPbx(input.systemId);
+    checkIdentifiersFitModel(this.requireModel(input.deviceTypeId), input);
+    this.#assertIdentifierFree(input.macAddress);
+    this.#assertIdentifierFree(input.ipei);
+    if (input.phoneNumberId !== undefined) this.requireSubscriber(input.systemId, input.phoneNumberId);
     const device: DeviceRecord = {
-      mediaTransportProtocol: 'rtp_savp',
-      modules: [],
       ...copy(input),
+      mediaTransportProtocol: input.mediaTransportProtocol ?? 'rtp_savp',
+      modules: copy(input.modules ?? []),
       id: this.newId(),
       companyId: cloudPbx.companyId,
-      creationDate: new Date(this.#now()).toISOString(),
+      creationDate: new Date(this.now()).toISOString(),
     };
-    this.#devices.set(device.id, device);
+    this.#storeDevice(device);
+    if (device.phoneNumberId !== undefined) this.#phones.provision(device.id);
     return copy(device);
   }
 
+  /**
+   * A new MAC is the swap workflow: the device keeps its id, subscriber and keys, the old phone loses the
+   * registration and the new one registers after the delay, if it is online.
+   */
   updateDevice(systemId: string, deviceId: string, patch: DevicePatch): DeviceRecord {
     const device = this.#requireDevice(systemId, deviceId);
-    if (patch.macAddress !== undefined)
-      this.#assertIdentifiersFree({ macAddress: patch.macAddress }, deviceId);
+    const swapped = patch.macAddress !== undefined && patch.macAddress !== device.macAddress;
     const updated = { ...device, ...copy(patch) };
-    this.#devices.set(deviceId, updated);
+    if (swapped) {
+      checkIdentifiersFitModel(this.requireModel(device.deviceTypeId), updated);
+      this.#assertIdentifierFree(patch.macAddress);
+      const old = identifierOf(device);
+      if (old !== undefined) this.#deviceIdByIdentifier.delete(old);
+    }
+    this.#storeDevice(updated);
+    if (swapped && updated.phoneNumberId !== undefined) this.#phones.provision(deviceId);
     return copy(updated);
   }
 
@@ -178,75 +98,134 @@ export class SimulatorTenant {
   removeDevice(systemId: string, deviceId: string): void {
     const device = this.#requireDevice(systemId, deviceId);
     if (device.phoneNumberId !== undefined) {
-      throw new TenantError('conflict', `Device ${deviceId} is assigned to a subscriber`);
+      throw new TenantError('device-assigned', `Device ${deviceId} is assigned to a subscriber`);
     }
+    const identifier = identifierOf(device);
+    if (identifier !== undefined) this.#deviceIdByIdentifier.delete(identifier);
     this.#devices.delete(deviceId);
+    this.#phones.deprovision(deviceId);
+    this.#debugSessions.revoke(deviceId);
   }
 
   assignDevice(systemId: string, deviceId: string, phoneNumberId: string): DeviceRecord {
     const device = this.#requireDevice(systemId, deviceId);
-    this.#requireSubscriber(systemId, phoneNumberId);
+    this.requireSubscriber(systemId, phoneNumberId);
+    if (device.phoneNumberId !== undefined) {
+      throw new TenantError(
+        'device-already-assigned',
+        `Device ${deviceId} is already assigned to subscriber ${device.phoneNumberId}`,
+      );
+    }
     const updated = { ...device, phoneNumberId };
     this.#devices.set(deviceId, updated);
+    this.#phones.provision(deviceId);
     return copy(updated);
   }
 
   unassignDevice(systemId: string, deviceId: string): DeviceRecord {
     const { phoneNumberId: _unassigned, ...device } = this.#requireDevice(systemId, deviceId);
     this.#devices.set(deviceId, device);
+    this.#phones.deprovision(deviceId);
     return copy(device);
   }
 
-  /** A new 24-hex-digit id; deterministic, so a run can be replayed. */
-  newId(): string {
-    this.#idCounter += 1;
-    const counter = this.#idCounter.toString(16);
-    return `${this.#idPrefix}${counter.padStart(ID_LENGTH - this.#idPrefix.length, '0')}`;
+  addModule(systemId: string, deviceId: string, module: ExpansionModule): DeviceRecord {
+    const device = this.#requireDevice(systemId, deviceId);
+    checkModuleFits(this.requireModel(device.deviceTypeId), device.modules, module);
+    const modules = [...device.modules, copy(module)].sort((a, b) => a.moduleId - b.moduleId);
+    return this.updateDevice(systemId, deviceId, { modules });
   }
 
-  #requireCloudPbx(systemId: string): CloudPbxRecord {
-    const cloudPbx = this.#cloudPbxs.get(systemId);
-    if (cloudPbx === undefined) throw new TenantError('not-found', `CloudPBX ${systemId} not found`);
-    return cloudPbx;
-  }
-
-  #requireSubscriber(systemId: string, phoneNumberId: string): SubscriberRecord {
-    const subscriber = this.#subscribers.get(phoneNumberId);
-    if (subscriber?.systemId !== systemId) {
-      throw new TenantError('not-found', `Subscriber ${phoneNumberId} not found in CloudPBX ${systemId}`);
+  removeModule(systemId: string, deviceId: string, moduleId: number): DeviceRecord {
+    const device = this.#requireDevice(systemId, deviceId);
+    if (!device.modules.some((module) => module.moduleId === moduleId)) {
+      throw new TenantError('module-not-found', `Device ${deviceId} has no expansion module ${moduleId}`);
     }
-    return subscriber;
+    const modules = device.modules.filter((module) => module.moduleId !== moduleId);
+    return this.updateDevice(systemId, deviceId, { modules });
+  }
+
+  /** The phone drops its registration and registers again after the delay. */
+  rebootDevice(systemId: string, deviceId: string): void {
+    this.#requireDeskphone(systemId, deviceId);
+    this.#phones.reboot(deviceId);
+  }
+
+  /** The phone loses its configuration: unregistered until re-provisioned (`reprovisionPhone`). */
+  resetDevice(systemId: string, deviceId: string): void {
+    const identifier = identifierOf(this.#requireDeskphone(systemId, deviceId));
+    if (identifier !== undefined) this.#phones.factoryReset(identifier);
+  }
+
+  grantDebugSession(systemId: string, deviceId: string, durationSeconds: number): void {
+    this.#requireDeskphone(systemId, deviceId);
+    this.#debugSessions.grant(deviceId, durationSeconds);
+  }
+
+  revokeDebugSession(systemId: string, deviceId: string): void {
+    this.#requireDeskphone(systemId, deviceId);
+    this.#debugSessions.revoke(deviceId);
+  }
+
+  /** The running debug session of a device, if any, with the address of its phone's admin page. */
+  debugSession(systemId: string, deviceId: string): (DebugSession & { adminUrl: string }) | undefined {
+    const address = this.#phones.addressOf(this.#requireDevice(systemId, deviceId));
+    const session = this.#debugSessions.active(deviceId);
+    return session === undefined || address === undefined
+      ? undefined
+      : { ...session, adminUrl: `https://${address}:443` };
+  }
+
+  /** The device's SIP registration right now; none while unassigned, offline, rebooting or reset. */
+  registration(systemId: string, deviceId: string): ActiveRegistration | undefined {
+    return this.#phones.registration(this.#requireDevice(systemId, deviceId));
+  }
+
+  /**
+   * Test and demo control: power a phone on or off. Any MAC or IPEI in any notation, provisioned or not; a
+   * phone never seen before is on by default.
+   */
+  setPhoneOnline(identifier: string, online: boolean): void {
+    this.#phones.setOnline(compactIdentifier(identifier), online);
+  }
+
+  /** Test and demo control: the technician configures a factory-reset phone again. */
+  reprovisionPhone(identifier: string): void {
+    const key = compactIdentifier(identifier);
+    this.#phones.reprovision(key, this.#deviceIdByIdentifier.get(key));
+  }
+
+  /** The phones on a CloudPBX site: those of its devices, then the ones not provisioned yet. */
+  simulatedPhones(systemId: string): SimulatedPhone[] {
+    const devices = [...this.#devices.values()].filter((device) => device.systemId === systemId);
+    return this.#phones.list(systemId, devices, (identifier) => this.#deviceIdByIdentifier.has(identifier));
+  }
+
+  #storeDevice(device: DeviceRecord): void {
+    this.#devices.set(device.id, device);
+    const identifier = identifierOf(device);
+    if (identifier === undefined) return;
+    this.#deviceIdByIdentifier.set(identifier, device.id);
+    this.#phones.attach(device, this.requireModel(device.deviceTypeId));
   }
 
   #requireDevice(systemId: string, deviceId: string): DeviceRecord {
     const device = this.#devices.get(deviceId);
     if (device?.systemId !== systemId) {
-      throw new TenantError('not-found', `Device ${deviceId} not found in CloudPBX ${systemId}`);
+      throw new TenantError('device-not-found', `SIP device ${deviceId} not found in CloudPBX ${systemId}`);
     }
     return device;
   }
 
-  /** A MAC or IPEI identifies one physical device, so it is unique across every CloudPBX. */
-  #assertIdentifiersFree(
-    identifiers: Pick<DeviceRecord, 'macAddress' | 'ipei'>,
-    exceptDeviceId?: string,
-  ): void {
-    for (const device of this.#devices.values()) {
-      if (device.id === exceptDeviceId) continue;
-      if (identifiers.macAddress !== undefined && device.macAddress === identifiers.macAddress) {
-        throw new TenantError('conflict', `MAC address ${identifiers.macAddress} is already used`);
-      }
-      if (identifiers.ipei !== undefined && device.ipei === identifiers.ipei) {
-        throw new TenantError('conflict', `IPEI ${identifiers.ipei} is already used`);
-      }
-    }
+  #requireDeskphone(systemId: string, deviceId: string): DeviceRecord {
+    const device = this.#requireDevice(systemId, deviceId);
+    checkDeskphone(this.requireModel(device.deviceTypeId), deviceId);
+    return device;
   }
-}
 
-function copy<T>(value: T): T {
-  return structuredClone(value);
-}
-
-function copyOrUndefined<T>(value: T | undefined): T | undefined {
-  return value === undefined ? undefined : copy(value);
+  #assertIdentifierFree(identifier: string | undefined): void {
+    if (identifier === undefined || !this.#deviceIdByIdentifier.has(identifier)) return;
+    const name = identifier.length === 12 ? 'MAC address' : 'IPEI';
+    throw new TenantError('identifier-in-use', `${name} ${identifier} is already used by another SIP device`);
+  }
 }

@@ -56,7 +56,11 @@ export function buildDeviceRows(
     const shortNumber = device.shortNumber ?? subscriber?.shortNumber ?? '';
     const kind = device.macAddress ? 'mac' : device.ipei ? 'ipei' : 'none';
     const identifier =
-      kind === 'mac' ? formatMac(device.macAddress ?? '') : kind === 'ipei' ? formatIpei(device.ipei ?? '') : '';
+      kind === 'mac'
+        ? formatMac(device.macAddress ?? '')
+        : kind === 'ipei'
+          ? formatIpei(device.ipei ?? '')
+          : '';
     const identifierDecimal = kind === 'ipei' ? (ipeiDecimal(device.ipei ?? '') ?? '') : '';
     const category =
       categoryByModel.get(device.deviceType.id) ?? (kind === 'ipei' ? 'dectmobile' : 'uncategorized');
@@ -114,14 +118,20 @@ function matchesYesNo(filter: YesNoAll, value: boolean | undefined): boolean {
  * registration; a device whose state is unknown matches neither "registered" nor "not registered".
  */
 export function filterDeviceRows(
-  rows: readonly DeviceRow[],
+  rows: DeviceRow[],
   filters: DeviceFilters,
   registration: (deviceId: string) => RegistrationState = () => 'unknown',
 ): DeviceRow[] {
   const words = queryWords(filters.query);
   const { modelId, category, assigned, registered } = filters;
-  if (words.length === 0 && modelId === undefined && category === undefined && assigned === 'all' && registered === 'all')
-    return rows as DeviceRow[];
+  if (
+    words.length === 0 &&
+    modelId === undefined &&
+    category === undefined &&
+    assigned === 'all' &&
+    registered === 'all'
+  )
+    return rows;
   return rows.filter((row) => {
     if (modelId !== undefined && row.modelId !== modelId) return false;
     if (category !== undefined && row.category !== category) return false;
@@ -131,7 +141,10 @@ export function filterDeviceRows(
       if (!matchesYesNo(registered, state === 'unknown' ? undefined : state === 'registered')) return false;
     }
     for (const { word, compact } of words) {
-      if (!row.searchKey.includes(word) && (compact === word || compact === '' || !row.searchKey.includes(compact)))
+      if (
+        !row.searchKey.includes(word) &&
+        (compact === word || compact === '' || !row.searchKey.includes(compact))
+      )
         return false;
     }
     return true;

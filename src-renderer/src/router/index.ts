@@ -5,8 +5,13 @@ import {
   type Router,
   type RouterHistory,
 } from 'vue-router';
+import ActivityView from '@renderer/views/ActivityView.vue';
+import DevicesView from '@renderer/views/DevicesView.vue';
+import DiscoverView from '@renderer/views/DiscoverView.vue';
+import ImportView from '@renderer/views/ImportView.vue';
 import OverviewView from '@renderer/views/OverviewView.vue';
 import SignInView from '@renderer/views/SignInView.vue';
+import SubscribersView from '@renderer/views/SubscribersView.vue';
 import SystemLayout from '@renderer/views/SystemLayout.vue';
 import SystemPickerView from '@renderer/views/SystemPickerView.vue';
 import { installSessionGuards } from './guards';
@@ -38,6 +43,11 @@ export const routes: RouteRecordRaw[] = [
         component: OverviewView,
         props: true,
       },
+      { path: 'devices/:deviceId?', name: 'devices', component: DevicesView, props: true },
+      { path: 'subscribers/:phoneNumberId?', name: 'subscribers', component: SubscribersView, props: true },
+      { path: 'activity', name: 'activity', component: ActivityView, props: true },
+      { path: 'import', name: 'import', component: ImportView, props: true },
+      { path: 'discover', name: 'discover', component: DiscoverView, props: true },
     ],
   },
   { path: '/:unknown(.*)*', redirect: { name: 'systems' } },

@@ -36,9 +36,14 @@ interface Run {
 }
 
 /** Starts `fieldkit discover …` inside the lab; `onLine` sees each stderr line as it comes. */
-function startDiscover(args: string[], onLine?: (line: string, child: ChildProcess) => void) {
+function startDiscover(
+  args: string[],
+  onLine?: (line: string, child: ChildProcess) => void,
+  env: NodeJS.ProcessEnv = process.env,
+) {
   const child = lab.spawnIn('lab', process.execPath, [RUN_CLI, 'discover', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
   let stdout = '';
   let stderr = '';
@@ -56,6 +61,43 @@ function startDiscover(args: string[], onLine?: (line: string, child: ChildProce
 }
 
 const discover = (...args: string[]): Promise<Run> => startDiscover(args).done;
+
+/**
+ * `fieldkit simulator` inside the lab namespace, where the CLI under test can reach it on loopback (`--demo`
+ * would not do: it scans the demo's simulated LAN instead of the lab). Answers the FIELDKIT_* variables.
+ */
+async function simulatorInLab(): Promise<{ env: NodeJS.ProcessEnv; stop: () => void }> {
+  const child = lab.spawnIn('lab', process.execPath, [RUN_CLI, 'simulator', '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (!child.stdout) throw new Error('the simulator was started without a stdout pipe');
+  let text = '';
+  const started = await new Promise<{ url: string; credentials: Record<string, string> }>(
+    (resolve, reject) => {
+      child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+        try {
+          resolve(JSON.parse(text) as { url: string; credentials: Record<string, string> });
+        } catch {
+          // The JSON document is not complete yet.
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}`)));
+    },
+  );
+  const { url, credentials } = started;
+  return {
+    env: {
+      ...process.env,
+      FIELDKIT_HOST: url,
+      FIELDKIT_LOGIN: credentials.login,
+      FIELDKIT_PASSWORD: credentials.password,
+      FIELDKIT_APP_ID: credentials.appId,
+      FIELDKIT_APP_SECRET: credentials.appSecret,
+    },
+    stop: () => child.kill('SIGTERM'),
+  };
+}
 
 interface Document {
   devices: DiscoveredDevice[];
@@ -144,14 +186,12 @@ describe('fieldkit discover on the lab LAN', () => {
   });
 
   it('joins the CloudPBX when signed in and given one, and lists its DECT handsets', async () => {
-    const { code, stdout, stderr } = await discover(
-      '--subnet',
-      SUBNET,
-      '--json',
-      '--demo',
-      '--system',
-      DEMO_SYSTEM_IDS.lyon,
-    );
+    const simulator = await simulatorInLab();
+    const { code, stdout, stderr } = await startDiscover(
+      ['--subnet', SUBNET, '--json', '--system', DEMO_SYSTEM_IDS.lyon],
+      undefined,
+      simulator.env,
+    ).done.finally(simulator.stop);
     expect(code, stderr).toBe(0);
     const document = JSON.parse(stdout) as Document & { handsets: DectHandset[] };
     expect(Object.keys(document)).toEqual(['devices', 'scanned', 'handsets']);

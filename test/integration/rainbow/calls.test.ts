@@ -84,7 +84,9 @@ describe('Rainbow calls against the simulator', () => {
     );
     const pages = queriesOf(`/api/rainbow/admin/v1.0/systems/${DEMO_SYSTEM_IDS.lyon}/phone-numbers`);
     expect(pages).toHaveLength(Math.ceil(expected.length / 7));
-    expect(pages.map((query) => query.get('offset'))).toEqual(pages.map((_, index) => String(index * 7)));
+    // The first page gives the total; the others are fetched a few at a time, in any order.
+    const offsets = pages.map((query) => Number(query.get('offset'))).sort((a, b) => a - b);
+    expect(offsets).toEqual(pages.map((_, index) => index * 7));
     expect(pages.every((query) => query.get('format') === 'full' && query.get('limit') === '7')).toBe(true);
   });
 

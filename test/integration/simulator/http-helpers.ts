@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { RunningSimulator, SimulatorCredentials } from '../../../src-main/simulator';
 
@@ -44,4 +45,51 @@ export async function signIn(simulator: RunningSimulator): Promise<string> {
 export function decodeClaims(token: string): Record<string, unknown> {
   const payload = token.split('.')[1] ?? '';
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** Any method with an optional JSON body. */
+export async function sendJson<T = unknown>(
+  simulator: RunningSimulator,
+  method: string,
+  path: string,
+  options: { token: string; body?: unknown },
+): Promise<JsonAnswer<T>> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    authorization: `Bearer ${options.token}`,
+  };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${simulator.url}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+}
+
+/** A signed-in client of one simulator: `call('POST', path, body)`. */
+export function apiCaller(simulator: RunningSimulator, token: string) {
+  return <T = unknown>(method: string, path: string, body?: unknown): Promise<JsonAnswer<T>> =>
+    sendJson<T>(simulator, method, path, { token, body });
+}
+
+/** The documented error body, exactly its four fields. */
+export function expectErrorBody(
+  answer: JsonAnswer,
+  status: number,
+  detailsCode: number,
+  details?: RegExp,
+): void {
+  expect(answer.status).toBe(status);
+  expect(Object.keys(answer.body as object).sort()).toEqual([
+    'errorCode',
+    'errorDetails',
+    'errorDetailsCode',
+    'errorMsg',
+  ]);
+  expect(answer.body).toMatchObject({
+    errorCode: status,
+    errorDetailsCode: detailsCode,
+    errorDetails: details === undefined ? expect.any(String) : expect.stringMatching(details),
+  });
 }

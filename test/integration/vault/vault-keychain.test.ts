@@ -182,6 +182,12 @@ describe('CredentialVault on the real keychain', () => {
     expect(await keytar.findCredentials(service)).toEqual([]);
   });
 
+  it('answers many availability probes at once (the app and the CLI probe concurrently)', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, () => newVault().checkAvailable()));
+    expect(answers).toEqual(Array.from({ length: 12 }, () => ({ available: true })));
+    expect(await keytar.findCredentials(service)).toEqual([]);
+  });
+
   it('rejects a damaged profiles.json with the file named, and leaves it alone', async () => {
     await writeFile(profilesFile(), '{"version":1,"profiles":[{"name":"x"', 'utf8');
     const vault = newVault();

@@ -80,4 +80,38 @@ describe('demo seed', () => {
     expect(models.find((m) => m.model === 'M3')?.supportedModules).toBeUndefined();
     expect(models.filter((m) => m.range === 'cloud_edition')).toHaveLength(6);
   });
+
+  it('has users without a subscriber, candidates for a new one', () => {
+    const held = new Set(
+      [...tenant.listSubscribers(lyon), ...tenant.listSubscribers(grenoble)].map((s) => s.userId),
+    );
+    const free = tenant.listUsers().filter((u) => !held.has(u.id) && u.adminType === undefined);
+
+    expect(free.map((u) => u.displayName)).toEqual([
+      'Nora Lemoine',
+      'Yanis Carpentier',
+      'Agathe Marchal',
+      'Samuel Weber',
+      'Lou Benoit',
+    ]);
+  });
+
+  it('puts new ALE phones and a DECT base on the LAN, none of them known to the CloudPBXs', () => {
+    const provisioned = new Set(
+      [...tenant.listDevices(lyon), ...tenant.listDevices(grenoble)].map((d) => d.macAddress),
+    );
+    const spare = tenant.simulatedPhones(lyon).filter((p) => p.deviceId === undefined);
+
+    expect(spare.filter((p) => p.kind === 'deskphone')).toHaveLength(4);
+    expect(spare.filter((p) => p.kind === 'dect-base').map((p) => p.mac)).toEqual(['00087b1f5759']);
+    expect(spare.every((p) => p.mac !== undefined && !provisioned.has(p.mac) && p.online)).toBe(true);
+    expect(
+      spare.every((p) => ALE_PREFIXES.some((prefix) => p.mac?.startsWith(prefix)) || p.kind === 'dect-base'),
+    ).toBe(true);
+  });
+
+  it('starts with every assigned device registered', () => {
+    const assigned = tenant.listDevices(lyon).filter((d) => d.phoneNumberId !== undefined);
+    expect(assigned.every((d) => tenant.registration(lyon, d.id) !== undefined)).toBe(true);
+  });
 });

@@ -129,4 +129,61 @@ describe('SimulatorTenant', () => {
     });
     expect(tenantError(() => tenant.addUser({ ...user })).kind).toBe('conflict');
   });
+
+  it('refuses to assign an assigned device, and frees devices when their subscriber goes', () => {
+    const tenant = createDemoTenant(() => NOW);
+    const reception = tenant.listDevices(lyon).find((d) => d.description === 'Reception desk');
+    const owner = subscriberId(tenant, '81001');
+
+    expect(
+      tenantError(() => tenant.assignDevice(lyon, reception?.id ?? '', subscriberId(tenant, '81030'))),
+    ).toMatchObject({
+      kind: 'conflict',
+      rule: 'device-already-assigned',
+    });
+    tenant.removeSubscriber(lyon, owner);
+    expect(tenant.findSubscriber(lyon, owner)).toBeUndefined();
+    expect(tenant.findDevice(lyon, reception?.id ?? '')?.phoneNumberId).toBeUndefined();
+    expect(tenant.registration(lyon, reception?.id ?? '')).toBeUndefined();
+  });
+
+  it('frees the short number and the user of a removed subscriber for a new one', () => {
+    const tenant = createDemoTenant(() => NOW);
+    const old = tenant.findSubscriber(lyon, subscriberId(tenant, '81005'));
+    tenant.removeSubscriber(lyon, old?.id ?? '');
+    const again = tenant.addSubscriber({
+      systemId: lyon,
+      shortNumber: '81005',
+      internalNumber: '81005',
+      userId: old?.userId,
+      deviceName: 'RVCP Subscriber',
+    });
+
+    expect(again).toMatchObject({
+      shortNumber: '81005',
+      userId: old?.userId,
+      creationDate: '2025-06-01T00:00:00.000Z',
+    });
+    expect(again.sipPassword).toMatch(/^[0-9a-z]{8}$/);
+  });
+
+  it('checks the numbering plan and the user of a new subscriber', () => {
+    const tenant = createDemoTenant(() => NOW);
+    const add = (shortNumber: string, userId?: string) => () =>
+      tenant.addSubscriber({
+        systemId: lyon,
+        shortNumber,
+        internalNumber: shortNumber,
+        userId,
+        deviceName: 'x',
+      });
+
+    expect(tenantError(add('8104a')).rule).toBe('outside-numbering-plan');
+    expect(tenantError(add('810431')).rule).toBe('outside-numbering-plan');
+    expect(tenantError(add('71043')).rule).toBe('outside-numbering-plan');
+    expect(tenantError(add('81043', 'nobody')).rule).toBe('user-not-found');
+    expect(tenantError(add('81043', tenant.listSubscribers(lyon)[0]?.userId)).rule).toBe(
+      'user-has-subscriber',
+    );
+  });
 });

@@ -1,3 +1,9 @@
+import { devicesEn } from './devices';
+import { subscribersEn } from './subscribers';
+import { activityEn } from './activity';
+import { importEn } from './import';
+import { discoverEn } from './discover';
+
 /**
  * English messages, the reference shape: fr.ts must have exactly the same keys. vue-i18n message syntax:
  * `{name}` interpolates, `|` separates plural forms, and a literal @ must be written {'@'}.
@@ -170,6 +176,11 @@ const en = {
     },
     module: '{type} ({keys} keys)',
   },
+  devices: devicesEn,
+  subscribers: subscribersEn,
+  activity: activityEn,
+  import: importEn,
+  discover: discoverEn,
 };
 
 export type MessageSchema = typeof en;

@@ -1,4 +1,9 @@
 import type { MessageSchema } from './en';
+import { devicesFr } from './devices';
+import { subscribersFr } from './subscribers';
+import { activityFr } from './activity';
+import { importFr } from './import';
+import { discoverFr } from './discover';
 
 /** French messages; typed against the English ones so a missing or extra key does not compile. */
 const fr: MessageSchema = {
@@ -170,6 +175,11 @@ const fr: MessageSchema = {
     },
     module: '{type} ({keys} touches)',
   },
+  devices: devicesFr,
+  subscribers: subscribersFr,
+  activity: activityFr,
+  import: importFr,
+  discover: discoverFr,
 };
 
 export default fr;

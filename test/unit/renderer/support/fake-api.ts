@@ -2,14 +2,19 @@ import { vi } from 'vitest';
 import type { Api, EventName, EventPayload } from '@api/contract';
 import type {
   AppInfo,
+  CatalogStatus,
   CloudPbx,
   ConnectionTestResult,
   Device,
   DeviceModel,
+  ImportReport,
   PhoneNumber,
   ProfileSummary,
   SessionState,
 } from '@api/types';
+import { deviceCalls } from './fake-device-calls';
+import { discoveryCalls } from './fake-discovery-calls';
+import { importRunCalls } from './fake-import-calls';
 
 export const signedOut: SessionState = { status: 'signed-out', demo: false };
 
@@ -65,13 +70,27 @@ export const subscribers = (count: number): PhoneNumber[] =>
     isAssignedToUser: index % 2 === 0,
   }));
 
+export const emptyImportReport = (systemId: string, fileName: string): ImportReport => ({
+  mode: 'validate',
+  file: { name: fileName, format: 'csv' },
+  system: { id: systemId },
+  summary: { rows: 0, created: 0, assigned: 0, skipped: 0, failed: 0, invalid: 0, planned: 0, valid: 0 },
+  fileErrors: [],
+  fileWarnings: [],
+  rows: [],
+});
+
 type Listener = (payload: unknown) => void;
 
 /** An in-memory Api for pure UI logic: every call is a `vi.fn` the test can re-program. */
 export function createFakeApi() {
   const listeners = new Map<string, Set<Listener>>();
+  const feature = deviceCalls();
   const api = {
-    app: { info: vi.fn(async () => appInfo()) },
+    app: {
+      info: vi.fn(async () => appInfo()),
+      openExternal: vi.fn(async ({ url }: { url: string }) => ({ opened: false, url })),
+    },
     profiles: {
       list: vi.fn(async (): Promise<ProfileSummary[]> => []),
       save: vi.fn(async (input: { name: string }): Promise<ProfileSummary> => profile(input.name)),
@@ -93,8 +112,27 @@ export function createFakeApi() {
       get: vi.fn(async ({ systemId }: { systemId: string }) => ({ ...lyon, id: systemId })),
       models: vi.fn(async () => models),
     },
-    subscribers: { list: vi.fn(async () => subscribers(3)) },
-    devices: { list: vi.fn(async (): Promise<Device[]> => []) },
+    subscribers: { list: vi.fn(async () => subscribers(3)), ...feature.subscribers },
+    devices: { list: vi.fn(async (): Promise<Device[]> => []), ...feature.devices },
+    batch: {
+      template: vi.fn(async () => ({ fileName: 'fieldkit-import-template.csv', content: 'mac,model\r\n' })),
+      validate: vi.fn(async (input: { systemId: string; fileName: string }) =>
+        emptyImportReport(input.systemId, input.fileName),
+      ),
+      ...importRunCalls(),
+    },
+    catalog: {
+      pull: vi.fn(async (input: { systemId: string }): Promise<CatalogStatus> => ({
+        ...input,
+        cached: true,
+      })),
+      status: vi.fn(async (input: { systemId: string }): Promise<CatalogStatus> => ({
+        ...input,
+        cached: false,
+      })),
+    },
+    ...feature.namespaces,
+    discovery: discoveryCalls(),
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       const set = listeners.get(event) ?? new Set<Listener>();
       listeners.set(event, set);

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// `npm run bench:import:apply`: applies a 1,000-line import (create + assign, one new subscriber per line) to the
+// simulator answering every request 20 ms late, at concurrency 8, the way the app does: plan again against the
+// live CloudPBX, then apply with the journal. For the apply (its pass, from begun to ended) it prints the wall
+// time, the requests made (the simulator's log), the latency bound (requests × latency ÷ concurrency) and their
+// ratio (target ≤ 1.3); the re-planning before it is timed apart, as its catalogue pages are read one after the
+// other (no concurrency to divide by). Then the RSS high-water mark of the importing process (target < 300 MB).
+// Exits 1 when a target is missed or the CloudPBX does not end exactly as the file wants.
+//
+// The sources are bundled with Vite first (bench/import/apply-entry.ts). The simulator runs in this process, the
+// import in a process of its own, as the app and the CloudPBX are: neither's work slows the other's event loop,
+// and the memory measured is the import's alone.
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const LINES = 1_000;
+const LATENCY_MS = 20;
+const CONCURRENCY = 8;
+const TARGETS = { ratio: 1.3, peakRssMb: 300 };
+const IMPORTER = '--importer';
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+if (process.argv[2] === IMPORTER) await importer(process.argv[3] ?? '');
+else await main();
+
+async function main() {
+  const outDir = mkdtempSync(join(tmpdir(), 'fieldkit-bench-apply-bundle-'));
+  let simulator;
+  try {
+    const bundle = await bundleSources(outDir);
+    const fieldkit = await import(pathToFileURL(bundle).href);
+    simulator = await fieldkit.startSimulator({ port: 0 });
+    const systemId = fieldkit.DEMO_SYSTEM_IDS.lyon;
+    const { csv, wanted } = fieldkit.generateImport(simulator.tenant, systemId, LINES, 11);
+    simulator.setFaults({ latencyMs: LATENCY_MS });
+
+    const marks = {};
+    const child = fork(fileURLToPath(import.meta.url), [IMPORTER, bundle], { stdio: 'inherit' });
+    const report = await new Promise((resolve, reject) => {
+      child.on('message', (message) => {
+        marks[message.event] = simulator.requests().length;
+        if (message.event === 'finished') resolve(message);
+      });
+      child.once('exit', (code) =>
+        reject(new Error(`the importing process exited (${code}) before the end`)),
+      );
+      child.send({ host: simulator.url, credentials: simulator.credentials, systemId, csv });
+    });
+    const requests = marks.finished - marks.applying;
+    const boundMs = (requests * LATENCY_MS) / CONCURRENCY;
+    const ratio = report.wallMs / boundMs;
+    const problems = fieldkit.differences(simulator.tenant, systemId, wanted);
+    const busy = loadavg()[0] > availableParallelism();
+    const verdict = (ok) => (ok ? 'OK' : 'MISSED');
+    const lines = [
+      `Applied ${LINES.toLocaleString('en')} lines (create + assign) at concurrency ${CONCURRENCY}, ` +
+        `${LATENCY_MS} ms added to every request: ${report.state}, ${report.summary.created} created, ` +
+        `${report.summary.assigned} assigned, ${report.summary.failed} failed.`,
+      `  re-planning      ${(report.planningMs / 1000).toFixed(2)} s, ${marks.applying - marks.planning} ` +
+        'requests (the live catalogue)',
+      `  apply wall time  ${(report.wallMs / 1000).toFixed(2)} s`,
+      `  requests         ${requests} (simulator log, during the apply)`,
+      `  latency bound    ${(boundMs / 1000).toFixed(2)} s = ${requests} × ${LATENCY_MS} ms ÷ ${CONCURRENCY}`,
+      `  ratio            ${ratio.toFixed(2)} (target ≤ ${TARGETS.ratio})  ${verdict(ratio <= TARGETS.ratio)}`,
+      `  peak RSS         ${report.peakRssMb.toFixed(0)} MB, the importing process ` +
+        `(target < ${TARGETS.peakRssMb})  ${verdict(report.peakRssMb < TARGETS.peakRssMb)}`,
+      `  machine          load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs` +
+        (busy ? ': busy with other work, the timings are not representative' : ''),
+      `  CloudPBX         ${problems.length === 0 ? 'exactly as the file wants' : `${problems.length} problems: ${problems.slice(0, 3).join('; ')}`}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const ok = ratio <= TARGETS.ratio && report.peakRssMb < TARGETS.peakRssMb && problems.length === 0;
+    process.exitCode = ok && report.state === 'finished' ? 0 : 1;
+  } finally {
+    await simulator?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Bundles what both processes need into one file, so that neither holds the bundler. */
+async function bundleSources(outDir) {
+  const { build } = await import('vite');
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      ssr: join(root, 'bench/import/apply-entry.ts'),
+      outDir,
+      target: 'node20',
+      minify: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'apply-entry.mjs' } },
+    },
+    ssr: { noExternal: true },
+  });
+  return join(outDir, 'apply-entry.mjs');
+}
+
+/** The importing process: told the simulator's address and the file, it tells when each phase starts. */
+async function importer(bundle) {
+  const fieldkit = await import(pathToFileURL(bundle).href);
+  const { host, credentials, systemId, csv } = await new Promise((resolve) =>
+    process.once('message', resolve),
+  );
+  // The RSS high-water mark, sampled every 20 ms and at every line (getrusage's maxrss can carry the parent's).
+  let peakRss = process.memoryUsage.rss();
+  const sampleRss = () => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  };
+  const sampler = setInterval(sampleRss, 20);
+  const dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-bench-apply-'));
+  const client = await fieldkit.signIn({ host, ...credentials });
+  try {
+    let ended;
+    const finished = new Promise((resolve) => (ended = resolve));
+    const runs = new fieldkit.ApplyRuns({
+      dataDir,
+      now: Date.now,
+      onProgress: (event) => {
+        sampleRss();
+        if (['finished', 'cancelled', 'failed'].includes(event.state)) ended(event);
+      },
+    });
+    const catalogs = new fieldkit.CatalogService(new fieldkit.CatalogStore(dataDir), 'bench');
+    const request = {
+      systemId,
+      fileName: 'bench.csv',
+      content: new TextEncoder().encode(csv),
+      reassign: false,
+      skipInvalid: false,
+      concurrency: CONCURRENCY,
+    };
+    process.send({ event: 'planning' });
+    const planningStarted = performance.now();
+    // start() answers once the plan is made and the pass has begun.
+    await runs.start(request, { client, catalogs, profileKey: 'bench' });
+    const applyStarted = performance.now();
+    process.send({ event: 'applying' });
+    const last = await finished;
+    const wallMs = performance.now() - applyStarted;
+    sampleRss();
+    process.send({
+      event: 'finished',
+      state: last.state,
+      summary: last.summary,
+      planningMs: applyStarted - planningStarted,
+      wallMs,
+      peakRssMb: peakRss / 2 ** 20,
+    });
+  } finally {
+    clearInterval(sampler);
+    client.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.disconnect();
+  }
+}

@@ -1,0 +1,46 @@
+import type { Command } from '../command';
+import { requireOption } from '../command';
+import { EXIT } from '../exit-codes';
+import { printJson } from '../io';
+import {
+  DEVICE_OPTIONS,
+  DEVICE_USAGE,
+  openDeviceSession,
+  printDevices,
+  requireYes,
+  resolveDevice,
+  subscriberByShortNumber,
+} from './device-support';
+
+export const deviceAssignCommand: Command = {
+  name: 'device assign',
+  summary: 'Give a device to a subscriber',
+  usage: `fieldkit device assign --system ID ${DEVICE_USAGE} --subscriber SHORT_NUMBER [--json]`,
+  options: { ...DEVICE_OPTIONS, subscriber: { type: 'string' } },
+  async run(context) {
+    const shortNumber = requireOption(context.values, 'subscriber', 'Give the subscriber’s short number.');
+    const session = await openDeviceSession(context);
+    const device = await resolveDevice(context.values, session);
+    const subscriber = await subscriberByShortNumber(session, shortNumber);
+    const assigned = await session.feature.devices.assign(session.systemId, device.id, subscriber.id);
+    if (context.json) printJson(context.io, assigned);
+    else printDevices(context.io, [assigned]);
+    return EXIT.ok;
+  },
+};
+
+export const deviceUnassignCommand: Command = {
+  name: 'device unassign',
+  summary: 'Take a device from its subscriber (the phone stops working for them)',
+  usage: `fieldkit device unassign --system ID ${DEVICE_USAGE} --yes [--json]`,
+  options: { ...DEVICE_OPTIONS, yes: { type: 'boolean', default: false } },
+  async run(context) {
+    requireYes(context.values, '`device unassign` takes the phone away from its subscriber.');
+    const session = await openDeviceSession(context);
+    const device = await resolveDevice(context.values, session);
+    const freed = await session.feature.devices.unassign(session.systemId, device.id);
+    if (context.json) printJson(context.io, freed);
+    else printDevices(context.io, [freed]);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,70 @@
+import { writeFile } from 'node:fs/promises';
+import { IMPORT_TEMPLATE } from '../../services/batch';
+import type { Command, CommandContext, OptionValues } from '../command';
+import { UsageError } from '../command';
+import { EXIT } from '../exit-codes';
+import { applyFile, writeReportOption } from './import-apply';
+import { exitCodeForReport, printReport } from './import-output';
+import { validateFile } from './validate-run';
+
+const MAX_CONCURRENCY = 16;
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import devices from a CSV or XLSX file (--dry-run prints the plan, --template a file to fill in)',
+  usage:
+    'fieldkit import FILE --system ID [--dry-run] [--offline] [--concurrency N] [--journal PATH] [--resume] ' +
+    '[--report PATH] [--reassign] [--skip-invalid] [--json]\n       fieldkit import --template [FILE]',
+  options: {
+    system: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    offline: { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '4' },
+    journal: { type: 'string' },
+    resume: { type: 'boolean', default: false },
+    report: { type: 'string' },
+    reassign: { type: 'boolean', default: false },
+    'skip-invalid': { type: 'boolean', default: false },
+    template: { type: 'boolean', default: false },
+  },
+  positionals: true,
+  async run(context) {
+    const { values, io } = context;
+    if (values.template === true) return writeTemplate(context);
+    const concurrency = readConcurrency(values);
+    const skipInvalid = values['skip-invalid'] === true;
+    if (values['dry-run'] !== true) return applyFile(context, { concurrency, skipInvalid });
+    if (values.offline === true) io.stderr('Offline: the plan is checked against the cached catalogue.\n');
+    const { report } = await validateFile(context, 'dry-run');
+    await writeReportOption(values.report, report);
+    printReport(io, report, context.json);
+    return exitCodeForReport(report, { skipInvalid });
+  },
+};
+
+async function writeTemplate({ io, positionals }: CommandContext): Promise<typeof EXIT.ok> {
+  const [file] = positionals;
+  if (file === undefined) {
+    io.stdout(IMPORT_TEMPLATE);
+    return EXIT.ok;
+  }
+  try {
+    await writeFile(file, IMPORT_TEMPLATE, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UsageError(`${file} already exists; choose another name, Fieldkit does not overwrite it.`);
+    }
+    throw error;
+  }
+  io.stderr(`Wrote the import template to ${file}.\n`);
+  return EXIT.ok;
+}
+
+function readConcurrency(values: OptionValues): number {
+  const raw = String(values.concurrency ?? '4');
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not "${raw}".`);
+  }
+  return value;
+}

@@ -1,0 +1,49 @@
+import type { PlannedRow } from '../plan';
+import { stepsOf } from './apply-row';
+import type { JournalStep } from './journal';
+import { announce, recordNotSent, type RowContext } from './journalled';
+
+/**
+ * Writes the intents of the lines a little ahead of the workers (`ahead` lines from the one starting), so that
+ * a line's wait for the disk overlaps the requests of the lines before it instead of adding to them. After a
+ * crash, at most those few lines more are looked up before being sent; lines announced but never started are
+ * settled as not sent.
+ */
+export class Announcer {
+  readonly #work: readonly PlannedRow[];
+  readonly #context: RowContext;
+  readonly #ahead: number;
+  readonly #announced = new Map<number, Promise<ReadonlySet<JournalStep>>>();
+
+  constructor(work: readonly PlannedRow[], context: RowContext, ahead: number) {
+    this.#work = work;
+    this.#context = context;
+    this.#ahead = Math.max(1, ahead);
+  }
+
+  /** The line at `index` of the work starts: resolves once its intents are on disk, with its uncertain steps. */
+  starting(index: number): Promise<ReadonlySet<JournalStep>> {
+    const last = Math.min(this.#work.length, index + this.#ahead);
+    for (let ahead = index; ahead < last; ahead += 1) {
+      const row = this.#work[ahead];
+      if (row === undefined || this.#announced.has(ahead)) continue;
+      const written = announce(row, this.#context, stepsOf(row));
+      // A line that never starts never awaits its announcement: its failure is the next intent's to report.
+      written.catch(() => undefined);
+      this.#announced.set(ahead, written);
+    }
+    const own = this.#announced.get(index);
+    this.#announced.delete(index);
+    return own ?? Promise.reject(new RangeError(`line ${index} of the work is past its end`));
+  }
+
+  /** The lines announced that never started (cancelled, stopped): their intents are settled as not sent. */
+  settleUnstarted(): void {
+    for (const index of this.#announced.keys()) {
+      const row = this.#work[index];
+      if (row === undefined) continue;
+      for (const step of stepsOf(row)) recordNotSent(row, this.#context, step);
+    }
+    this.#announced.clear();
+  }
+}

@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import type { CatalogService, CatalogSource } from '../../catalog';
+import { FieldkitError } from '../../errors';
+import type { ImportPlan } from '../plan';
+import { reconcileWithDiscovery } from '../reconcile-wire';
+import { reportToCsv } from '../report-csv';
+import type {
+  ApplyProgressEvent,
+  ApplyRunInfo,
+  ApplyStarted,
+  ImportReport,
+  ResumableRun,
+  RowOutcome,
+} from '../types';
+import { validateImport } from '../validate-import';
+import { linesToApply } from './apply-plan';
+import type { ApplyClient } from './apply-row';
+import { ApplyRun } from './apply-run';
+import { continueRun } from './continue-outcomes';
+import { ImportJournal, type JournalLineState, type JournalRunSettings } from './journal';
+import { replay } from './journal-entries';
+import { refuseInvalidLines } from './refuse-invalid';
+import { RunStore } from './run-store';
+
+export interface ApplyRunsDeps {
+  dataDir: string;
+  now: () => number;
+  onProgress: (event: ApplyProgressEvent) => void;
+  newRunId?: () => string;
+}
+
+/** What a run needs of the session it runs in. */
+export interface RunAccess {
+  client: ApplyClient & CatalogSource;
+  catalogs: CatalogService;
+  /** The profile's key: its runs' journals live in a folder of their own. */
+  profileKey: string;
+  /** MAC addresses the latest LAN discovery saw, when there is one. */
+  discovered?: readonly string[];
+}
+
+export interface ApplyRequest {
+  systemId: string;
+  fileName: string;
+  content: Uint8Array;
+  reassign: boolean;
+  skipInvalid: boolean;
+  concurrency: number;
+}
+
+/**
+ * The import runs of the app: one runs at a time. Each is planned again against the live CloudPBX before it
+ * starts (and before each retry or resumption), refuses to start while lines are invalid (unless they are to
+ * be skipped), and keeps a journal in the profile's folder so that it survives a restart.
+ */
+export class ApplyRuns {
+  readonly #deps: ApplyRunsDeps;
+  readonly #runs = new Map<string, ApplyRun>();
+  #planning = false;
+
+  constructor(deps: ApplyRunsDeps) {
+    this.#deps = deps;
+  }
+
+  async start(request: ApplyRequest, access: RunAccess): Promise<ApplyStarted> {
+    return this.#exclusive(async () => {
+      const store = new RunStore(this.#deps.dataDir, access.profileKey);
+      const settings: JournalRunSettings = {
+        runId: this.#deps.newRunId?.() ?? randomUUID(),
+        reassign: request.reassign,
+        skipInvalid: request.skipInvalid,
+        concurrency: request.concurrency,
+      };
+      const plan = await this.#plan(request, settings, access);
+      await store.saveSource(settings.runId, request.content);
+      const run = this.#create(request, settings, access.profileKey, store);
+      const lines = new Set(linesToApply(plan).map((row) => row.line));
+      return this.#begin(run, plan, lines, new Map(), access);
+    });
+  }
+
+  pause(runId: string): ApplyRunInfo {
+    return this.#require(runId).pause();
+  }
+
+  resume(runId: string): ApplyRunInfo {
+    return this.#require(runId).resume();
+  }
+
+  cancel(runId: string): ApplyRunInfo {
+    return this.#require(runId).cancel();
+  }
+
+  status(runId: string): ImportReport {
+    return this.#require(runId).report();
+  }
+
+  /** Plans again and applies only the lines that failed, with the same journal: nothing is done twice. */
+  async retryFailed(runId: string, access: RunAccess): Promise<ApplyStarted> {
+    return this.#exclusive(async () => {
+      const run = this.#owned(runId, access);
+      const failed = new Set(run.failedLines());
+      if (failed.size === 0) {
+        throw new FieldkitError({ code: 'invalid-input', message: 'No line of this run failed.' });
+      }
+      const plan = await this.#plan(run.setup, run.setup.settings, access);
+      const next = continueRun(plan, run.outcomes(), await journalLines(run.setup.journalPath), 'failed');
+      return this.#begin(run, plan, next.lines, next.outcomes, access);
+    });
+  }
+
+  /** Runs of the profile and CloudPBX that did not end, or ended on an error; never one running now. */
+  async resumable(systemId: string, access: Pick<RunAccess, 'profileKey'>): Promise<ResumableRun[]> {
+    const runs = await new RunStore(this.#deps.dataDir, access.profileKey).resumable(systemId);
+    return runs.filter((run) => this.#runs.get(run.runId)?.active !== true);
+  }
+
+  /** Continues a run (of this session, or of an earlier one from its journal): every line not done yet. */
+  async resumeRun(runId: string, access: RunAccess): Promise<ApplyStarted> {
+    return this.#exclusive(async () => {
+      const store = new RunStore(this.#deps.dataDir, access.profileKey);
+      const known = this.#runs.get(runId);
+      const setup = known === undefined ? await this.#stored(runId, store) : this.#owned(runId, access).setup;
+      const plan = await this.#plan(setup, setup.settings, access);
+      const run = known ?? this.#create(setup, setup.settings, access.profileKey, store);
+      const next = continueRun(plan, run.outcomes(), await journalLines(setup.journalPath), 'all');
+      return this.#begin(run, plan, next.lines, next.outcomes, access);
+    });
+  }
+
+  reportFile(runId: string, format: 'csv' | 'json'): { fileName: string; content: string } {
+    const report = this.#require(runId).report();
+    // A name to offer when saving, never a path: the file's own name, without folders or odd characters.
+    const base = report.file.name.split(/[\\/]/).at(-1) ?? '';
+    const stem = base.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N} ._-]+/gu, '_') || 'import';
+    const fileName = `${stem}-report.${format}`;
+    if (format === 'csv') return { fileName, content: reportToCsv(report) };
+    return { fileName, content: `${JSON.stringify(report, null, 2)}\n` };
+  }
+
+  /** Resolves when the run's current pass has ended (for tests and shutdown). */
+  settled(runId: string): Promise<void> {
+    return this.#require(runId).settled();
+  }
+
+  async #plan(
+    request: Omit<ApplyRequest, 'reassign' | 'skipInvalid' | 'concurrency'>,
+    settings: JournalRunSettings,
+    access: RunAccess,
+  ): Promise<ImportPlan> {
+    const { plan, report } = await validateImport(
+      {
+        fileName: request.fileName,
+        content: request.content,
+        systemId: request.systemId,
+        offline: false,
+        reassign: settings.reassign,
+        mode: 'dry-run',
+      },
+      { catalogs: access.catalogs, connect: async () => access.client, now: this.#deps.now },
+    );
+    refuseInvalidLines(report, settings.skipInvalid);
+    return plan;
+  }
+
+  #begin(
+    run: ApplyRun,
+    plan: ImportPlan,
+    lines: ReadonlySet<number>,
+    outcomes: ReadonlyMap<number, RowOutcome>,
+    access: RunAccess,
+  ): ApplyStarted {
+    const wire =
+      access.discovered === undefined ? undefined : reconcileWithDiscovery(plan, access.discovered);
+    const report = run.begin({ plan, lines, outcomes, client: access.client, ...(wire ? { wire } : {}) });
+    return { runId: run.id, report };
+  }
+
+  #create(
+    request: Omit<ApplyRequest, 'reassign' | 'skipInvalid' | 'concurrency'>,
+    settings: JournalRunSettings,
+    profileKey: string,
+    store: RunStore,
+  ): ApplyRun {
+    const run = new ApplyRun({
+      systemId: request.systemId,
+      fileName: request.fileName,
+      content: request.content,
+      profileKey,
+      settings,
+      journalPath: store.journalPath(settings.runId),
+      now: this.#deps.now,
+      onProgress: this.#deps.onProgress,
+      // A run that ended for good needs its copy of the file (names, e-mail addresses) no more.
+      onEnded: async (state) => {
+        if (state === 'finished' || state === 'cancelled') {
+          await store.forgetSource(settings.runId).catch(() => undefined);
+        }
+      },
+    });
+    this.#runs.set(run.id, run);
+    return run;
+  }
+
+  /** What an earlier session's run was started with, from its journal and the file kept beside it. */
+  async #stored(
+    runId: string,
+    store: RunStore,
+  ): Promise<ApplyRequest & { settings: JournalRunSettings; journalPath: string }> {
+    const stored = await store.load(runId);
+    if (stored === undefined) throw notFound(runId);
+    const content = await store.readSource(runId).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      throw new FieldkitError({
+        code: 'not-found',
+        message: `Import run ${runId} has ended: its file is no longer kept, so it cannot be resumed.`,
+        hint: 'Import the file again: lines already applied are skipped.',
+      });
+    });
+    return {
+      systemId: stored.systemId,
+      fileName: stored.fileName,
+      content,
+      ...stored.settings,
+      settings: stored.settings,
+      journalPath: store.journalPath(runId),
+    };
+  }
+
+  /** One run at a time: a second one (or a retry) waits for nothing, it is refused. */
+  async #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const active = [...this.#runs.values()].find((run) => run.active);
+    if (this.#planning || active !== undefined) {
+      throw new FieldkitError({
+        code: 'conflict',
+        message: 'An import is already running: wait for it to end, or cancel it first.',
+        ...(active === undefined ? {} : { details: { runId: active.id } }),
+      });
+    }
+    this.#planning = true;
+    try {
+      return await work();
+    } finally {
+      this.#planning = false;
+    }
+  }
+
+  #owned(runId: string, access: Pick<RunAccess, 'profileKey'>): ApplyRun {
+    const run = this.#require(runId);
+    if (run.setup.profileKey !== access.profileKey) throw notFound(runId);
+    return run;
+  }
+
+  #require(runId: string): ApplyRun {
+    const run = this.#runs.get(runId);
+    if (run === undefined) throw notFound(runId);
+    return run;
+  }
+}
+
+/** The steps each line of the file has done, per the run's journal. */
+async function journalLines(path: string): Promise<(line: number) => JournalLineState | undefined> {
+  const { lines } = replay(await ImportJournal.read(path));
+  return (line) => lines.get(line);
+}
+
+function notFound(runId: string): FieldkitError {
+  return new FieldkitError({
+    code: 'not-found',
+    message: `There is no import run ${runId} in this session.`,
+    hint: 'An import interrupted by a restart is listed among the resumable runs: resume it from there.',
+  });
+}

@@ -1,0 +1,107 @@
+import type { CatalogModel, CatalogSubscriber } from '../catalog';
+import type { CatalogIndex } from './catalog-index';
+import type { ColumnMap, ImportField } from './columns';
+import type { ImportLine } from './import-lines';
+import { ProblemFactory, type RowProblem } from './row-problem';
+import { checkIdentifier, displayIdentity, type DeviceIdentity } from './rules/identifier-rule';
+import { checkCategory, checkModel } from './rules/model-rule';
+import { checkSubscriber } from './rules/subscriber-rule';
+import { checkValues, type MediaTransportProtocol, type TransferMode } from './rules/value-rules';
+
+/** A line with every value read and checked against the catalogue, before its action is decided. */
+export interface CheckedLine {
+  line: number;
+  id: string;
+  identity?: DeviceIdentity;
+  model?: CatalogModel;
+  subscriber?: CatalogSubscriber;
+  /** The column that named the subscriber. */
+  subscriberField?: ImportField;
+  description?: string;
+  transferMode?: TransferMode;
+  mediaTransportProtocol?: MediaTransportProtocol;
+  problems: RowProblem[];
+}
+
+/** Checks every line on its own, then the lines against each other (the same device twice). */
+export function checkLines(
+  lines: readonly ImportLine[],
+  columns: ColumnMap,
+  index: CatalogIndex,
+): CheckedLine[] {
+  const problems = new ProblemFactory(columns);
+  const checked = lines.map((line) => checkLine(line, columns, index, problems));
+  flagDuplicates(checked, lines, problems);
+  return checked;
+}
+
+function checkLine(
+  line: ImportLine,
+  columns: ColumnMap,
+  index: CatalogIndex,
+  problems: ProblemFactory,
+): CheckedLine {
+  const identifier = checkIdentifier(line, columns, problems);
+  const model = checkModel(line, index, problems);
+  const category =
+    identifier.identity !== undefined && model.model !== undefined
+      ? checkCategory(identifier.identity, model.model, index, problems)
+      : [];
+  const subscriber = checkSubscriber(line, index, problems);
+  const values = checkValues(line, problems);
+  const checked: CheckedLine = {
+    line: line.line,
+    id: identifier.identity === undefined ? identifier.raw : displayIdentity(identifier.identity),
+    problems: [
+      ...line.problems,
+      ...identifier.problems,
+      ...model.problems,
+      ...category,
+      ...subscriber.problems,
+      ...values.problems,
+    ],
+  };
+  if (identifier.identity !== undefined) checked.identity = identifier.identity;
+  if (model.model !== undefined) checked.model = model.model;
+  if (subscriber.subscriber !== undefined) checked.subscriber = subscriber.subscriber;
+  if (subscriber.field !== undefined) checked.subscriberField = subscriber.field;
+  if (values.description !== undefined) checked.description = values.description;
+  if (values.transferMode !== undefined) checked.transferMode = values.transferMode;
+  if (values.mediaTransportProtocol !== undefined)
+    checked.mediaTransportProtocol = values.mediaTransportProtocol;
+  return checked;
+}
+
+/** Every line of a device given more than once is flagged, each naming the others. */
+function flagDuplicates(
+  checked: CheckedLine[],
+  lines: readonly ImportLine[],
+  problems: ProblemFactory,
+): void {
+  const byIdentifier = new Map<string, number[]>();
+  checked.forEach((line, position) => {
+    if (line.identity === undefined) return;
+    const positions = byIdentifier.get(line.identity.value);
+    if (positions === undefined) byIdentifier.set(line.identity.value, [position]);
+    else positions.push(position);
+  });
+  for (const positions of byIdentifier.values()) {
+    if (positions.length < 2) continue;
+    const lineNumbers = positions.map((position) => checked[position]?.line ?? 0);
+    for (const position of positions) {
+      const line = checked[position];
+      const source = lines[position];
+      if (line === undefined || source === undefined) continue;
+      const others = lineNumbers.filter((number) => number !== line.line);
+      const field =
+        (['mac', 'ipei', 'identifier'] as const).find((f) => source.values[f] !== undefined) ?? 'mac';
+      line.problems.push(
+        problems.at(
+          field,
+          `${line.id} is also on line${others.length === 1 ? '' : 's'} ${others.join(', ')}: a device can be ` +
+            'imported once. Keep the line that is right and delete or correct the other.',
+        ),
+      );
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import type { Delimiter, FileProblem, SourceRow } from './source-table';
+
+export interface ParsedCsv {
+  rows: SourceRow[];
+  problems: FileProblem[];
+}
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
+const HASH = 35;
+
+/**
+ * Splits CSV text into rows of cells (RFC 4180 quoting: `"a ""b"", c"`), keeping for each row the physical
+ * line it starts on. Lines whose first visible character is `#` are comments and are skipped before any
+ * quote in them is read. Never throws: a quote that never closes is reported on the line that opened it.
+ */
+export function parseCsv(text: string, delimiter: Delimiter): ParsedCsv {
+  const separator = delimiter.charCodeAt(0);
+  const rows: SourceRow[] = [];
+  const problems: FileProblem[] = [];
+  const length = text.length;
+  let index = 0;
+  let line = 1;
+
+  while (index < length) {
+    const startLine = line;
+    let first = index;
+    while (text.charCodeAt(first) === SPACE) first += 1;
+    if (text.charCodeAt(first) === HASH) {
+      index = endOfLine(text, first);
+      [index, line] = skipLineBreak(text, index, line);
+      continue;
+    }
+    const cells: string[] = [];
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(index) === QUOTE) {
+        const quoted = readQuoted(text, index + 1, line);
+        if (quoted.unterminated) {
+          problems.push({
+            line: startLine,
+            message:
+              `Line ${startLine} opens a quoted value (") that is never closed, so the rest of the file cannot ` +
+              'be read as separate lines; add the missing closing quote.',
+          });
+        }
+        ({ index, line } = quoted);
+        let rest = index;
+        while (rest < length && !isFieldEnd(text.charCodeAt(rest), separator)) rest += 1;
+        value = quoted.value + text.slice(index, rest);
+        index = rest;
+      } else {
+        let end = index;
+        while (end < length && !isFieldEnd(text.charCodeAt(end), separator)) end += 1;
+        value = text.slice(index, end);
+        index = end;
+      }
+      cells.push(value);
+      if (index < length && text.charCodeAt(index) === separator) {
+        index += 1;
+        continue;
+      }
+      break;
+    }
+    [index, line] = skipLineBreak(text, index, line);
+    rows.push({ line: startLine, cells });
+  }
+  return { rows, problems };
+}
+
+function isFieldEnd(code: number, separator: number): boolean {
+  return code === separator || code === LF || code === CR;
+}
+
+function endOfLine(text: string, from: number): number {
+  let index = from;
+  while (index < text.length && text.charCodeAt(index) !== LF && text.charCodeAt(index) !== CR) index += 1;
+  return index;
+}
+
+/** Past one line break (CRLF, LF or a lone CR), counting it. */
+function skipLineBreak(text: string, index: number, line: number): [number, number] {
+  if (text.charCodeAt(index) === CR) {
+    return [text.charCodeAt(index + 1) === LF ? index + 2 : index + 1, line + 1];
+  }
+  if (text.charCodeAt(index) === LF) return [index + 1, line + 1];
+  return [index, line];
+}
+
+interface QuotedValue {
+  value: string;
+  index: number;
+  line: number;
+  unterminated: boolean;
+}
+
+function readQuoted(text: string, from: number, startLine: number): QuotedValue {
+  let value = '';
+  let index = from;
+  let line = startLine;
+  for (;;) {
+    const close = text.indexOf('"', index);
+    const end = close === -1 ? text.length : close;
+    const piece = text.slice(index, end);
+    value += piece;
+    line += countLineBreaks(piece);
+    if (close === -1) return { value, index: text.length, line, unterminated: true };
+    if (text.charCodeAt(close + 1) === QUOTE) {
+      value += '"';
+      index = close + 2;
+      continue;
+    }
+    return { value, index: close + 1, line, unterminated: false };
+  }
+}
+
+function countLineBreaks(piece: string): number {
+  let count = 0;
+  for (let index = 0; index < piece.length; index += 1) {
+    const code = piece.charCodeAt(index);
+    if (code === LF || (code === CR && piece.charCodeAt(index + 1) !== LF)) count += 1;
+  }
+  return count;
+}
+
+/** The cells of one line, quotes honoured, for sniffing the delimiter from the header line. */
+export function splitLine(line: string, delimiter: Delimiter): string[] {
+  return parseCsv(line, delimiter).rows[0]?.cells ?? [];
+}

@@ -1,0 +1,84 @@
+import type { Catalog, CatalogChoice } from '../catalog';
+import { indexCatalog } from './catalog-index';
+import { checkLines } from './check-lines';
+import { readHeader, type ColumnMap } from './columns';
+import { toImportLines, type ImportLine } from './import-lines';
+import type { CatalogInfo, ImportPlan, PlannedRow } from './plan';
+import { comparePlans } from './plan-changes';
+import { planLines, type PlanOptions } from './planner';
+import type { SourceTable } from './source-table';
+
+/** A file read and its header understood: what can be known without the CloudPBX. */
+export interface PreparedImport {
+  plan: ImportPlan;
+  lines: ImportLine[];
+  columns: ColumnMap;
+  /** False when the file itself is unusable (no header, missing columns): no line is checked then. */
+  readable: boolean;
+}
+
+/** Reads the header and assigns cells to fields; needs no catalogue, so a broken file fails fast and offline. */
+export function prepareImport(fileName: string, systemId: string, table: SourceTable): PreparedImport {
+  const plan: ImportPlan = {
+    fileName,
+    format: table.format,
+    systemId,
+    fileErrors: [...table.errors],
+    fileWarnings: [],
+    rows: [],
+  };
+  if (table.delimiter !== undefined) plan.delimiter = table.delimiter;
+  const unreadable = (): PreparedImport => ({ plan, lines: [], columns: {}, readable: false });
+  if (table.header === undefined) {
+    if (table.errors.length === 0)
+      plan.fileErrors.push({ line: 0, message: 'The file has no lines to import.' });
+    return unreadable();
+  }
+  const header = readHeader(table.header);
+  plan.fileErrors.push(...header.errors);
+  plan.fileWarnings.push(...header.warnings);
+  if (header.errors.length > 0) return unreadable();
+  if (table.rows.length === 0 && table.errors.length === 0) {
+    plan.fileErrors.push({
+      line: table.header.line,
+      message: 'The file has a header but no device lines under it.',
+    });
+    return unreadable();
+  }
+  return {
+    plan,
+    lines: toImportLines(table.rows, header.columns, header.width),
+    columns: header.columns,
+    readable: true,
+  };
+}
+
+/**
+ * Checks every line against the catalogue and decides its action; when a live catalogue replaced a cached one,
+ * also plans against the cached one and records which lines that changed.
+ */
+export function planPrepared(
+  prepared: PreparedImport,
+  choice: CatalogChoice,
+  options: PlanOptions,
+): ImportPlan {
+  if (!prepared.readable) return prepared.plan;
+  const plan: ImportPlan = { ...prepared.plan, catalog: catalogInfo(choice) };
+  plan.rows = planWith(prepared, choice.catalog, options);
+  if (choice.previous !== undefined) {
+    const before = planWith(prepared, choice.previous, options);
+    plan.changes = { previousFetchedAt: choice.previous.fetchedAt, rows: comparePlans(before, plan.rows) };
+  }
+  return plan;
+}
+
+function planWith(prepared: PreparedImport, catalog: Catalog, options: PlanOptions): PlannedRow[] {
+  const index = indexCatalog(catalog);
+  return planLines(checkLines(prepared.lines, prepared.columns, index), prepared.columns, index, options);
+}
+
+function catalogInfo({ catalog, source }: CatalogChoice): CatalogInfo {
+  const info: CatalogInfo = { fetchedAt: catalog.fetchedAt, source };
+  if (catalog.systemName !== undefined) info.systemName = catalog.systemName;
+  return info;
+}

@@ -1,0 +1,146 @@
+import type { CatalogDevice, CatalogSubscriber } from '../catalog';
+import { defaultDescription } from '../devices/device-rules';
+import { subscriberLabel, type CatalogIndex } from './catalog-index';
+import type { CheckedLine } from './check-lines';
+import type { ColumnMap } from './columns';
+import type { PlannedRow, RowAction, SubscriberRef } from './plan';
+import { ProblemFactory, quoted, type RowProblem } from './row-problem';
+
+export interface PlanOptions {
+  /** Allow moving a device that another subscriber holds; without it that line is a conflict. */
+  reassign: boolean;
+}
+
+/** Decides each checked line's action from what the CloudPBX already has. */
+export function planLines(
+  lines: readonly CheckedLine[],
+  columns: ColumnMap,
+  index: CatalogIndex,
+  options: PlanOptions,
+): PlannedRow[] {
+  const problems = new ProblemFactory(columns);
+  return lines.map((line) => planLine(line, index, options, problems));
+}
+
+function planLine(
+  line: CheckedLine,
+  index: CatalogIndex,
+  options: PlanOptions,
+  problems: ProblemFactory,
+): PlannedRow {
+  const row: PlannedRow = {
+    line: line.line,
+    id: line.id,
+    action: 'invalid',
+    errors: [],
+    warnings: [],
+    detail: '',
+  };
+  const { identity, model, subscriber } = line;
+  if (identity !== undefined) {
+    row.kind = identity.kind;
+    row.identifier = identity.value;
+  }
+  if (model !== undefined) row.model = { id: model.id, name: model.model };
+  if (subscriber !== undefined) row.subscriber = subscriberRef(subscriber);
+  if (line.transferMode !== undefined) row.transferMode = line.transferMode;
+  if (line.mediaTransportProtocol !== undefined) row.mediaTransportProtocol = line.mediaTransportProtocol;
+  if (identity !== undefined && model !== undefined) {
+    row.description = line.description ?? defaultDescription(model, identity, subscriber?.shortNumber);
+  }
+  const existing = identity === undefined ? undefined : index.devicesByIdentifier.get(identity.value);
+  if (existing !== undefined) row.existing = existingRef(existing, index);
+
+  const errors: RowProblem[] = [...line.problems];
+  if (
+    errors.length === 0 &&
+    existing !== undefined &&
+    model !== undefined &&
+    existing.deviceTypeId !== model.id
+  ) {
+    errors.push(
+      problems.at(
+        'model',
+        `${line.id} is already on the CloudPBX as a ${existing.model} (${quoted(existing.description)}), not a ` +
+          `${model.model}: correct the model, or remove that device from the CloudPBX first.`,
+        existing.model,
+      ),
+    );
+  }
+  const holder = existing?.phoneNumberId === undefined ? undefined : row.existing?.subscriber;
+  const conflict = holder !== undefined && subscriber !== undefined && holder.phoneNumberId !== subscriber.id;
+  if (errors.length === 0 && conflict && !options.reassign) {
+    errors.push(
+      problems.at(
+        line.subscriberField ?? 'subscriber',
+        `${line.id} is already assigned to ${describeRef(holder)}, not ${subscriberLabel(subscriber)}: allow ` +
+          'reassignment (--reassign, or "Allow reassignment" in the Import screen) to move it, or correct the line.',
+      ),
+    );
+  }
+  row.errors = errors;
+  row.action = errors.length > 0 ? 'invalid' : actionOf(existing, holder, subscriber);
+  if (existing !== undefined && line.description !== undefined && existing.description !== line.description) {
+    row.warnings.push(
+      `The CloudPBX describes this device as ${quoted(existing.description)}; an import does not change ` +
+        'descriptions of existing devices.',
+    );
+  }
+  row.detail = describeRow(row);
+  return row;
+}
+
+function actionOf(
+  existing: CatalogDevice | undefined,
+  holder: SubscriberRef | undefined,
+  wanted: CatalogSubscriber | undefined,
+): RowAction {
+  if (existing === undefined) return wanted === undefined ? 'create' : 'create-assign';
+  if (wanted === undefined) return 'skip';
+  if (holder === undefined) return 'assign';
+  return holder.phoneNumberId === wanted.id ? 'skip' : 'reassign';
+}
+
+function subscriberRef(subscriber: CatalogSubscriber): SubscriberRef {
+  const name = [subscriber.firstName, subscriber.lastName].filter(Boolean).join(' ');
+  const ref: SubscriberRef = { phoneNumberId: subscriber.id, shortNumber: subscriber.shortNumber };
+  if (name !== '') ref.name = name;
+  return ref;
+}
+
+function existingRef(device: CatalogDevice, index: CatalogIndex): NonNullable<PlannedRow['existing']> {
+  if (device.phoneNumberId === undefined) return { deviceId: device.id };
+  const known = index.subscribersById.get(device.phoneNumberId);
+  const subscriber: SubscriberRef = known
+    ? subscriberRef(known)
+    : { phoneNumberId: device.phoneNumberId, shortNumber: device.shortNumber ?? '?' };
+  if (!known && device.userDisplayName) subscriber.name = device.userDisplayName;
+  return { deviceId: device.id, subscriber };
+}
+
+function describeRef(ref: SubscriberRef): string {
+  return ref.name === undefined ? ref.shortNumber : `${ref.shortNumber} ${ref.name}`;
+}
+
+/** One sentence: what applying this line will do, or why it will not. */
+export function describeRow(row: PlannedRow): string {
+  const model = row.model?.name ?? 'device';
+  const target = row.subscriber === undefined ? '' : describeRef(row.subscriber);
+  const holder = row.existing?.subscriber;
+  switch (row.action) {
+    case 'create':
+      return `Create ${model} ${quoted(row.description ?? '')}, not assigned to anyone.`;
+    case 'create-assign':
+      return `Create ${model} ${quoted(row.description ?? '')} and assign it to ${target}.`;
+    case 'assign':
+      return `Already on the CloudPBX, unassigned: assign it to ${target}.`;
+    case 'reassign':
+      return `Move it from ${holder === undefined ? 'its subscriber' : describeRef(holder)} to ${target}.`;
+    case 'skip':
+      return holder === undefined
+        ? `Already on the CloudPBX as ${model}: nothing to do.`
+        : `Already on the CloudPBX as ${model}, assigned to ${describeRef(holder)}: nothing to do.`;
+    case 'invalid':
+      return `Not imported: ${row.errors.length} problem${row.errors.length === 1 ? '' : 's'} to fix.`;
+  }
+}

@@ -1,0 +1,114 @@
+import {
+  formatMac,
+  normaliseIpei,
+  normaliseMac,
+  parseDeviceIdentifier,
+  type DeviceIdentifierKind,
+  type IdentifierResult,
+} from '../../identifiers';
+import { IDENTIFIER_FIELDS, type ColumnMap, type ImportField } from '../columns';
+import type { ImportLine } from '../import-lines';
+import { quoted, type ProblemFactory, type RowProblem } from '../row-problem';
+
+export interface DeviceIdentity {
+  kind: DeviceIdentifierKind;
+  /** Canonical: 12 (MAC) or 10 (IPEI) lowercase hex digits. */
+  value: string;
+}
+
+export interface IdentifierCheck {
+  identity?: DeviceIdentity;
+  /** The cell as written, for the report when it could not be read. */
+  raw: string;
+  /** The field the identifier came from (for locating duplicates). */
+  field: ImportField;
+  problems: RowProblem[];
+}
+
+const NUMBER_CELL_NOTE =
+  ' The spreadsheet stored this cell as a number: format the column as Text before typing identifiers.';
+
+/** Reads the line's MAC or IPEI from whichever identifier column holds it. */
+export function checkIdentifier(
+  line: ImportLine,
+  columns: ColumnMap,
+  problems: ProblemFactory,
+): IdentifierCheck {
+  const given = IDENTIFIER_FIELDS.filter((field) => line.values[field] !== undefined);
+  const [field] = given;
+  if (field === undefined) {
+    const present = IDENTIFIER_FIELDS.find((candidate) => columns[candidate] !== undefined) ?? 'mac';
+    return {
+      raw: '',
+      field: present,
+      problems: [
+        problems.at(
+          present,
+          'No MAC address or IPEI on this line: give the deskphone MAC (e.g. 48:7A:55:00:00:02) or the DECT ' +
+            'handset IPEI (e.g. 03807E7898) from the device label.',
+        ),
+      ],
+    };
+  }
+  const raw = line.values[field] ?? '';
+  const second = given[1];
+  if (second !== undefined) {
+    return {
+      raw,
+      field,
+      problems: [
+        problems.at(
+          second,
+          `This line has both a ${field} and a ${second} value; a device is identified by one of them only ` +
+            '(a MAC for a deskphone, an IPEI for a DECT handset): keep the one printed on the device.',
+        ),
+      ],
+    };
+  }
+  const read = readAs(field, raw);
+  if (read.ok) return { identity: read.identity, raw, field, problems: [] };
+  const note = line.numeric.includes(field) ? NUMBER_CELL_NOTE : '';
+  return { raw, field, problems: [problems.at(field, `${read.reason}${note}`, read.suggestion)] };
+}
+
+type Reading = { ok: true; identity: DeviceIdentity } | { ok: false; reason: string; suggestion?: string };
+
+function readAs(field: ImportField, text: string): Reading {
+  if (field === 'identifier') {
+    const parsed = parseDeviceIdentifier(text);
+    if (parsed.ok) return { ok: true, identity: { kind: parsed.kind, value: parsed.value } };
+    return failed(parsed, undefined);
+  }
+  const kind: DeviceIdentifierKind = field === 'ipei' ? 'ipei' : 'mac';
+  const read = kind === 'mac' ? normaliseMac(text) : normaliseIpei(text);
+  if (read.ok) return { ok: true, identity: { kind, value: read.value } };
+  const other = parseDeviceIdentifier(text);
+  if (other.ok && other.kind !== kind) {
+    return {
+      ok: false,
+      reason:
+        kind === 'mac'
+          ? `${quoted(text)} is a DECT handset IPEI, not a MAC address: put it in an "ipei" column.`
+          : `${quoted(text)} is a deskphone MAC address, not an IPEI: put it in a "mac" column.`,
+    };
+  }
+  return failed(read, kind);
+}
+
+function failed(
+  read: Exclude<IdentifierResult, { ok: true }>,
+  kind: DeviceIdentifierKind | undefined,
+): Reading {
+  if (read.suggestion === undefined) return { ok: false, reason: read.reason };
+  const looksLikeMac = kind === 'mac' || (kind === undefined && read.suggestion.length === 12);
+  return {
+    ok: false,
+    reason: read.reason,
+    suggestion: looksLikeMac ? formatMac(read.suggestion, 'upper') : read.suggestion.toUpperCase(),
+  };
+}
+
+/** `48:7A:55:00:00:02` or `03807E7898`: the identifier as printed on labels. */
+export function displayIdentity({ kind, value }: DeviceIdentity): string {
+  return kind === 'mac' ? formatMac(value, 'upper') : value.toUpperCase();
+}

@@ -1,0 +1,142 @@
+import type { CatalogSubscriber } from '../../catalog';
+import { looksLikeScientificNotation } from '../../identifiers/spreadsheet';
+import { emailKey, subscriberLabel, type CatalogIndex } from '../catalog-index';
+import type { ImportField } from '../columns';
+import type { ImportLine } from '../import-lines';
+import { quoted, type ProblemFactory, type RowProblem } from '../row-problem';
+import { closest } from '../suggest';
+
+export interface SubscriberCheck {
+  subscriber?: CatalogSubscriber;
+  /** The column that named the subscriber (the first, when several agree). */
+  field?: ImportField;
+  problems: RowProblem[];
+}
+
+type Found = { ok: true; subscriber: CatalogSubscriber } | { ok: false; problem: RowProblem };
+
+/**
+ * The subscriber a line names by short number, phoneNumberId or login e-mail (any of them, several if they
+ * agree). No subscriber at all is fine: the device is then created unassigned.
+ */
+export function checkSubscriber(
+  line: ImportLine,
+  index: CatalogIndex,
+  problems: ProblemFactory,
+): SubscriberCheck {
+  const found: { field: ImportField; subscriber: CatalogSubscriber }[] = [];
+  const failures: RowProblem[] = [];
+  const lookups: [ImportField, string | undefined, (text: string) => Found][] = [
+    ['subscriber', line.values.subscriber, (text) => byShortNumber(text, index, problems)],
+    ['phoneNumberId', line.values.phoneNumberId, (text) => byPhoneNumberId(text, index, problems)],
+    ['email', line.values.email, (text) => byEmail(text, index, problems)],
+  ];
+  for (const [field, text, lookup] of lookups) {
+    if (text === undefined) continue;
+    const result = lookup(text);
+    if (result.ok) found.push({ field, subscriber: result.subscriber });
+    else failures.push(result.problem);
+  }
+  if (failures.length > 0) return { problems: failures };
+  const [first, ...others] = found;
+  const disagreeing = others.find((other) => other.subscriber.id !== first?.subscriber.id);
+  if (first !== undefined && disagreeing !== undefined) {
+    return {
+      problems: [
+        problems.at(
+          disagreeing.field,
+          `The ${first.field} column names ${subscriberLabel(first.subscriber)} but the ${disagreeing.field} ` +
+            `column names ${subscriberLabel(disagreeing.subscriber)}: keep the one this device is for.`,
+        ),
+      ],
+    };
+  }
+  return first === undefined
+    ? { problems: [] }
+    : { subscriber: first.subscriber, field: first.field, problems: [] };
+}
+
+function byShortNumber(text: string, index: CatalogIndex, problems: ProblemFactory): Found {
+  const number = text.replace(/\s+/g, '');
+  const subscriber = index.subscribersByShortNumber.get(number);
+  if (subscriber !== undefined) return { ok: true, subscriber };
+  if (looksLikeScientificNotation(number)) {
+    return refuse(
+      problems.at(
+        'subscriber',
+        `The short number ${quoted(text)} was converted to scientific notation by a spreadsheet, which loses ` +
+          'digits: format the column as Text and re-type the number.',
+      ),
+    );
+  }
+  const lostZeros = /^\d+$/.test(number)
+    ? index.catalog.subscribers.find(
+        (candidate) =>
+          candidate.shortNumber.length > number.length && candidate.shortNumber.replace(/^0+/, '') === number,
+      )
+    : undefined;
+  if (lostZeros !== undefined) {
+    return refuse(
+      problems.at(
+        'subscriber',
+        `No subscriber has the short number ${quoted(text)}, but ${subscriberLabel(lostZeros)} does with leading ` +
+          'zeros: a spreadsheet probably dropped them; format the column as Text and re-type the number.',
+        lostZeros.shortNumber,
+      ),
+    );
+  }
+  const nearest = closest(number, [...index.subscribersByShortNumber.keys()], 1);
+  const guess = nearest.length === 0 ? '' : ` Close numbers: ${nearest.join(', ')}.`;
+  return refuse(
+    problems.at(
+      'subscriber',
+      `No subscriber has the short number ${quoted(text)} on this CloudPBX.${guess} Check the number, or ` +
+        'create the subscriber first.',
+      nearest.length === 1 ? nearest[0] : undefined,
+    ),
+  );
+}
+
+function byPhoneNumberId(text: string, index: CatalogIndex, problems: ProblemFactory): Found {
+  const subscriber = index.subscribersById.get(text);
+  if (subscriber !== undefined) return { ok: true, subscriber };
+  return refuse(
+    problems.at(
+      'phoneNumberId',
+      `No subscriber of this CloudPBX has the phoneNumberId ${quoted(text)}; \`fieldkit subscribers --system ` +
+        `${index.catalog.systemId}\` lists them (or give the short number in a "subscriber" column instead).`,
+    ),
+  );
+}
+
+function byEmail(text: string, index: CatalogIndex, problems: ProblemFactory): Found {
+  const key = emailKey(text);
+  if (!/^[^@\s]+@[^@\s]+$/.test(key)) {
+    return refuse(problems.at('email', `${quoted(text)} is not an e-mail address (name@domain).`));
+  }
+  const holders = index.subscribersByEmail.get(key) ?? [];
+  const [holder, ...more] = holders;
+  if (holder !== undefined && more.length === 0) return { ok: true, subscriber: holder };
+  if (holder !== undefined) {
+    return refuse(
+      problems.at(
+        'email',
+        `${quoted(text)} holds ${holders.length} numbers (${holders.map((h) => h.shortNumber).join(', ')}): give ` +
+          'the short number in a "subscriber" column to say which one gets this device.',
+      ),
+    );
+  }
+  const nearest = closest(key, [...index.subscribersByEmail.keys()], 3);
+  const guess = nearest.length === 0 ? '' : ` Did you mean ${nearest.join(' or ')}?`;
+  return refuse(
+    problems.at(
+      'email',
+      `No subscriber of this CloudPBX belongs to a user with the login ${quoted(text)}.${guess}`,
+      nearest[0],
+    ),
+  );
+}
+
+function refuse(problem: RowProblem): Found {
+  return { ok: false, problem };
+}

@@ -1,0 +1,91 @@
+import type { ImportField } from '../columns';
+import type { ImportLine } from '../import-lines';
+import { quoted, type ProblemFactory, type RowProblem } from '../row-problem';
+import { closest } from '../suggest';
+
+/** Values of `transferMode` in the reference (POST /cloudpbxs/:id/devices). */
+export const TRANSFER_MODES = [
+  'same_as_company',
+  'new_call',
+  'attended_transfer',
+  'blind_transfer',
+  'optional',
+] as const;
+export type TransferMode = (typeof TRANSFER_MODES)[number];
+
+export const MEDIA_TRANSPORT_PROTOCOLS = ['rtp_savp', 'rtp_avp'] as const;
+export type MediaTransportProtocol = (typeof MEDIA_TRANSPORT_PROTOCOLS)[number];
+
+/** What people write for the media protocol: SRTP is rtp_savp, plain RTP rtp_avp. */
+const MEDIA_ALIASES: Readonly<Record<string, MediaTransportProtocol>> = {
+  srtp: 'rtp_savp',
+  rtp: 'rtp_avp',
+};
+
+/**
+ * The reference sets no length; descriptions are labels shown in lists, and a cell this long is a paste
+ * gone wrong rather than a description (assumption).
+ */
+export const MAX_DESCRIPTION_LENGTH = 255;
+
+export interface ValueCheck {
+  description?: string;
+  transferMode?: TransferMode;
+  mediaTransportProtocol?: MediaTransportProtocol;
+  problems: RowProblem[];
+}
+
+export function checkValues(line: ImportLine, problems: ProblemFactory): ValueCheck {
+  const result: ValueCheck = { problems: [] };
+  const description = line.values.description;
+  if (description !== undefined) {
+    const problem = describeBadDescription(description);
+    if (problem === undefined) result.description = description;
+    else result.problems.push(problems.at('description', problem));
+  }
+  const transfer = readEnum(line, 'transferMode', TRANSFER_MODES, {}, problems);
+  if (transfer.problem !== undefined) result.problems.push(transfer.problem);
+  else if (transfer.value !== undefined) result.transferMode = transfer.value;
+  const media = readEnum(line, 'mediaTransportProtocol', MEDIA_TRANSPORT_PROTOCOLS, MEDIA_ALIASES, problems);
+  if (media.problem !== undefined) result.problems.push(media.problem);
+  else if (media.value !== undefined) result.mediaTransportProtocol = media.value;
+  return result;
+}
+
+function describeBadDescription(description: string): string | undefined {
+  if (description.length > MAX_DESCRIPTION_LENGTH) {
+    return (
+      `The description has ${description.length} characters; keep it under ${MAX_DESCRIPTION_LENGTH} (it is ` +
+      'the label the device is listed by).'
+    );
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+  if (/[\u0000-\u001f\u007f]/.test(description)) {
+    return 'The description spans several lines or holds a control character (a tab?): keep it to one line of text.';
+  }
+  return undefined;
+}
+
+/** `Blind transfer`, `blind-transfer` and `BLIND_TRANSFER` all read as `blind_transfer`. */
+function readEnum<T extends string>(
+  line: ImportLine,
+  field: ImportField,
+  allowed: readonly T[],
+  aliases: Readonly<Record<string, T>>,
+  problems: ProblemFactory,
+): { value?: T; problem?: RowProblem } {
+  const text = line.values[field];
+  if (text === undefined) return {};
+  const key = text.toLowerCase().replace(/[\s/-]+/g, '_');
+  const value = allowed.find((candidate) => candidate === key) ?? aliases[key.replace(/_/g, '')];
+  if (value !== undefined) return { value };
+  const nearest = closest(key, allowed, 3, 1);
+  const guess = nearest.length === 0 ? '' : ` Did you mean ${nearest[0]}?`;
+  return {
+    problem: problems.at(
+      field,
+      `${quoted(text)} is not a ${field}: use one of ${allowed.join(', ')}, or leave it empty.${guess}`,
+      nearest[0],
+    ),
+  };
+}

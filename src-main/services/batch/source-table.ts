@@ -1,0 +1,41 @@
+/**
+ * A spreadsheet read into text cells, before any column has a meaning: what the CSV and XLSX readers produce
+ * and the row reader consumes. Line numbers are the file's own (1-based, counting the header), so every
+ * message points at the line a technician sees in the file.
+ */
+
+import type { Delimiter, FileFormat, FileProblem } from './types';
+
+export type { Delimiter, FileFormat, FileProblem } from './types';
+
+export interface SourceRow {
+  line: number;
+  cells: string[];
+  /** XLSX only: the columns whose cell the spreadsheet stored as a number (digits may have been lost). */
+  numericCells?: number[];
+}
+
+export interface SourceTable {
+  format: FileFormat;
+  /** CSV only: the delimiter found on the header line. */
+  delimiter?: Delimiter;
+  /** The first line that is neither blank nor a comment; undefined when the file has none. */
+  header?: SourceRow;
+  rows: SourceRow[];
+  /** Problems that stop the file (or part of it) from being read: the import cannot go ahead. */
+  errors: FileProblem[];
+}
+
+/** Blank cells and `#` comment lines are not rows, in a CSV file as in a sheet. */
+export function isSkippedRow(cells: readonly string[]): boolean {
+  const first = cells[0]?.trimStart() ?? '';
+  return first.startsWith('#') || cells.every((cell) => cleanCell(cell) === '');
+}
+
+/**
+ * A cell as a value: spreadsheets and copy-paste leave non-breaking and zero-width spaces around values, which
+ * the eye cannot see; they are dropped at both ends (inside a value they are still reported).
+ */
+export function cleanCell(cell: string): string {
+  return cell.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, '');
+}

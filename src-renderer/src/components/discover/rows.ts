@@ -1,0 +1,103 @@
+/**
+ * What the Discover screen derives from a discovered row: its CloudPBX status in one word, whether the
+ * filters keep it, the CloudPBX model its SIP user agent names, and its status once a device holds its MAC.
+ */
+import type { Device, DeviceKind, DeviceModel, DiscoveredDevice, PbxStatus } from '@api/types';
+
+/** The CloudPBX's view of a row; `checking` until the scan has joined it with the CloudPBX. */
+export type PbxCategory = 'checking' | 'new' | 'provisioned' | 'assigned' | 'registered';
+
+export type RowAction = 'register' | 'assign' | 'swap' | 'copy-mac' | 'web-admin';
+
+export const PBX_FILTERS = ['new', 'provisioned', 'assigned', 'registered'] as const;
+export type PbxFilter = (typeof PBX_FILTERS)[number];
+
+/** Phones and DECT bases: what the table lists unless "all hosts" is on. */
+const PHONE_KINDS: ReadonlySet<DeviceKind> = new Set(['deskphone', 'dect-base']);
+/** What a CloudPBX can hold: a register button makes sense for these only. */
+const REGISTRABLE_KINDS: ReadonlySet<DeviceKind> = new Set(['deskphone', 'dect-base', 'ale-other']);
+
+export interface DiscoverFilters {
+  allHosts: boolean;
+  /** Empty: any status. */
+  statuses: PbxFilter[];
+}
+
+export const defaultDiscoverFilters = (): DiscoverFilters => ({ allHosts: false, statuses: [] });
+
+/** Exclusive, the most advanced first: registered, else assigned, else provisioned, else new. */
+export function pbxCategory(device: Pick<DiscoveredDevice, 'pbx'>): PbxCategory {
+  const pbx = device.pbx;
+  if (!pbx) return 'checking';
+  if (!pbx.provisioned) return 'new';
+  if (pbx.registered === true) return 'registered';
+  return pbx.subscriber ? 'assigned' : 'provisioned';
+}
+
+export function isPhoneKind(kind: DeviceKind): boolean {
+  return PHONE_KINDS.has(kind);
+}
+
+export function canRegister(device: DiscoveredDevice): boolean {
+  return REGISTRABLE_KINDS.has(device.kind) && pbxCategory(device) === 'new';
+}
+
+export function matchesFilters(device: DiscoveredDevice, filters: DiscoverFilters): boolean {
+  if (!filters.allHosts && !isPhoneKind(device.kind)) return false;
+  if (filters.statuses.length === 0) return true;
+  const category = pbxCategory(device);
+  return category !== 'checking' && filters.statuses.includes(category);
+}
+
+const comparable = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The CloudPBX model a discovered phone announces (`ALE M5 …` → "M5", `8028s` → "8028s"), matched by name
+ * whatever the case and punctuation; undefined when none matches (the technician picks one).
+ */
+export function guessModel(
+  announced: string | null,
+  models: readonly DeviceModel[],
+): DeviceModel | undefined {
+  if (announced === null || announced.trim() === '') return undefined;
+  const wanted = comparable(announced).replace(/^ale/, '');
+  return models.find((model) => comparable(model.model) === wanted);
+}
+
+/** The status a row takes once `device` holds its MAC (registration unknown until the next scan). */
+export function pbxStatusOf(device: Device): PbxStatus {
+  const subscriber =
+    device.shortNumber === undefined || device.shortNumber === ''
+      ? null
+      : { shortNumber: device.shortNumber, name: device.userDisplayName ?? null };
+  return {
+    deviceId: device.id,
+    provisioned: true,
+    description: device.description,
+    model: device.deviceType.model,
+    subscriber,
+    registered: null,
+    registeredFrom: null,
+  };
+}
+
+/** The status of a MAC no device holds any more (after a swap moved its device to another phone). */
+export const unprovisionedStatus = (): PbxStatus => ({
+  deviceId: null,
+  provisioned: false,
+  description: null,
+  model: null,
+  subscriber: null,
+  registered: false,
+  registeredFrom: null,
+});
+
+/** `192.168.1.20` → a number that sorts addresses numerically; 0 for anything unreadable. */
+export function ipOrder(ip: string): number {
+  const parts = ip.split('.').map(Number);
+  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255)) return 0;
+  return parts.reduce((sum, part) => sum * 256 + part, 0);
+}
+
+/** The phone's web admin page, always over https. */
+export const webAdminUrl = (ip: string): string => `https://${ip}/`;

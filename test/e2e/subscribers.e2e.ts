@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../src-main/simulator';
+import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import { deviceBy, openDeviceList } from './support/devices-app';
+
+const LYON = DEMO_SYSTEM_IDS.lyon;
+let simulator: RunningSimulator;
+let shell: BrowserShell;
+
+test.beforeEach(async () => {
+  simulator = await startSimulator({ port: 0, registrationDelayMs: 300 });
+  shell = await startBrowserShell();
+});
+
+test.afterEach(async () => {
+  await shell.stop();
+  await simulator.close();
+});
+
+test('a subscriber shows its devices and their live registrations', async ({ page }) => {
+  await openDeviceList(page, shell, simulator, LYON);
+  const phone = deviceBy(simulator, LYON, '3c28a611020b');
+  await page.getByTestId('nav-subscribers').click();
+  await page.getByTestId('subscriber-search').fill('81011');
+  await page.locator(`[data-testid="subscriber-row"][data-phone-number-id="${phone.phoneNumberId}"]`).click();
+  const drawer = page.getByTestId('subscriber-drawer');
+  await expect(
+    drawer.locator(`[data-testid="subscriber-device"][data-device-id="${phone.id}"]`),
+  ).toBeVisible();
+  await expect(
+    drawer.locator(`[data-testid="registration-item"][data-device-id="${phone.id}"]`),
+  ).toBeVisible();
+  simulator.tenant.setPhoneOnline('3c28a611020b', false);
+  await expect(drawer.getByTestId('registrations-none')).toBeVisible({ timeout: 20_000 });
+});
+
+test('a spare phone is given to a subscriber from the subscriber screen', async ({ page }) => {
+  await openDeviceList(page, shell, simulator, LYON);
+  const unheld = simulator.tenant.listSubscribers(LYON).find((s) => s.shortNumber === '81091');
+  const free = deviceBy(simulator, LYON, '487a550a1b0c');
+  await page.getByTestId('nav-subscribers').click();
+  await page.getByTestId('subscriber-search').fill('81091');
+  await page.locator(`[data-testid="subscriber-row"][data-phone-number-id="${unheld?.id}"]`).click();
+  const drawer = page.getByTestId('subscriber-drawer');
+  await expect(drawer.getByTestId('subscriber-no-devices')).toBeVisible();
+  await drawer.getByTestId('subscriber-assign-device').click();
+  await page.keyboard.type('Confluence');
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: 'Confluence' }).click();
+  await drawer.getByTestId('subscriber-assign-submit').click();
+  await expect(
+    drawer.locator(`[data-testid="subscriber-device"][data-device-id="${free.id}"]`),
+  ).toBeVisible();
+  expect(simulator.tenant.findDevice(LYON, free.id)?.phoneNumberId).toBe(unheld?.id);
+});

@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { RunningSimulator } from '../../../src-main/simulator';
+import type { BrowserShell } from './browser-shell';
+import { addProfile, profileRow } from './profile-form';
+
+/**
+ * Signs in as the simulator's technician through the UI (adds a profile, signs in), opens the CloudPBX
+ * `systemId` and its device list, and waits until every device is listed (`loadTimeout` for large sites).
+ */
+export async function openDeviceList(
+  page: Page,
+  shell: BrowserShell,
+  simulator: RunningSimulator,
+  systemId: string,
+  loadTimeout?: number,
+): Promise<void> {
+  await page.goto(shell.launchUrl);
+  await addProfile(page, { name: 'Technician', host: simulator.url, ...simulator.credentials });
+  await profileRow(page, 'Technician').getByTestId('sign-in-button').click();
+  await page.locator(`[data-testid="system-row"][data-system-id="${systemId}"]`).click();
+  await page.getByTestId('nav-devices').click();
+  await expect(page.getByTestId('device-count')).toHaveAttribute(
+    'data-total',
+    String(simulator.tenant.listDevices(systemId).length),
+    { timeout: loadTimeout },
+  );
+}
+
+/** Narrows the list with the search box and opens the device's detail drawer. */
+export async function openDevice(page: Page, deviceId: string, search: string): Promise<Locator> {
+  await page.getByTestId('device-search').fill(search);
+  await page.locator(`[data-testid="device-row"][data-device-id="${deviceId}"]`).click();
+  const drawer = page.locator(`[data-testid="device-drawer"][data-device-id="${deviceId}"]`);
+  await expect(drawer.getByTestId('device-facts')).toBeVisible();
+  return drawer;
+}
+
+/** The device of a CloudPBX holding this MAC or IPEI, as the simulator stores it. */
+export function deviceBy(simulator: RunningSimulator, systemId: string, identifier: string) {
+  const device = simulator.tenant.findDeviceByIdentifier(systemId, identifier);
+  if (device === undefined) throw new Error(`no device ${identifier} on ${systemId}`);
+  return device;
+}
+
+/**
+ * Picks an option of an Element Plus select by its visible text; `search` is typed first into a filterable
+ * select whose long (virtualised) list would not render the option otherwise.
+ */
+export async function choose(
+  page: Page,
+  select: Locator,
+  option: string | RegExp,
+  search?: string,
+): Promise<void> {
+  await select.click();
+  if (search !== undefined) await page.keyboard.type(search);
+  await page
+    .locator('.el-select-dropdown__item:visible, .el-select-dropdown__option-item:visible')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}

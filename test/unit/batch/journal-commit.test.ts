@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ImportJournal, type JournalEntry } from '../../../src-main/services/batch/apply/journal';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fieldkit-journal-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ImportJournal appends', () => {
+  it('written together by many workers, land whole, in the order they were made, each awaited on disk', async () => {
+    const path = join(dir, 'many.jsonl');
+    const journal = await ImportJournal.open(path, () => 0);
+    const onDisk: boolean[] = [];
+    await Promise.all(
+      Array.from({ length: 300 }, async (_, index) => {
+        await journal.recordIntent(index + 2, `id${index}`, 'create');
+        onDisk[index] = readFileSync(path, 'utf8').includes(`"identifier":"id${index}"`);
+      }),
+    );
+    await journal.close();
+    expect(onDisk.every(Boolean)).toBe(true);
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as Extract<JournalEntry, { type: 'intent' }>).line)).toEqual(
+      Array.from({ length: 300 }, (_, index) => index + 2),
+    );
+  });
+
+  it('records how a run ended, and the steps each line of the file did', async () => {
+    const path = join(dir, 'end.jsonl');
+    const journal = await ImportJournal.open(path);
+    await journal.recordResult({ line: 4, identifier: 'aa', step: 'create', outcome: 'ok', deviceId: 'd1' });
+    await journal.recordResult({ line: 4, identifier: 'aa', step: 'assign', outcome: 'ok', deviceId: 'd1' });
+    await journal.recordResult({ line: 5, identifier: 'bb', step: 'create', outcome: 'failed' });
+    await journal.recordEnd('cancelled');
+    await journal.close();
+    const replayed = await ImportJournal.open(path);
+    expect(replayed.lineState(4)).toEqual({ done: new Set(['create', 'assign']), deviceId: 'd1' });
+    expect(replayed.lineState(5)).toBeUndefined();
+    await replayed.close();
+    expect((await ImportJournal.read(path)).at(-1)).toMatchObject({ type: 'end', state: 'cancelled' });
+  });
+});

@@ -1,0 +1,137 @@
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** A cell of a test workbook: text is written as an inline string, a number as a number cell. */
+export type XlsxCell = string | number | undefined;
+
+/**
+ * Writes a minimal but valid .xlsx (one or more sheets, inline strings, no styles) so that reader tests need
+ * no checked-in binary. `rows` are placed at their index (row 1 first); `undefined` rows leave a gap, as a
+ * spreadsheet does for an empty row.
+ */
+export function writeXlsx(sheets: { name: string; rows: (XlsxCell[] | undefined)[] }[]): Buffer {
+  const entries: [string, string][] = [
+    ['[Content_Types].xml', contentTypes(sheets.length)],
+    ['_rels/.rels', ROOT_RELS],
+    ['xl/workbook.xml', workbook(sheets.map((sheet) => sheet.name))],
+    ['xl/_rels/workbook.xml.rels', workbookRels(sheets.length)],
+    ...sheets.map((sheet, index): [string, string] => [
+      `xl/worksheets/sheet${index + 1}.xml`,
+      worksheet(sheet.rows),
+    ]),
+  ];
+  return zip(entries.map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') })));
+}
+
+const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+const ROOT_RELS =
+  `${XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+
+function contentTypes(sheetCount: number): string {
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, index) =>
+      `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ` +
+      'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>',
+  ).join('');
+  return (
+    `${XML_HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ' +
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    `${sheets}</Types>`
+  );
+}
+
+function workbook(names: string[]): string {
+  const sheets = names
+    .map((name, index) => `<sheet name="${escapeXml(name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`)
+    .join('');
+  return `${XML_HEADER}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets}</sheets></workbook>`;
+}
+
+function workbookRels(sheetCount: number): string {
+  const rels = Array.from(
+    { length: sheetCount },
+    (_, index) =>
+      `<Relationship Id="rId${index + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`,
+  ).join('');
+  return `${XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
+}
+
+function worksheet(rows: (XlsxCell[] | undefined)[]): string {
+  const body = rows
+    .map((row, rowIndex) => {
+      if (row === undefined) return '';
+      const cells = row
+        .map((cell, columnIndex) => {
+          const ref = `${columnLetter(columnIndex)}${rowIndex + 1}`;
+          if (cell === undefined) return '';
+          if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`;
+          return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`;
+        })
+        .join('');
+      return `<row r="${rowIndex + 1}">${cells}</row>`;
+    })
+    .join('');
+  return `${XML_HEADER}<worksheet xmlns="${MAIN_NS}"><sheetData>${body}</sheetData></worksheet>`;
+}
+
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"]/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** A ZIP archive of deflated entries (PKWARE APPNOTE 4.3: local headers, central directory, end record). */
+function zip(entries: { name: string; data: Buffer }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const compressed = deflateRawSync(entry.data);
+    const checksum = crc32(entry.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(checksum, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, compressed);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(checksum, 16);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += local.length + name.length + compressed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}

@@ -1,0 +1,168 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { ApiError } from '@renderer/api/api';
+import { createFakeApi, demoOnline, lyon, models } from './support/fake-api';
+import { deskphone, handset } from './support/fake-device-calls';
+import { byTestId, mountApp } from './support/mount-app';
+
+let wrapper: VueWrapper | undefined;
+afterEach(() => {
+  wrapper?.unmount();
+  document.body.innerHTML = '';
+});
+
+async function devicesPage(fake = createFakeApi(), path = `/systems/${lyon.id}/devices`) {
+  fake.api.session.state.mockResolvedValue(demoOnline);
+  fake.api.devices.list.mockResolvedValue([
+    deskphone(),
+    handset(),
+    deskphone({ id: 'dev-3', macAddress: '3c28a6110204', description: 'Open space' }),
+  ]);
+  const app = await mountApp(path, { fake });
+  wrapper = app.wrapper;
+  return app;
+}
+
+const inBody = (testId: string): HTMLElement => {
+  const element = document.querySelector<HTMLElement>(byTestId(testId));
+  if (!element) throw new Error(`no ${testId} on the page`);
+  return element;
+};
+
+/** What a keyboard (or a barcode scanner, which is one) does to a text field, key by key. */
+function typeInto(input: HTMLInputElement, text: string): void {
+  for (const character of text) {
+    input.value += character;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+async function openRegisterDialog() {
+  await wrapper?.get(byTestId('register-device-open')).trigger('click');
+  await flushPromises();
+  return inBody('register-identifier') as HTMLInputElement;
+}
+
+describe('devices screen', () => {
+  it('is in the menu, lists every device and counts what the search keeps', async () => {
+    const { wrapper: page, fake } = await devicesPage();
+    expect(page.get(byTestId('nav-devices')).classes()).not.toContain('is-disabled');
+    expect(fake.api.devices.list).toHaveBeenCalledWith({ systemId: lyon.id });
+    const count = page.get(byTestId('device-count'));
+    expect(count.attributes()).toMatchObject({ 'data-shown': '3', 'data-total': '3' });
+    await page.get(byTestId('device-search')).setValue('3C-28-A6');
+    expect(count.attributes('data-shown')).toBe('1');
+    await page.get(byTestId('device-search')).setValue('nothing like this');
+    expect(page.find(byTestId('devices-no-match')).exists()).toBe(true);
+    await page.get(byTestId('clear-filters')).trigger('click');
+    expect(count.attributes('data-shown')).toBe('3');
+  });
+
+  it('explains a list that could not be loaded, and loads it again on retry', async () => {
+    const fake = createFakeApi();
+    const { wrapper: page } = await devicesPage(fake);
+    fake.api.devices.list.mockRejectedValueOnce(
+      new ApiError({ code: 'timeout', message: 'slow', hint: 'Try again.' }),
+    );
+    await page.get(byTestId('refresh-devices')).trigger('click');
+    await flushPromises();
+    const alert = page.get(byTestId('devices-error'));
+    expect(alert.text()).toContain('The devices could not be loaded');
+    expect(alert.text()).toContain('Try again.');
+    await alert.get(byTestId('retry')).trigger('click');
+    await flushPromises();
+    expect(page.get(byTestId('device-count')).attributes('data-total')).toBe('3');
+  });
+});
+
+describe('register dialog', () => {
+  it('registers what a scanner typed, once, when its Enter comes', async () => {
+    const fake = createFakeApi();
+    fake.api.devices.checkIdentifier.mockResolvedValue({
+      value: '487a55abcdef',
+      kind: 'mac',
+      display: '48:7A:55:AB:CD:EF',
+      compatibleModels: [models[0] as (typeof models)[0]],
+    });
+    await devicesPage(fake);
+    const input = await openRegisterDialog();
+    typeInto(input, '487A.55AB.CDEF');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await flushPromises();
+    expect(fake.api.devices.checkIdentifier).toHaveBeenCalledTimes(1);
+    expect(fake.api.devices.checkIdentifier).toHaveBeenCalledWith({
+      systemId: lyon.id,
+      identifier: '487A.55AB.CDEF',
+    });
+    expect(fake.api.devices.register).toHaveBeenCalledTimes(1);
+    expect(fake.api.devices.register).toHaveBeenCalledWith({
+      systemId: lyon.id,
+      identifier: '487A.55AB.CDEF',
+      deviceTypeId: 1,
+    });
+    // The new device opens, so its registration can be watched.
+    expect(inBody('device-drawer').dataset.deviceId).toBe('dev-new');
+  });
+
+  it('names the field and the reason of every refusal', async () => {
+    const fake = createFakeApi();
+    await devicesPage(fake);
+    await openRegisterDialog();
+    inBody('register-submit').click();
+    await flushPromises();
+    // Element Plus shows a form item's error 100 ms after the item turns to error.
+    await vi.waitFor(() => {
+      const dialog = inBody('register-dialog').textContent ?? '';
+      expect(dialog).toContain(
+        'MAC address or IPEI: enter the MAC address or the IPEI from the device label.',
+      );
+      expect(dialog).toContain('Model: choose the model of this phone.');
+    });
+    expect(fake.api.devices.register).not.toHaveBeenCalled();
+  });
+
+  it('shows the core’s reading of a bad identifier under the field', async () => {
+    const fake = createFakeApi();
+    fake.api.devices.checkIdentifier.mockRejectedValue(
+      new ApiError({
+        code: 'invalid-input',
+        message: 'The MAC address "48:7A:55:0G" contains the letter G.',
+        issues: [{ field: 'identifier', message: 'The MAC address "48:7A:55:0G" contains the letter G.' }],
+      }),
+    );
+    await devicesPage(fake);
+    const input = await openRegisterDialog();
+    typeInto(input, '48:7A:55:0G');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await flushPromises();
+    await vi.waitFor(() =>
+      expect(inBody('register-dialog').textContent).toContain(
+        'MAC address or IPEI: The MAC address "48:7A:55:0G" contains the letter G.',
+      ),
+    );
+    expect(fake.api.devices.register).not.toHaveBeenCalled();
+  });
+
+  it('points to the device that already has the identifier', async () => {
+    const fake = createFakeApi();
+    fake.api.devices.checkIdentifier.mockResolvedValue({
+      value: '487a550a1b01',
+      kind: 'mac',
+      display: '48:7A:55:0A:1B:01',
+      compatibleModels: [models[0] as (typeof models)[0]],
+      existing: deskphone(),
+    });
+    const { router } = await devicesPage(fake);
+    const input = await openRegisterDialog();
+    typeInto(input, '48:7a:55:0a:1b:01');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await flushPromises();
+    expect(inBody('identifier-existing').textContent).toContain('Reception desk');
+    expect(fake.api.devices.register).not.toHaveBeenCalled();
+    inBody('identifier-existing-link').click();
+    await flushPromises();
+    expect(router.currentRoute.value.params.deviceId).toBe('dev-1');
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatIpeiDecimal, formatMac as coreFormatMac } from '../../../src-main/services/identifiers';
+import { formatIpei, formatMac, ipeiDecimal } from '@renderer/lib/identifiers';
+
+const hexDigits = (length: number) =>
+  fc
+    .array(fc.constantFrom(...'0123456789abcdef'), { minLength: length, maxLength: length })
+    .map((d) => d.join(''));
+
+describe('identifier display', () => {
+  it('writes a stored MAC with colons, like the core', () => {
+    expect(formatMac('487a550a1b01')).toBe('48:7a:55:0a:1b:01');
+    fc.assert(fc.property(hexDigits(12), (mac) => formatMac(mac) === coreFormatMac(mac)));
+  });
+
+  it('leaves what is not a stored MAC as it is', () => {
+    expect(formatMac('not-a-mac')).toBe('not-a-mac');
+  });
+
+  it('writes an IPEI in capitals, and in decimal with the same check digit as the core', () => {
+    expect(formatIpei('03807e7898')).toBe('03807E7898');
+    expect(ipeiDecimal('03807e7898')).toBe('14343 0948376 *');
+    fc.assert(fc.property(hexDigits(9), (rest) => ipeiDecimal(`0${rest}`) === formatIpeiDecimal(`0${rest}`)));
+  });
+
+  it('has no decimal form for a malformed IPEI', () => {
+    expect(ipeiDecimal('13807e7898')).toBeUndefined();
+    expect(ipeiDecimal('0380')).toBeUndefined();
+  });
+});
