@@ -76,7 +76,7 @@ function filteredDevices({ query, tenant }: RouteContext, systemId: string): Dev
   const userDisplayName = readString(query, 'userDisplayName', { minLength: 2 })?.toLowerCase();
 
   return tenant
-    .listDevices(systemId)
+    .readDevices(systemId)
     .filter((record) => categories.some((category) => category === categoryOf(tenant, record.deviceTypeId)))
     .map((record) => deviceView(tenant, record))
     .filter(

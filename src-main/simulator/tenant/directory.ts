@@ -51,6 +51,11 @@ export class TenantDirectory {
     return copyOrUndefined(this.#users.get(userId));
   }
 
+  /** The stored user itself, not a copy: for building answers, which only read it. */
+  readUser(userId: string): Readonly<UserRecord> | undefined {
+    return this.#users.get(userId);
+  }
+
   findUserByLogin(loginEmail: string): UserRecord | undefined {
     const userId = this.#userIdByLogin.get(loginEmail.toLowerCase());
     return userId === undefined ? undefined : this.findUser(userId);
@@ -83,6 +88,12 @@ export class TenantDirectory {
 
   listSubscribers(systemId: string): SubscriberRecord[] {
     return [...this.#subscribers.values()].filter((s) => s.systemId === systemId).map(copy);
+  }
+
+  /** The stored subscriber itself, not a copy: for building answers, which only read it. */
+  readSubscriber(systemId: string, phoneNumberId: string): Readonly<SubscriberRecord> | undefined {
+    const subscriber = this.#subscribers.get(phoneNumberId);
+    return subscriber?.systemId === systemId ? subscriber : undefined;
   }
 
   findSubscriber(systemId: string, phoneNumberId: string): SubscriberRecord | undefined {

@@ -36,6 +36,11 @@ export class SimulatorTenant extends TenantDirectory {
     return [...this.#devices.values()].filter((d) => d.systemId === systemId).map(copy);
   }
 
+  /** The stored devices themselves, not copies: for building answers, which only read them (10,000 per page). */
+  readDevices(systemId: string): readonly Readonly<DeviceRecord>[] {
+    return [...this.#devices.values()].filter((d) => d.systemId === systemId);
+  }
+
   findDevice(systemId: string, deviceId: string): DeviceRecord | undefined {
     const device = this.#devices.get(deviceId);
     return device?.systemId === systemId ? copy(device) : undefined;

@@ -9,13 +9,13 @@ import type { DeviceWire, SubscriberWire, UserWire } from './wire-types';
  * subscriber's short number and user). Fields left `undefined` are dropped by JSON, as the API omits them.
  */
 
-export function deviceView(tenant: SimulatorTenant, device: DeviceRecord): DeviceWire {
+export function deviceView(tenant: SimulatorTenant, device: Readonly<DeviceRecord>): DeviceWire {
   const model = tenant.findDeviceModel(device.deviceTypeId);
   const subscriber =
     device.phoneNumberId === undefined
       ? undefined
-      : tenant.findSubscriber(device.systemId, device.phoneNumberId);
-  const user = subscriber?.userId === undefined ? undefined : tenant.findUser(subscriber.userId);
+      : tenant.readSubscriber(device.systemId, device.phoneNumberId);
+  const user = subscriber?.userId === undefined ? undefined : tenant.readUser(subscriber.userId);
   return {
     id: device.id,
     description: device.description,
