@@ -28,7 +28,7 @@ try {
   const { CatalogService, CatalogStore, DEMO_CACHE_KEY } = await runner.import(
     '/src-main/services/catalog/index.ts',
   );
-  const { formatIpeiDecimal } = await runner.import('/src-main/services/identifiers/index.ts');
+  const { formatIpeiDecimal } = await runner.import('/src-main/shared/identifiers/index.ts');
 
   const catalog = makeCatalog();
   await new CatalogStore(dataDir).write(DEMO_CACHE_KEY, catalog);

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { profileNameSchema, profileSchema } from '../services/vault/profile-file';
-import * as device from '../services/devices/inputs';
-import * as discovery from '../services/discovery/inputs';
-import * as batch from '../services/batch/inputs';
+import * as device from '../shared/inputs/devices';
+import * as discovery from '../shared/inputs/discovery';
+import * as batch from '../shared/inputs/batch';
 import type {
   AdminUser,
   AppInfo,
@@ -84,7 +84,7 @@ export const calls = {
   'systems.models': defineCall<DeviceModel[]>()(z.object({ systemId }).strict()),
   'subscribers.list': defineCall<PhoneNumber[]>()(z.object({ systemId }).strict()),
   'devices.list': defineCall<Device[]>()(z.object({ systemId }).strict()),
-  // Devices & subscribers (services/devices): inputs in services/devices/inputs.ts.
+  // Devices & subscribers (services/devices): inputs in shared/inputs/devices.ts.
   'devices.get': defineCall<Device>()(device.deviceInput),
   'devices.checkIdentifier': defineCall<IdentifierCheck>()(device.checkIdentifierInput),
   'devices.register': defineCall<Device>()(device.registerDeviceInput),
@@ -114,14 +114,14 @@ export const calls = {
   'swaps.rollback': defineCall<SwapState>()(device.swapIdInput),
   'audit.list': defineCall<AuditEntry[]>()(device.auditFilterInput),
   'audit.exportCsv': defineCall<AuditExport>()(device.auditFilterInput),
-  // LAN discovery (services/discovery): inputs in services/discovery/inputs.ts.
+  // LAN discovery (services/discovery): inputs in shared/inputs/discovery.ts.
   'discovery.interfaces': defineCall<NetworkInterfaceSummary[]>()(noInput),
   'discovery.plan': defineCall<ScanPlan>()(discovery.planScanInput),
   'discovery.start': defineCall<{ scanId: string; plan: ScanPlan }>()(discovery.startScanInput),
   'discovery.stop': defineCall<{ stopped: boolean }>()(discovery.scanIdInput),
   'discovery.results': defineCall<ScanResults>()(discovery.scanIdInput),
   'discovery.identify': defineCall<IdentifyResult>()(discovery.identifyInput),
-  // Batch import (services/batch, services/catalog): inputs in services/batch/inputs.ts.
+  // Batch import (services/batch, services/catalog): inputs in shared/inputs/batch.ts.
   'batch.template': defineCall<BatchTemplate>()(noInput),
   'batch.validate': defineCall<ImportReport>()(batch.validateImportInput),
   'batch.apply': defineCall<ApplyStarted>()(batch.applyImportInput),

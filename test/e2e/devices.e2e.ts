@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { formatIpeiDecimal } from '../../src-main/services/identifiers';
+import { formatIpeiDecimal } from '../../src-main/shared/identifiers';
 import {
   DEMO_SYSTEM_IDS,
   DEVICE_MODEL_IDS,

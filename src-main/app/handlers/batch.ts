@@ -1,6 +1,6 @@
 import type { ImportReport } from '../../services/batch';
 import { IMPORT_TEMPLATE, IMPORT_TEMPLATE_FILE_NAME, validateImport } from '../../services/batch';
-import type { ValidateImportInput } from '../../services/batch/inputs';
+import type { ValidateImportInput } from '../../shared/inputs/batch';
 import { reconcileWithDiscovery } from '../../services/batch/reconcile-wire';
 import { applyHandlers } from './batch-apply';
 import { catalogsOf, decodeContent, type BatchHandlerDeps } from './batch-access';

@@ -1,7 +1,7 @@
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson } from '../io';
-import { MAX_DEBUG_SECONDS, MIN_DEBUG_SECONDS } from '../../services/devices/inputs';
+import { MAX_DEBUG_SECONDS, MIN_DEBUG_SECONDS } from '../../shared/inputs/devices';
 import {
   DEVICE_OPTIONS,
   DEVICE_USAGE,

@@ -7,7 +7,7 @@ import { createDeviceFeature, type DeviceFeature } from '../../services/devices/
 import { readIdentifier } from '../../services/devices/device-rules';
 import type { SwapProgress } from '../../services/devices/types';
 import { FieldkitError } from '../../services/errors';
-import { formatMac } from '../../services/identifiers';
+import { formatMac } from '../../shared/identifiers';
 import { silentLogger } from '../../services/log/logger';
 import { Redactor } from '../../services/log/redactor';
 import { systemClock, type RainbowClient } from '../../services/rainbow';

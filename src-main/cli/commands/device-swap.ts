@@ -3,9 +3,9 @@ import { UsageError } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson, type CliIo } from '../io';
 import { readIdentifier, displayIdentifier } from '../../services/devices/device-rules';
-import { DEFAULT_SWAP_TIMEOUT_SECONDS, MAX_SWAP_TIMEOUT_SECONDS } from '../../services/devices/inputs';
+import { DEFAULT_SWAP_TIMEOUT_SECONDS, MAX_SWAP_TIMEOUT_SECONDS } from '../../shared/inputs/devices';
 import type { SwapProgress, SwapState } from '../../services/devices/types';
-import { formatMac } from '../../services/identifiers';
+import { formatMac } from '../../shared/identifiers';
 import {
   DEVICE_OPTIONS,
   DEVICE_USAGE,

@@ -1,6 +1,6 @@
 import { VERSION } from '../../app/version';
 import { FieldkitError } from '../../services/errors';
-import { formatMac } from '../../services/identifiers';
+import { formatMac } from '../../shared/identifiers';
 import { DiscoveryService, type DiscoveryEvents } from '../../services/discovery/discovery-service';
 import { createSystemEnvironment } from '../../services/discovery/environment';
 import { realScanClock } from '../../services/discovery/scanner';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { formatMac } from '../../services/identifiers';
+import { formatMac } from '../../shared/identifiers';
 import type { WireReconciliation } from '../../services/batch/types';
 import { UsageError } from '../command';
 import type { CliIo } from '../io';

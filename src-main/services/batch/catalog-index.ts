@@ -1,5 +1,5 @@
 import type { Catalog, CatalogDevice, CatalogModel, CatalogSubscriber } from '../catalog';
-import { normaliseIpei, normaliseMac } from '../identifiers';
+import { normaliseIpei, normaliseMac } from '../../shared/identifiers';
 
 /** Lookups over a catalogue, built once per validation so that each line costs a few map reads. */
 export interface CatalogIndex {

@@ -1,4 +1,4 @@
-import type { DeviceIdentifierKind } from '../identifiers';
+import type { DeviceIdentifierKind } from '../../shared/identifiers';
 import type { Delimiter, FileFormat, FileProblem, PlanChange, RowAction, RowProblem } from './types';
 
 export type { PlanChange, RowAction } from './types';

@@ -1,7 +1,7 @@
 import { recognisedHeadingCount } from './columns';
 import { parseCsv, splitLine } from './csv-parser';
 import { decodeCsvBytes } from './decode-text';
-import { MAX_IMPORT_BYTES } from './limits';
+import { MAX_IMPORT_BYTES } from '../../shared/limits';
 import {
   isSkippedRow,
   type Delimiter,

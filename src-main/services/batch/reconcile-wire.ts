@@ -1,5 +1,5 @@
 import { classifyMac } from '../discovery/vendors';
-import { normaliseMac } from '../identifiers';
+import { normaliseMac } from '../../shared/identifiers';
 import type { ImportPlan } from './plan';
 import type { WireReconciliation } from './types';
 

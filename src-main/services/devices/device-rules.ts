@@ -10,7 +10,7 @@ import {
   normaliseMac,
   parseDeviceIdentifier,
   type DeviceIdentifierKind,
-} from '../identifiers';
+} from '../../shared/identifiers';
 import type { Device, DeviceCategory, DeviceModel } from '../rainbow/types';
 
 export interface DeviceIdentifier {

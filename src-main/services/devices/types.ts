@@ -3,7 +3,7 @@
  * Wire shapes (Device, Registration, …) stay in services/rainbow/types.ts; these are Fieldkit's own.
  */
 import type { FieldkitErrorData } from '../errors';
-import type { DeviceIdentifierKind } from '../identifiers';
+import type { DeviceIdentifierKind } from '../../shared/identifiers';
 import type { Device, DeviceModel, Registration } from '../rainbow/types';
 
 /** Answer of `devices.checkIdentifier`: the identifier as Fieldkit reads it, before anything is created. */

@@ -3,7 +3,7 @@
  * address has; what a device says about itself (SIP, mDNS, its web page) waits for that before it joins a row,
  * and only falls back to the MAC the device claims when the neighbour table never learns the address.
  */
-import { parseIpv4 } from './ipv4';
+import { parseIpv4 } from '../../shared/ipv4';
 import type { ScanObservation } from './scanner';
 import type { DiscoveredDevice, DiscoverySource, PbxStatus } from './types';
 import type { DeviceIdentity } from './user-agent';

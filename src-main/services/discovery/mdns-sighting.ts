@@ -2,8 +2,8 @@
  * What an mDNS advertisement tells about a device: its address (from its A records, or else the source of
  * the packet that carried it) and, from its TXT record or instance name, its vendor, model and MAC.
  */
-import { normaliseMac } from '../identifiers';
-import { parseIpv4 } from './ipv4';
+import { normaliseMac } from '../../shared/identifiers';
+import { parseIpv4 } from '../../shared/ipv4';
 import type { DeviceIdentity } from './user-agent';
 
 /** The service types browsed: phones and DECT bases advertise their admin page, some their SIP service. */

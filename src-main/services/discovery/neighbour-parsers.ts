@@ -3,8 +3,8 @@
  * that did not answer shows up as `(incomplete)`, `FAILED`, `00:00:00:00:00:00` or without a MAC at all, and
  * must never be reported. macOS drops leading zeros (`0:8:7b:1f:57:59`); the MAC reader pads them back.
  */
-import { normaliseMac } from '../identifiers';
-import { parseIpv4 } from './ipv4';
+import { normaliseMac } from '../../shared/identifiers';
+import { parseIpv4 } from '../../shared/ipv4';
 
 export interface NeighbourEntry {
   ip: string;

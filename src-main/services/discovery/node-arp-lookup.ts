@@ -10,7 +10,7 @@
  */
 import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import { normaliseMac } from '../identifiers';
+import { normaliseMac } from '../../shared/identifiers';
 
 export type NodeArpGetMac = (ip: string, callback: (failed: boolean, result: unknown) => void) => void;
 

@@ -3,7 +3,7 @@
  * from where, plus the DECT handsets it knows by IPEI. The device list is read once per scan; registrations
  * only for the MACs actually found (and for the handsets), a few at a time.
  */
-import { normaliseIpei, normaliseMac } from '../identifiers';
+import { normaliseIpei, normaliseMac } from '../../shared/identifiers';
 import type { Device, Registration } from '../rainbow/types';
 import type { DectHandset, PbxStatus, PbxSubscriber } from './types';
 

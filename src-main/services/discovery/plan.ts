@@ -15,7 +15,7 @@ import {
   hostCount,
   parseIpv4,
   type Ipv4Block,
-} from './ipv4';
+} from '../../shared/ipv4';
 import type { NetworkInterfaceSummary, PlannedSubnet, ScanPlan } from './types';
 
 export const DISCOVERY_LIMITS = {

@@ -4,7 +4,7 @@
  * reports is labelled `simulated` by the service.
  */
 import type { DiscoveryEnvironment } from './environment';
-import { blockOf, formatIpv4, parseIpv4 } from './ipv4';
+import { blockOf, formatIpv4, parseIpv4 } from '../../shared/ipv4';
 import { delayUntilDue, probesDue } from './pacing';
 import { plannedTargets, type LocalInterface } from './plan';
 import type { ScanClock, ScanListener, ScanObservation, Scanner } from './scanner';

@@ -8,7 +8,7 @@ import { createSocket } from 'node:dgram';
 import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { promisify } from 'node:util';
-import { prefixOfNetmask } from './ipv4';
+import { prefixOfNetmask } from '../../shared/ipv4';
 import type { SipSocket } from './network-sweep';
 import {
   parseArpAnDarwin,

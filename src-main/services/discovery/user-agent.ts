@@ -2,7 +2,7 @@
  * What a SIP user agent (or Server) header says about the device behind it. ALE deskphones announce
  * `ALE <model> <firmware> <mac>`; RTX-made IP-DECT bases `IPDECT-V2/<firmware> (MAC=<MAC>; SER=…; HW=…)`.
  */
-import { normaliseMac } from '../identifiers';
+import { normaliseMac } from '../../shared/identifiers';
 import type { DeviceKind } from './types';
 
 export interface DeviceIdentity {

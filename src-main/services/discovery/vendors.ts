@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import generatedTable from '../../../resources/vendor-prefixes.json';
-import { normaliseMac } from '../identifiers';
+import { normaliseMac } from '../../shared/identifiers';
 
 /** What a MAC prefix says about a device on the LAN; the rule lives in scripts/generate-vendor-table.mjs. */
 export type VendorKind = 'deskphone' | 'dect-base' | 'ale-other' | 'other';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFieldkitError, type FieldkitError } from '../../../src-main/services/errors';
-import { formatIpeiDecimal } from '../../../src-main/services/identifiers';
+import { formatIpeiDecimal } from '../../../src-main/shared/identifiers';
 import { DEMO_SYSTEM_IDS, DEVICE_MODEL_IDS } from '../../../src-main/simulator';
 import { freeSubscriberId, seededDeviceId, startDeviceHarness, type DeviceHarness } from './support';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RowProblem } from '../../../src-main/services/batch';
-import { formatIpeiDecimal } from '../../../src-main/services/identifiers';
+import { formatIpeiDecimal } from '../../../src-main/shared/identifiers';
 import { checkFile, csv } from './support/catalog-fixture';
 
 interface Case {

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isFieldkitError } from '../../../src-main/services/errors';
-import {
-  blockContains,
-  hostCount,
-  parseIpv4,
-  prefixOfNetmask,
-} from '../../../src-main/services/discovery/ipv4';
+import { blockContains, hostCount, parseIpv4, prefixOfNetmask } from '../../../src-main/shared/ipv4';
 import {
   createPlanMembership,
   describeInterfaces,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatIpeiDecimal, formatMac as coreFormatMac } from '../../../src-main/services/identifiers';
+import { formatIpeiDecimal, formatMac as coreFormatMac } from '../../../src-main/shared/identifiers';
 import { formatIpei, formatMac, ipeiDecimal } from '@renderer/lib/identifiers';
 
 const hexDigits = (length: number) =>

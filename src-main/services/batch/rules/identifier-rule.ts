@@ -5,7 +5,7 @@ import {
   parseDeviceIdentifier,
   type DeviceIdentifierKind,
   type IdentifierResult,
-} from '../../identifiers';
+} from '../../../shared/identifiers';
 import { IDENTIFIER_FIELDS, type ColumnMap, type ImportField } from '../columns';
 import type { ImportLine } from '../import-lines';
 import { quoted, type ProblemFactory, type RowProblem } from '../row-problem';

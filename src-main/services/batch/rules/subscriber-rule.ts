@@ -1,5 +1,5 @@
 import type { CatalogSubscriber } from '../../catalog';
-import { looksLikeScientificNotation } from '../../identifiers/spreadsheet';
+import { looksLikeScientificNotation } from '../../../shared/identifiers/spreadsheet';
 import { emailKey, subscriberLabel, type CatalogIndex } from '../catalog-index';
 import type { ImportField } from '../columns';
 import type { ImportLine } from '../import-lines';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIpeiDecimal, normaliseIpei } from '../../../src-main/services/identifiers';
+import { formatIpeiDecimal, normaliseIpei } from '../../../../src-main/shared/identifiers';
 
 describe('normaliseIpei', () => {
   it.each([

@@ -3,7 +3,7 @@
  * checks meaning — a readable CIDR, not wider than /16, on this machine — with a message for each case.
  */
 import { z } from 'zod';
-import { parseIpv4 } from './ipv4';
+import { parseIpv4 } from '../ipv4';
 
 const systemId = z
   .string()

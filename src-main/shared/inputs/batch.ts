@@ -1,6 +1,6 @@
 /** Input schemas of the batch-import and catalogue calls (contract.ts uses them). */
 import { z } from 'zod';
-import { MAX_IMPORT_BYTES } from './limits';
+import { MAX_IMPORT_BYTES } from '../limits';
 
 const systemId = z
   .string()

@@ -3,7 +3,7 @@
  * against these before a handler runs; the services re-check what matters (identifiers, confirmation).
  */
 import { z } from 'zod';
-import { AUDIT_ACTIONS } from '../audit/types';
+import { AUDIT_ACTIONS } from '../../services/audit/types';
 
 export const MIN_DEBUG_SECONDS = 60;
 export const MAX_DEBUG_SECONDS = 86_400;

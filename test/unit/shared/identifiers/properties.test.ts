@@ -5,7 +5,7 @@ import {
   normaliseIpei,
   normaliseMac,
   parseDeviceIdentifier,
-} from '../../../src-main/services/identifiers';
+} from '../../../../src-main/shared/identifiers';
 
 const hex = (value: number, width: number): string => value.toString(16).padStart(width, '0');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeviceIdentifier } from '../../../src-main/services/identifiers';
+import { parseDeviceIdentifier } from '../../../../src-main/shared/identifiers';
 
 describe('parseDeviceIdentifier', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMac, normaliseMac } from '../../../src-main/services/identifiers';
+import { formatMac, normaliseMac } from '../../../../src-main/shared/identifiers';
 
 describe('normaliseMac', () => {
   it.each([
