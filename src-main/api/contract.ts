@@ -4,7 +4,8 @@
  * is one entry here plus its handler.
  */
 import { z } from 'zod';
-import { profileNameSchema, profileSchema } from '../services/vault/profile-file';
+import { profileNameSchema, profileSchema } from '../shared/inputs/profile';
+import { systemId } from '../shared/inputs/ids';
 import * as device from '../shared/inputs/devices';
 import * as discovery from '../shared/inputs/discovery';
 import * as batch from '../shared/inputs/batch';
@@ -51,11 +52,6 @@ import type {
 const noInput = z.object({}).strict();
 
 const profileName = profileNameSchema;
-
-const systemId = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A CloudPBX id is letters, digits, dashes or underscores.');
 
 /** Declares a call: its input schema, and (as a phantom type) what it answers. */
 function defineCall<Output>() {

@@ -1,4 +1,5 @@
-import { ALL_DEVICE_CATEGORIES, type RainbowClient } from '../../services/rainbow';
+import { DEVICE_CATEGORIES } from '../../shared/enums';
+import type { RainbowClient } from '../../services/rainbow';
 import type { SessionService } from '../../services/session/session-service';
 import type { NamespaceHandlers } from './handler-types';
 
@@ -7,6 +8,6 @@ export function systemHandlers(session: SessionService<RainbowClient>): Namespac
     'systems.list': () => session.client().listSystems(),
     'systems.get': ({ systemId }) => session.client().getSystem(systemId),
     'systems.models': ({ systemId }) =>
-      session.client().listDeviceModels(systemId, { category: ALL_DEVICE_CATEGORIES }),
+      session.client().listDeviceModels(systemId, { category: DEVICE_CATEGORIES }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson } from '../io';
-import { MAX_DEBUG_SECONDS, MIN_DEBUG_SECONDS } from '../../shared/inputs/devices';
+import { MAX_DEBUG_SECONDS, MIN_DEBUG_SECONDS } from '../../shared/limits';
 import {
   DEVICE_OPTIONS,
   DEVICE_USAGE,

@@ -3,7 +3,7 @@ import { UsageError } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson, type CliIo } from '../io';
 import { readIdentifier, displayIdentifier } from '../../services/devices/device-rules';
-import { DEFAULT_SWAP_TIMEOUT_SECONDS, MAX_SWAP_TIMEOUT_SECONDS } from '../../shared/inputs/devices';
+import { DEFAULT_SWAP_TIMEOUT_SECONDS, MAX_SWAP_TIMEOUT_SECONDS } from '../../shared/limits';
 import type { SwapProgress, SwapState } from '../../services/devices/types';
 import { formatMac } from '../../shared/identifiers';
 import {

@@ -1,24 +1,8 @@
 /** The activity log: one entry per change made through Fieldkit (re-exported by src-main/api/types.ts). */
 
-export const AUDIT_ACTIONS = [
-  'device.register',
-  'device.delete',
-  'device.assign',
-  'device.unassign',
-  'device.reboot',
-  'device.reset',
-  'device.swap',
-  'device.swap-rollback',
-  'debug.grant',
-  'debug.reveal',
-  'debug.revoke',
-  'module.add',
-  'module.remove',
-  'subscriber.create',
-] as const;
+import type { AuditAction, AuditResult } from '../../shared/enums';
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type AuditResult = 'ok' | 'failed';
+export type { AuditAction, AuditResult };
 
 export interface AuditObject {
   type: 'device' | 'subscriber';

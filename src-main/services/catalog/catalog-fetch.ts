@@ -1,4 +1,5 @@
-import { ALL_DEVICE_CATEGORIES, type RainbowClient } from '../rainbow';
+import { DEVICE_CATEGORIES } from '../../shared/enums';
+import type { RainbowClient } from '../rainbow';
 import { CATALOG_VERSION, catalogDevice, catalogModel, catalogSubscriber, fillLoginEmails } from './catalog';
 import type { Catalog } from './types';
 
@@ -16,7 +17,7 @@ export async function fetchCatalog(
 ): Promise<Catalog> {
   const [system, models, phoneNumbers, devices] = await Promise.all([
     source.getSystem(systemId),
-    source.listDeviceModels(systemId, { category: ALL_DEVICE_CATEGORIES }),
+    source.listDeviceModels(systemId, { category: DEVICE_CATEGORIES }),
     source.listPhoneNumbers(systemId),
     source.listDevices(systemId),
   ]);

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { RAINBOW_ID } from '../../shared/inputs/ids';
 import { CATALOG_VERSION } from './catalog';
 import type { Catalog } from './types';
 
@@ -42,9 +43,6 @@ const catalogSchema = z.object({
   ),
 });
 
-/** A system id becomes a file name: only the characters the contract allows in one. */
-const SAFE_SYSTEM_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 /**
  * Catalogues on disk: `<dataDir>/catalog/<profile key>/<systemId>.json`, readable by the user only (they hold
  * names and e-mail addresses). Written to a temporary file and renamed, so a crash never leaves half a file.
@@ -57,8 +55,8 @@ export class CatalogStore {
   }
 
   pathOf(profileKey: string, systemId: string): string {
-    if (!SAFE_SYSTEM_ID.test(systemId))
-      throw new RangeError(`not a CloudPBX id: ${JSON.stringify(systemId)}`);
+    // A system id becomes a file name: only the characters the contract allows in one.
+    if (!RAINBOW_ID.test(systemId)) throw new RangeError(`not a CloudPBX id: ${JSON.stringify(systemId)}`);
     return join(this.#root, profileKey, `${systemId}.json`);
   }
 

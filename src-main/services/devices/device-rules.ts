@@ -1,6 +1,6 @@
 /**
  * The pure rules of registering, resetting and swapping devices: which identifier fits which model, what a
- * device is called by default, what confirms a factory reset. No I/O; the services apply them.
+ * device is called by default, how to ask for a factory reset's confirmation. No I/O; the services apply them.
  */
 import { FieldkitError } from '../errors';
 import {
@@ -100,23 +100,6 @@ export function identifierOf(device: Pick<Device, 'macAddress' | 'ipei'>): Devic
   if (device.macAddress) return { kind: 'mac', value: device.macAddress.toLowerCase() };
   if (device.ipei) return { kind: 'ipei', value: device.ipei.toLowerCase() };
   return undefined;
-}
-
-/**
- * A factory reset is confirmed by typing the device's MAC address (any notation), its IPEI (DECT), or the short
- * number of its subscriber.
- */
-export function confirmsReset(
-  device: Pick<Device, 'macAddress' | 'ipei' | 'shortNumber'>,
-  confirmation: string,
-): boolean {
-  const typed = confirmation.trim();
-  if (typed === '') return false;
-  if (device.shortNumber !== undefined && typed === device.shortNumber) return true;
-  const mac = normaliseMac(typed);
-  if (mac.ok && device.macAddress !== undefined && mac.value === device.macAddress.toLowerCase()) return true;
-  const ipei = normaliseIpei(typed);
-  return ipei.ok && device.ipei !== undefined && ipei.value === device.ipei.toLowerCase();
 }
 
 /** What a technician types to confirm a reset of this device, for the error message. */

@@ -1,12 +1,12 @@
+import { DEVICE_CATEGORIES } from '../../shared/enums';
 import type { AuditTrail } from '../audit/audit-trail';
 import { FieldkitError } from '../errors';
 import type { Redactor } from '../log/redactor';
-import { ALL_DEVICE_CATEGORIES, type RainbowClient } from '../rainbow';
+import type { RainbowClient } from '../rainbow';
 import type { Device, DeviceModel, PhoneNumber, Registration } from '../rainbow/types';
 import { deviceLabel, holderLabel } from './device-labels';
 import {
   assertModelFits,
-  confirmsReset,
   defaultDescription,
   displayIdentifier,
   ipeiDecimalOf,
@@ -15,6 +15,7 @@ import {
   resetConfirmationHint,
   type DeviceIdentifier,
 } from './device-rules';
+import { confirmsReset } from '../../shared/reset-confirmation';
 import { withoutDeviceSecrets } from './device-secrets';
 import { createDeviceOnce } from './register-device';
 import type { DeviceActionResult, IdentifierCheck } from './types';
@@ -86,7 +87,7 @@ export class DeviceService {
   }
 
   async models(systemId: string): Promise<DeviceModel[]> {
-    return this.#client().listDeviceModels(systemId, { category: ALL_DEVICE_CATEGORIES });
+    return this.#client().listDeviceModels(systemId, { category: DEVICE_CATEGORIES });
   }
 
   async subscriber(systemId: string, phoneNumberId: string, field: string): Promise<PhoneNumber> {

@@ -1,7 +1,8 @@
+import { DEVICE_CATEGORIES } from '../../shared/enums';
 import type { AuditTrail } from '../audit/audit-trail';
 import { FieldkitError } from '../errors';
 import type { Redactor } from '../log/redactor';
-import { ALL_DEVICE_CATEGORIES, type RainbowClient } from '../rainbow';
+import type { RainbowClient } from '../rainbow';
 import type { Device, ExpansionModule } from '../rainbow/types';
 import { deviceLabel } from './device-labels';
 import { withoutDeviceSecrets } from './device-secrets';
@@ -28,7 +29,7 @@ export class ModuleService {
   async add(systemId: string, deviceId: string, module: ExpansionModule): Promise<Device> {
     const client = this.#deps.client();
     const device = await this.#get(systemId, deviceId);
-    const models = await client.listDeviceModels(systemId, { category: ALL_DEVICE_CATEGORIES });
+    const models = await client.listDeviceModels(systemId, { category: DEVICE_CATEGORIES });
     const model = models.find((candidate) => candidate.id === device.deviceType.id);
     const supported = (model?.supportedModules ?? []).map((candidate) => candidate.type);
     if (!supported.includes(module.type)) {

@@ -1,5 +1,6 @@
+import { DEVICE_CATEGORIES } from '../../shared/enums';
 import { FieldkitError } from '../errors';
-import { ALL_DEVICE_CATEGORIES, type RainbowClient } from '../rainbow';
+import type { RainbowClient } from '../rainbow';
 import type { Device } from '../rainbow/types';
 import { deviceLabel, holderLabel } from './device-labels';
 import {
@@ -41,7 +42,7 @@ export interface SwapPlan {
 export async function planSwap(client: SwapClient, request: SwapRequest): Promise<SwapPlan> {
   const newIdentifier = readIdentifier(request.newIdentifier, 'newIdentifier');
   const device = await client.getDevice(request.systemId, request.deviceId);
-  const models = await client.listDeviceModels(request.systemId, { category: ALL_DEVICE_CATEGORIES });
+  const models = await client.listDeviceModels(request.systemId, { category: DEVICE_CATEGORIES });
   const model = models.find((candidate) => candidate.id === device.deviceType.id);
   const replacementModel =
     request.newDeviceTypeId === undefined

@@ -7,7 +7,7 @@ import { SWAP_POLLING, type BackoffSchedule } from './backoff';
 import { deviceLabel } from './device-labels';
 import { displayIdentifier, identifierOf } from './device-rules';
 import { withoutDeviceSecrets } from './device-secrets';
-import { DEFAULT_SWAP_TIMEOUT_SECONDS } from '../../shared/inputs/devices';
+import { DEFAULT_SWAP_TIMEOUT_SECONDS } from '../../shared/limits';
 import { SwapRecord } from './swap-record';
 import { planSwap, type SwapClient, type SwapRequest } from './swap-preflight';
 import type { SwapProgress, SwapState } from './types';

@@ -5,7 +5,8 @@
  */
 import { normaliseIpei, normaliseMac } from '../../shared/identifiers';
 import type { Device, Registration } from '../rainbow/types';
-import type { DectHandset, PbxStatus, PbxSubscriber } from './types';
+import { provisionedStatus, subscriberOf, unprovisionedStatus } from '../../shared/pbx-status';
+import type { DectHandset, PbxStatus } from './types';
 
 /** What the join needs of a signed-in Rainbow client. */
 export interface PbxDirectoryClient {
@@ -14,11 +15,6 @@ export interface PbxDirectoryClient {
 }
 
 const REGISTRATION_CONCURRENCY = 4;
-
-function subscriberOf(device: Device): PbxSubscriber | null {
-  if (device.shortNumber === undefined || device.shortNumber === '') return null;
-  return { shortNumber: device.shortNumber, name: device.userDisplayName ?? null };
-}
 
 /** `sip:91.161.84.45:19925;transport=tls` → `91.161.84.45:19925`. */
 export function registrationSource(registration: Registration): string | null {
@@ -78,27 +74,12 @@ export class PbxJoin {
   /** The CloudPBX's view of one MAC; rejects when the device list could not be read. */
   async statusOf(mac: string): Promise<PbxStatus> {
     const device = (await this.#devices).find((candidate) => candidate.macAddress?.toLowerCase() === mac);
-    if (!device) {
-      return {
-        deviceId: null,
-        provisioned: false,
-        description: null,
-        model: null,
-        subscriber: null,
-        registered: false,
-        registeredFrom: null,
-      };
-    }
+    if (!device) return unprovisionedStatus();
     const registrations = await this.#registrationsOf(device.id);
-    return {
-      deviceId: device.id,
-      provisioned: true,
-      description: device.description,
-      model: device.deviceType.model,
-      subscriber: subscriberOf(device),
+    return provisionedStatus(device, {
       registered: registrations === null ? null : registrations.length > 0,
       registeredFrom: registrations?.[0] ? registrationSource(registrations[0]) : null,
-    };
+    });
   }
 
   /** The DECT handsets of the CloudPBX with what their registrations say. */

@@ -2,8 +2,6 @@ import { apiPath, PROVISIONING_ROOT } from './paths';
 import type { RainbowApi } from './rainbow-api';
 import type { ApiItem, DeviceCategory, DeviceModel } from './types';
 
-export const ALL_DEVICE_CATEGORIES: readonly DeviceCategory[] = ['deskphone', 'dectmobile', 'uncategorized'];
-
 export interface DeviceModelFilter {
   /**
    * As the API takes it, comma-separated (`'deskphone,dectmobile,uncategorized'` for all), or as a list.

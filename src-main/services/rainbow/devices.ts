@@ -1,4 +1,4 @@
-import { ALL_DEVICE_CATEGORIES } from './device-models';
+import { DEVICE_CATEGORIES } from '../../shared/enums';
 import { apiPath, PROVISIONING_ROOT } from './paths';
 import type { RainbowApi } from './rainbow-api';
 import type { ApiItem, Device } from './types';
@@ -53,7 +53,7 @@ export async function listDevices(
   query: DeviceQuery = {},
 ): Promise<Device[]> {
   const { pageSize, ...filters } = query;
-  const category = ALL_DEVICE_CATEGORIES.join(',');
+  const category = DEVICE_CATEGORIES.join(',');
   return api.listAll<Device>(devicesPath(systemId), { ...filters, category }, pageSize);
 }
 

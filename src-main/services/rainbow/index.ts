@@ -3,7 +3,7 @@ export type { RainbowCredentials } from './auth-api';
 export type { Clock } from './clock';
 export { systemClock } from './clock';
 export type { ConnectivityListener, ConnectivityState } from './connectivity';
-export { ALL_DEVICE_CATEGORIES, type DeviceModelFilter } from './device-models';
+export type { DeviceModelFilter } from './device-models';
 export { normaliseRainbowHost } from './host';
 export type { HttpMethod } from './http-transport';
 export { isOutcomeUnknown, OutcomeUnknownError } from './outcome-unknown';

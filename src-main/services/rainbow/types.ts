@@ -69,8 +69,9 @@ export interface CloudPbx {
   jid_pbxpcg_password?: string;
 }
 
-export type DeviceCategory = 'deskphone' | 'dectmobile' | 'uncategorized';
-export type ExpansionModuleType = 'EM_20' | 'EM_200';
+import type { DeviceCategory, ExpansionModuleType } from '../../shared/enums';
+
+export type { DeviceCategory, ExpansionModuleType };
 
 export interface SupportedModule {
   type: ExpansionModuleType;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FieldkitError, type InputIssue } from '../errors';
 import { profileKey } from './accounts';
+import { profileRecordSchema, profileSchema } from '../../shared/inputs/profile';
 
 /** The non-secret part of a profile: what `profiles.json` holds and what the renderer may see. */
 export interface ProfileRecord {
@@ -19,25 +20,6 @@ export interface ProfileSecrets {
 export type Profile = ProfileRecord & ProfileSecrets;
 
 export const PROFILE_FILE_VERSION = 1;
-
-export const profileNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give the profile a name.')
-  .max(64, 'A profile name has at most 64 characters.')
-  .regex(/^[\p{L}\p{N} ._@-]+$/u, 'Use letters, digits, spaces, dots, dashes, underscores or @.');
-
-const profileRecordSchema = z.object({
-  name: profileNameSchema,
-  host: z.string().trim().min(1, 'Enter the Rainbow host, e.g. openrainbow.com.').max(253),
-  login: z.string().trim().min(1, 'Enter the login e-mail.').max(254),
-  appId: z.string().trim().min(1, 'Enter the application id.').max(128),
-});
-
-export const profileSchema = profileRecordSchema.extend({
-  password: z.string().min(1, 'Enter the password.').max(1024),
-  appSecret: z.string().min(1, 'Enter the application secret.').max(1024),
-});
 
 const profileFileSchema = z.object({
   version: z.literal(PROFILE_FILE_VERSION),

@@ -3,6 +3,6 @@ export {
   type DeviceIdentifierKind,
   type DeviceIdentifierResult,
 } from './device-identifier';
-export { formatIpeiDecimal, normaliseIpei } from './ipei';
-export { formatMac, normaliseMac, type MacDisplayCase } from './mac';
+export { displayIpei, displayIpeiDecimal, formatIpeiDecimal, normaliseIpei } from './ipei';
+export { displayMac, formatMac, normaliseMac, type MacDisplayCase } from './mac';
 export type { IdentifierErrorCode, IdentifierFailure, IdentifierResult } from './result';

@@ -12,6 +12,7 @@ import {
  * 12 digits times its position (1..12), modulo 11, where 10 is written `*`.
  */
 const HEX_FORM = /^[0-9a-f]{10}$/i;
+const STORED_HEX_FORM = /^0[0-9a-f]{9}$/i;
 const DECIMAL_FORM = /^\d{12}[\d*]$/;
 const DECIMAL_LENGTH = 13;
 const EMC_DECIMAL_DIGITS = 5;
@@ -40,8 +41,25 @@ export function normaliseIpei(input: string): IdentifierResult {
 export function formatIpeiDecimal(ipei: string): string {
   const read = normaliseIpei(ipei);
   if (!read.ok) throw new RangeError(`formatIpeiDecimal: ${read.reason}`);
-  const emc = String(Number.parseInt(read.value.slice(1, 5), 16)).padStart(EMC_DECIMAL_DIGITS, '0');
-  const psn = String(Number.parseInt(read.value.slice(5), 16)).padStart(PSN_DECIMAL_DIGITS, '0');
+  return decimalOfHex(read.value);
+}
+
+/** A stored IPEI as handset labels print it: `03807e7898` → `03807E7898`. */
+export function displayIpei(ipei: string): string {
+  return ipei.toUpperCase();
+}
+
+/**
+ * The decimal form of a stored IPEI (`14343 0948376 *`), for lists that show whatever the API holds: undefined
+ * instead of an error when the value is not an IPEI in hex.
+ */
+export function displayIpeiDecimal(ipei: string): string | undefined {
+  return STORED_HEX_FORM.test(ipei) ? decimalOfHex(ipei) : undefined;
+}
+
+function decimalOfHex(hex: string): string {
+  const emc = String(Number.parseInt(hex.slice(1, 5), 16)).padStart(EMC_DECIMAL_DIGITS, '0');
+  const psn = String(Number.parseInt(hex.slice(5), 16)).padStart(PSN_DECIMAL_DIGITS, '0');
   return `${emc} ${psn} ${checkDigit(emc + psn)}`;
 }
 

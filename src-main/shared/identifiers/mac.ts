@@ -15,6 +15,7 @@ const MAC_HEX_DIGITS = 12;
 const MAC_OCTETS = 6;
 const EXAMPLE = '48:7A:55:00:00:02';
 const MAC_CHARACTER = /[0-9a-f:.-]/i;
+const STORED_FORM = /^[0-9a-f]{12}$/i;
 /** Fewer digits than this is not a MAC that merely lost its leading zeros. */
 const FEWEST_DIGITS_FOR_LOST_ZEROS = 9;
 const FEWEST_OCTETS_FOR_LOST_ZEROS = 4;
@@ -46,9 +47,20 @@ export function normaliseMac(input: string): IdentifierResult {
 export function formatMac(mac: string, displayCase: MacDisplayCase = 'lower'): string {
   const read = readMacDigits(mac.trim());
   if (!read.ok) throw new RangeError(`formatMac: ${read.reason}`);
-  const octets = read.digits.match(/../g) ?? [];
-  const formatted = octets.join(':');
+  const formatted = octetsOf(read.digits);
   return displayCase === 'upper' ? formatted.toUpperCase() : formatted;
+}
+
+/**
+ * A stored MAC (12 hex digits) as `48:7a:55:00:00:02`, for lists that show whatever the API holds: anything
+ * else is shown as it is instead of failing.
+ */
+export function displayMac(mac: string): string {
+  return STORED_FORM.test(mac) ? octetsOf(mac.toLowerCase()) : mac;
+}
+
+function octetsOf(digits: string): string {
+  return (digits.match(/../g) ?? []).join(':');
 }
 
 /** The 48 bits of a MAC in any supported notation, whatever kind of address they are. */

@@ -1,11 +1,7 @@
 /** Input schemas of the batch-import and catalogue calls (contract.ts uses them). */
 import { z } from 'zod';
-import { MAX_IMPORT_BYTES } from '../limits';
-
-const systemId = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A CloudPBX id is letters, digits, dashes or underscores.');
+import { systemId } from './ids';
+import { MAX_APPLY_CONCURRENCY, MAX_IMPORT_BYTES } from '../limits';
 
 export const systemInput = z.object({ systemId }).strict();
 
@@ -25,8 +21,6 @@ export const validateImportInput = z
   .strict();
 
 export type ValidateImportInput = z.output<typeof validateImportInput>;
-
-export const MAX_APPLY_CONCURRENCY = 16;
 
 export const applyImportInput = z
   .object({

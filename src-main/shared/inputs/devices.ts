@@ -3,20 +3,15 @@
  * against these before a handler runs; the services re-check what matters (identifiers, confirmation).
  */
 import { z } from 'zod';
-import { AUDIT_ACTIONS } from '../../services/audit/types';
+import { AUDIT_ACTIONS, AUDIT_RESULTS, EXPANSION_MODULE_POSITIONS, EXPANSION_MODULE_TYPES } from '../enums';
+import { rainbowId, systemId } from './ids';
+import {
+  MAX_DEBUG_SECONDS,
+  MAX_DEVICE_DESCRIPTION,
+  MAX_SWAP_TIMEOUT_SECONDS,
+  MIN_DEBUG_SECONDS,
+} from '../limits';
 
-export const MIN_DEBUG_SECONDS = 60;
-export const MAX_DEBUG_SECONDS = 86_400;
-export const DEFAULT_SWAP_TIMEOUT_SECONDS = 180;
-export const MAX_SWAP_TIMEOUT_SECONDS = 3_600;
-
-const rainbowId = (what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, `A ${what} id is letters, digits, dashes or underscores.`);
-
-const systemId = rainbowId('CloudPBX');
 const deviceId = rainbowId('device');
 const phoneNumberId = rainbowId('subscriber');
 
@@ -43,7 +38,7 @@ export const registerDeviceInput = z
     systemId,
     identifier,
     deviceTypeId: z.number().int().nonnegative(),
-    description: z.string().trim().max(128).optional(),
+    description: z.string().trim().max(MAX_DEVICE_DESCRIPTION).optional(),
     phoneNumberId: phoneNumberId.optional(),
   })
   .strict();
@@ -116,14 +111,14 @@ export const swapIdInput = z.object({ swapId: z.string().trim().min(1).max(64) }
 export const addModuleInput = z
   .object({
     ...onDevice,
-    moduleId: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    type: z.enum(['EM_20', 'EM_200']),
+    moduleId: z.literal(EXPANSION_MODULE_POSITIONS),
+    type: z.enum(EXPANSION_MODULE_TYPES),
     name: z.string().trim().max(64).optional(),
   })
   .strict();
 
 export const removeModuleInput = z
-  .object({ ...onDevice, moduleId: z.union([z.literal(1), z.literal(2), z.literal(3)]) })
+  .object({ ...onDevice, moduleId: z.literal(EXPANSION_MODULE_POSITIONS) })
   .strict();
 
 const isoDate = z
@@ -139,7 +134,7 @@ export const auditFilterInput = z
     from: isoDate.optional(),
     to: isoDate.optional(),
     action: z.enum(AUDIT_ACTIONS).optional(),
-    result: z.enum(['ok', 'failed']).optional(),
+    result: z.enum(AUDIT_RESULTS).optional(),
     text: z.string().trim().max(200).optional(),
   })
   .strict();

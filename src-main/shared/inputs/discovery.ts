@@ -3,12 +3,8 @@
  * checks meaning — a readable CIDR, not wider than /16, on this machine — with a message for each case.
  */
 import { z } from 'zod';
+import { systemId } from './ids';
 import { parseIpv4 } from '../ipv4';
-
-const systemId = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A CloudPBX id is letters, digits, dashes or underscores.');
 
 const scanFields = {
   subnets: z

@@ -1,4 +1,5 @@
-import type { ExpansionModule, ExpansionModuleType } from '../../services/rainbow/types';
+import type { ExpansionModule } from '../../services/rainbow/types';
+import { EXPANSION_MODULE_POSITIONS, EXPANSION_MODULE_TYPES } from '../../shared/enums';
 import { bodyObject, optionalChoice, optionalString, requiredInteger, requiredString } from '../http/body';
 import { ApiError } from '../http/responses';
 import type { DevicePatch, MediaTransportProtocol, NewDevice } from '../tenant/records';
@@ -8,8 +9,6 @@ import { readIpei, readMacAddress } from './identifiers';
 const MEDIA_TRANSPORT_PROTOCOLS: readonly MediaTransportProtocol[] = ['rtp_avp', 'rtp_savp'];
 const TRANSFER_MODES = ['same_as_company', 'new_call', 'attended_transfer', 'blind_transfer', 'optional'];
 const FAILOVER_MODES = ['same_as_company', 'disabled'];
-const MODULE_TYPES: readonly ExpansionModuleType[] = ['EM_20', 'EM_200'];
-const MODULE_POSITIONS = [1, 2, 3];
 
 /** `POST /cloudpbxs/:systemId/devices`; the model/identifier combination is the tenant's rule. */
 export function readNewDevice(systemId: string, body: unknown): NewDevice {
@@ -46,8 +45,9 @@ export function readDevicePatch(body: unknown): DevicePatch {
 export function readExpansionModule(body: unknown): ExpansionModule {
   const fields = bodyObject(body);
   const moduleId = requiredInteger(fields, 'moduleId');
-  if (!MODULE_POSITIONS.includes(moduleId)) throw ApiError.badRequest(`Field 'moduleId' must be 1, 2 or 3`);
-  const type = optionalChoice(fields, 'type', MODULE_TYPES);
+  if (!(EXPANSION_MODULE_POSITIONS as readonly number[]).includes(moduleId))
+    throw ApiError.badRequest(`Field 'moduleId' must be 1, 2 or 3`);
+  const type = optionalChoice(fields, 'type', EXPANSION_MODULE_TYPES);
   if (type === undefined) throw ApiError.badRequest(`Field 'type' is required`);
   const name = optionalString(fields, 'name');
   return name === undefined ? { moduleId, type } : { moduleId, type, name };

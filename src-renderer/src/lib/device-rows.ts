@@ -1,5 +1,5 @@
 import type { Device, DeviceCategory, DeviceModel, PhoneNumber } from '@api/types';
-import { formatIpei, formatMac, ipeiDecimal } from './identifiers';
+import { displayIpei, displayIpeiDecimal, displayMac } from '@shared/identifiers';
 
 /** One line of the device list, with everything the list shows and searches computed once per load. */
 export interface DeviceRow {
@@ -57,11 +57,11 @@ export function buildDeviceRows(
     const kind = device.macAddress ? 'mac' : device.ipei ? 'ipei' : 'none';
     const identifier =
       kind === 'mac'
-        ? formatMac(device.macAddress ?? '')
+        ? displayMac(device.macAddress ?? '')
         : kind === 'ipei'
-          ? formatIpei(device.ipei ?? '')
+          ? displayIpei(device.ipei ?? '')
           : '';
-    const identifierDecimal = kind === 'ipei' ? (ipeiDecimal(device.ipei ?? '') ?? '') : '';
+    const identifierDecimal = kind === 'ipei' ? (displayIpeiDecimal(device.ipei ?? '') ?? '') : '';
     const category =
       categoryByModel.get(device.deviceType.id) ?? (kind === 'ipei' ? 'dectmobile' : 'uncategorized');
     const searchKey = [

@@ -1,4 +1,5 @@
 import type { DeviceModel, IdentifierCheck } from '@api/types';
+import { MAX_DEVICE_DESCRIPTION } from '@shared/limits';
 import type { CheckState } from './latest-check';
 
 export type RegisterField = 'identifier' | 'deviceTypeId' | 'description' | 'phoneNumberId';
@@ -17,8 +18,6 @@ export type Problem =
   | { rule: 'core'; message: string };
 
 export type Problems = Partial<Record<RegisterField, Problem>>;
-
-export const MAX_DESCRIPTION = 128;
 
 export interface RegisterDraft {
   check: CheckState<IdentifierCheck>;
@@ -49,7 +48,7 @@ export function registerProblems(draft: RegisterDraft): Problems {
       };
     }
   }
-  if (draft.description.trim().length > MAX_DESCRIPTION)
+  if (draft.description.trim().length > MAX_DEVICE_DESCRIPTION)
     problems.description = { rule: 'descriptionTooLong' };
   return problems;
 }

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import type { CallInput } from '@api/contract';
 import type { Device, DeviceActionResult, IdentifierCheck } from '@api/types';
 import { useApi } from '@renderer/api/inject';
+import type { ExpansionModulePosition } from '@shared/enums';
 import { useSessionStore } from './session';
 import { createLoadable, fill, type Loadable } from './loadable';
 
@@ -84,8 +85,11 @@ export const useDevicesStore = defineStore('devices', () => {
 
   const addModule = async (input: ModuleInput): Promise<Device> => upsert(await api.modules.add(input));
 
-  const removeModule = async (systemId: string, deviceId: string, moduleId: 1 | 2 | 3): Promise<Device> =>
-    upsert(await api.modules.remove({ systemId, deviceId, moduleId }));
+  const removeModule = async (
+    systemId: string,
+    deviceId: string,
+    moduleId: ExpansionModulePosition,
+  ): Promise<Device> => upsert(await api.modules.remove({ systemId, deviceId, moduleId }));
 
   watch(
     () => session.identity,

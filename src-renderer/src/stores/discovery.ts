@@ -15,10 +15,9 @@ import { useApi } from '@renderer/api/inject';
 import {
   defaultDiscoverFilters,
   matchesFilters,
-  pbxStatusOf,
-  unprovisionedStatus,
   type DiscoverFilters,
 } from '@renderer/components/discover/rows';
+import { provisionedStatus, unprovisionedStatus } from '@shared/pbx-status';
 import { toErrorData } from '@renderer/lib/errors';
 import { createScanEventRouter, type DiscoveryEvent } from './discovery-events';
 import { createDiscoveredRows } from './discovery-rows';
@@ -210,7 +209,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
 
   /** The row of the device's MAC now shows what the CloudPBX holds (after a registration, an assignment). */
   function markDevice(device: Device): void {
-    if (device.macAddress) rows.mark(device.macAddress.toLowerCase(), pbxStatusOf(device));
+    if (device.macAddress) rows.mark(device.macAddress.toLowerCase(), provisionedStatus(device));
   }
 
   /** The row of this MAC is not provisioned any more (a swap moved its device to another phone). */

@@ -1,3 +1,5 @@
+import { MAX_IMPORT_BYTES } from '@shared/limits';
+
 /** A file the technician picked, read in full, ready for `batch.validate`. */
 export interface PickedImportFile {
   name: string;
@@ -5,9 +7,6 @@ export interface PickedImportFile {
   /** The file's bytes in base64: the core detects XLSX and the CSV's text encoding from the bytes themselves. */
   content: string;
 }
-
-/** The core's own limit (services/batch/limits.ts): anything larger is refused before being read. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 export class FileTooLargeError extends Error {
   constructor(readonly fileName: string) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertModelFits,
-  confirmsReset,
   defaultDescription,
   modelsFitting,
   readIdentifier,
@@ -52,19 +51,6 @@ describe('identifiers and models', () => {
     expect(defaultDescription(m5, { kind: 'mac', value: '487a550c0001' }, '81002')).toBe('M5 81002');
     expect(defaultDescription(m5, { kind: 'mac', value: '487a550c0001' })).toBe('M5 0C0001');
     expect(defaultDescription(dect, { kind: 'ipei', value: '03807e7898' })).toBe('8214DECT 7E7898');
-  });
-});
-
-describe('factory reset confirmation', () => {
-  it('accepts the MAC in any notation, the IPEI or the short number, and nothing else', () => {
-    for (const typed of ['48:7a:55:00:00:02', '487A.5500.0002', ' 487a55000002 ', '81002']) {
-      expect(confirmsReset(deskphone, typed)).toBe(true);
-    }
-    for (const typed of ['', '81003', '48:7a:55:00:00:03', 'yes', '8100']) {
-      expect(confirmsReset(deskphone, typed)).toBe(false);
-    }
-    expect(confirmsReset(handset, '14343 0948376 *')).toBe(true);
-    expect(confirmsReset(handset, '81002')).toBe(false);
   });
 });
 

@@ -7,10 +7,8 @@ import {
   ipOrder,
   matchesFilters,
   pbxCategory,
-  pbxStatusOf,
   webAdminUrl,
 } from '@renderer/components/discover/rows';
-import { deskphone } from './support/fake-device-calls';
 
 const models: DeviceModel[] = [
   { id: 7, vendor: 'ALE', model: '8028s', category: 'deskphone' },
@@ -79,19 +77,6 @@ describe('discovered rows', () => {
     expect(guessModel('M7', models)).toBeUndefined();
     expect(guessModel(null, models)).toBeUndefined();
     expect(guessModel(' ', models)).toBeUndefined();
-  });
-
-  it('reads the status a registered device gives its row', () => {
-    expect(pbxStatusOf(deskphone())).toEqual({
-      deviceId: 'dev-1',
-      provisioned: true,
-      description: 'Reception desk',
-      model: 'M5',
-      subscriber: { shortNumber: '800', name: 'Camille Martin' },
-      registered: null,
-      registeredFrom: null,
-    });
-    expect(pbxStatusOf(deskphone({ shortNumber: undefined })).subscriber).toBeNull();
   });
 
   it('orders addresses numerically and opens the web admin over https', () => {

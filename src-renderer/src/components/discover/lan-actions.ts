@@ -2,7 +2,7 @@ import { useI18n } from 'vue-i18n';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { useApi } from '@renderer/api/inject';
 import { toErrorData } from '@renderer/lib/errors';
-import { formatMac } from '@renderer/lib/identifiers';
+import { displayMac } from '@shared/identifiers';
 import { webAdminUrl } from './rows';
 
 /** The row actions that stay on the LAN side: copying a MAC, opening a phone's web admin page. */
@@ -11,7 +11,7 @@ export function useLanActions() {
   const { t } = useI18n();
 
   async function copyMac(mac: string): Promise<void> {
-    const text = formatMac(mac);
+    const text = displayMac(mac);
     try {
       await navigator.clipboard.writeText(text);
       ElMessage({ type: 'success', message: t('discover.actions.copied', { mac: text }) });

@@ -1,8 +1,9 @@
 /**
  * What the Discover screen derives from a discovered row: its CloudPBX status in one word, whether the
- * filters keep it, the CloudPBX model its SIP user agent names, and its status once a device holds its MAC.
+ * filters keep it, and the CloudPBX model its SIP user agent names.
  */
-import type { Device, DeviceKind, DeviceModel, DiscoveredDevice, PbxStatus } from '@api/types';
+import type { DeviceKind, DeviceModel, DiscoveredDevice } from '@api/types';
+import { parseIpv4 } from '@shared/ipv4';
 
 /** The CloudPBX's view of a row; `checking` until the scan has joined it with the CloudPBX. */
 export type PbxCategory = 'checking' | 'new' | 'provisioned' | 'assigned' | 'registered';
@@ -64,39 +65,9 @@ export function guessModel(
   return models.find((model) => comparable(model.model) === wanted);
 }
 
-/** The status a row takes once `device` holds its MAC (registration unknown until the next scan). */
-export function pbxStatusOf(device: Device): PbxStatus {
-  const subscriber =
-    device.shortNumber === undefined || device.shortNumber === ''
-      ? null
-      : { shortNumber: device.shortNumber, name: device.userDisplayName ?? null };
-  return {
-    deviceId: device.id,
-    provisioned: true,
-    description: device.description,
-    model: device.deviceType.model,
-    subscriber,
-    registered: null,
-    registeredFrom: null,
-  };
-}
-
-/** The status of a MAC no device holds any more (after a swap moved its device to another phone). */
-export const unprovisionedStatus = (): PbxStatus => ({
-  deviceId: null,
-  provisioned: false,
-  description: null,
-  model: null,
-  subscriber: null,
-  registered: false,
-  registeredFrom: null,
-});
-
 /** `192.168.1.20` → a number that sorts addresses numerically; 0 for anything unreadable. */
 export function ipOrder(ip: string): number {
-  const parts = ip.split('.').map(Number);
-  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255)) return 0;
-  return parts.reduce((sum, part) => sum * 256 + part, 0);
+  return parseIpv4(ip) ?? 0;
 }
 
 /** The phone's web admin page, always over https. */

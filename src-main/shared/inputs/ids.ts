@@ -1,0 +1,10 @@
+/** The ids calls carry, checked once here for the contract, the CLI and the files they name. */
+import { z } from 'zod';
+
+/** A Rainbow id: it goes into request paths and file names, so nothing but these characters is accepted. */
+export const RAINBOW_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const rainbowId = (what: string) =>
+  z.string().trim().regex(RAINBOW_ID, `A ${what} id is letters, digits, dashes or underscores.`);
+
+export const systemId = rainbowId('CloudPBX');
