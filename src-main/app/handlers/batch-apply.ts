@@ -19,6 +19,7 @@ export function applyHandlers(deps: BatchHandlerDeps): Pick<NamespaceHandlers<'b
     'batch.apply': (input) =>
       runs.start(
         {
+          ...(input.runId === undefined ? {} : { runId: input.runId }),
           systemId: input.systemId,
           fileName: input.fileName,
           content: decodeContent(input),

@@ -43,6 +43,8 @@ export interface DiscoveryServiceDeps {
 }
 
 export interface StartRequest extends ScanRequest {
+  /** The scan's id, chosen by the caller; one is made up when it is not given. */
+  scanId?: string;
   /** The CloudPBX to join the found MACs with. */
   systemId?: string;
   /** Required for a plan that needs confirmation (a subnet wider than /22). */
@@ -95,6 +97,7 @@ export class DiscoveryService {
 
   /** Starts a scan in the background (stopping any running one) and answers its id and plan at once. */
   async start(request: StartRequest): Promise<{ scanId: string; plan: ScanPlan }> {
+    if (request.scanId !== undefined) this.#refuseIdInUse(request.scanId);
     const environment = this.#deps.environment(request.systemId);
     const plan = planScan(request, await environment.interfaces(), { simulated: environment.simulated });
     if (plan.needsConfirmation && request.confirmed !== true) {
@@ -108,9 +111,12 @@ export class DiscoveryService {
       [...this.#scans.values()].filter((scan) => scan.state === 'running').map((scan) => this.stop(scan.id)),
     );
 
+    const id = request.scanId ?? this.#deps.newScanId?.() ?? randomUUID();
+    // Checked again: another start may have taken the id while this one waited.
+    this.#refuseIdInUse(id);
     const client = request.systemId === undefined ? undefined : this.#deps.pbxDirectory();
     const scan: Scan = {
-      id: this.#deps.newScanId?.() ?? randomUUID(),
+      id,
       plan,
       simulated: environment.simulated,
       state: 'running',
@@ -276,6 +282,15 @@ export class DiscoveryService {
     const finished = [...this.#scans.values()].filter((candidate) => candidate.state !== 'running');
     for (const old of finished.slice(0, Math.max(0, this.#scans.size - KEPT_SCANS)))
       this.#scans.delete(old.id);
+  }
+
+  /** Refused before anything is stopped or started, so a refused start leaves the running scan alone. */
+  #refuseIdInUse(scanId: string): void {
+    if (!this.#scans.has(scanId)) return;
+    throw new FieldkitError({
+      code: 'conflict',
+      message: `A scan with the id ${scanId} was started already: start a new scan with a new id.`,
+    });
   }
 
   #require(scanId: string): Scan {

@@ -1,9 +1,12 @@
 /** Input schemas of the batch-import and catalogue calls (contract.ts uses them). */
 import { z } from 'zod';
-import { systemId } from './ids';
+import { systemId, uuidId } from './ids';
 import { MAX_APPLY_CONCURRENCY, MAX_IMPORT_BYTES } from '../limits';
 
 export const systemInput = z.object({ systemId }).strict();
+
+/** Run ids also name the run's journal file. */
+const runId = uuidId('run');
 
 /** Base64 takes 4 characters per 3 bytes. */
 const MAX_CONTENT_CHARACTERS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
@@ -24,6 +27,8 @@ export type ValidateImportInput = z.output<typeof validateImportInput>;
 
 export const applyImportInput = z
   .object({
+    /** The new run's id, chosen by the caller so its `batch.progress` events are known as its own at once. */
+    runId: runId.optional(),
     systemId,
     fileName: z.string().trim().min(1, 'Name the file.').max(255),
     content: z.string().max(MAX_CONTENT_CHARACTERS, 'The file is larger than 64 MB.'),
@@ -37,12 +42,6 @@ export const applyImportInput = z
   .strict();
 
 export type ApplyImportInput = z.output<typeof applyImportInput>;
-
-/** Run ids are UUIDs; they also name the run's journal file, so nothing else is accepted. */
-const runId = z
-  .string()
-  .trim()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Not a run id.');
 
 export const runIdInput = z.object({ runId }).strict();
 

@@ -3,7 +3,7 @@
  * checks meaning — a readable CIDR, not wider than /16, on this machine — with a message for each case.
  */
 import { z } from 'zod';
-import { systemId } from './ids';
+import { systemId, uuidId } from './ids';
 import { parseIpv4 } from '../ipv4';
 
 const scanFields = {
@@ -19,7 +19,13 @@ const scanFields = {
 export const planScanInput = z.object(scanFields).strict();
 
 export const startScanInput = z
-  .object({ ...scanFields, systemId: systemId.optional(), confirmed: z.boolean().optional() })
+  .object({
+    ...scanFields,
+    /** The new scan's id, chosen by the caller so its `discovery.*` events are known as its own at once. */
+    scanId: uuidId('scan').optional(),
+    systemId: systemId.optional(),
+    confirmed: z.boolean().optional(),
+  })
   .strict();
 
 export const scanIdInput = z.object({ scanId: z.string().trim().min(1).max(64) }).strict();

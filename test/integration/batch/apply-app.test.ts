@@ -131,6 +131,23 @@ describe('batch.apply', () => {
     ]);
   });
 
+  it('runs under the id the caller chose, and refuses a second start with that id', async () => {
+    const runId = '5d0c3a4e-8b1f-4e2a-9c6d-7f3e1a2b4c5d';
+    const csv = 'mac,model\n48:7A:55:E9:01:01,8028s\n';
+    expect((await apply(csv, { runId })).runId).toBe(runId);
+    const end = await progress(core, runId, ended);
+    expect(end.state).toBe('finished');
+    const again = await core.router.dispatch('batch.apply', {
+      runId,
+      systemId: lyon,
+      fileName: 'again.csv',
+      content: 'mac,model\n48:7A:55:E9:01:02,8028s\n',
+      encoding: 'text',
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(simulator.tenant.findDeviceByIdentifier(lyon, '487a55e90102')).toBeUndefined();
+  });
+
   it('applies, streams each line, tells what changed since the cached catalogue, and gives the report files', async () => {
     const { csv, wanted } = generateImport(simulator.tenant, lyon, 20, 1);
     // A spare phone already on the CloudPBX, for the last line; after the catalogue is cached, someone assigns

@@ -150,6 +150,22 @@ describe('DiscoveryService', () => {
     ]);
   });
 
+  it('tags every event with the id the caller chose, and refuses to start a scan with an id in use', async () => {
+    const t = setUp();
+    const scanId = '0b8f9a52-3c1e-4c8e-9d7a-2f4b6e8a1c3d';
+    expect((await t.service.start({ subnets: ['198.18.0.0/24'], scanId })).scanId).toBe(scanId);
+    t.scanner.listener?.progress({ probed: 1, total: 253 });
+    t.scanner.listener?.observe({ source: 'arp', ip: '198.18.0.11', mac: '487a55000002' });
+    await expect(t.service.start({ subnets: ['198.18.0.0/24'], scanId })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(t.service.results(scanId).state).toBe('running');
+    t.scanner.finish();
+    await t.service.whenFinished(scanId);
+    const events = [...t.progress, ...t.found, ...t.finished];
+    expect(events.map((event) => event.scanId)).toEqual([scanId, scanId, scanId]);
+  });
+
   it('joins found MACs with the CloudPBX, reading registrations only for those, and lists its handsets', async () => {
     const t = setUp();
     const { scanId } = await t.service.start({ subnets: ['198.18.0.0/24'], systemId: 'sys' });

@@ -40,6 +40,8 @@ export interface RunAccess {
 }
 
 export interface ApplyRequest {
+  /** The run's id, chosen by the caller; one is made up when it is not given. */
+  runId?: string;
   systemId: string;
   fileName: string;
   content: Uint8Array;
@@ -65,8 +67,15 @@ export class ApplyRuns {
   async start(request: ApplyRequest, access: RunAccess): Promise<ApplyStarted> {
     return this.#exclusive(async () => {
       const store = new RunStore(this.#deps.dataDir, access.profileKey);
+      const runId = request.runId ?? this.#deps.newRunId?.() ?? randomUUID();
+      if (this.#runs.has(runId) || (await store.load(runId)) !== undefined) {
+        throw new FieldkitError({
+          code: 'conflict',
+          message: `An import run with the id ${runId} exists already: start the import with a new id.`,
+        });
+      }
       const settings: JournalRunSettings = {
-        runId: this.#deps.newRunId?.() ?? randomUUID(),
+        runId,
         reassign: request.reassign,
         skipInvalid: request.skipInvalid,
         concurrency: request.concurrency,
