@@ -5,6 +5,8 @@ import type {
   DectHandset,
   Device,
   DiscoveryFinishedEvent,
+  DiscoveryFoundEvent,
+  DiscoveryProgressEvent,
   FieldkitErrorData,
   NetworkInterfaceSummary,
   ScanPlan,
@@ -19,7 +21,6 @@ import {
 } from '@renderer/components/discover/rows';
 import { provisionedStatus, unprovisionedStatus } from '@shared/pbx-status';
 import { toErrorData } from '@renderer/lib/errors';
-import { createScanEventRouter, type DiscoveryEvent } from './discovery-events';
 import { createDiscoveredRows } from './discovery-rows';
 import { createLoadable, fill, reset as resetLoadable } from './loadable';
 import { useSessionStore } from './session';
@@ -50,17 +51,43 @@ export interface DiscoveryFailure {
   error: FieldkitErrorData;
 }
 
+type DiscoveryEvent =
+  | { kind: 'found'; payload: DiscoveryFoundEvent }
+  | { kind: 'progress'; payload: DiscoveryProgressEvent }
+  | { kind: 'finished'; payload: DiscoveryFinishedEvent };
+
 /**
  * The Discover screen's scan: starts and stops it, merges the `discovery.*` events of the current scan into
  * the live table (one row per MAC, updated in place), and once it finishes reads its results back for the
- * DECT handsets and the final rows. Events of any other scan are ignored.
+ * DECT handsets and the final rows. The store chooses each scan's id before starting it, so the scan's events
+ * are known as its own even when they come before the start's answer; events of any other scan are ignored.
  */
 export const useDiscoveryStore = defineStore('discovery', () => {
   const api = useApi();
   const session = useSessionStore();
   const interfaces = createLoadable<NetworkInterfaceSummary[]>();
   const phase = ref<ScanPhase>('idle');
-  const scan = shallowRef<ScanSummary>();
+  /** The scan whose rows are shown. */
+  const shownId = ref<string>();
+  /** What the start answered, what the finished event said and what the results added, for the shown scan. */
+  const started = shallowRef<{ systemId: string; plan: ScanPlan }>();
+  const ended = shallowRef<DiscoveryFinishedEvent>();
+  const resultProblems = shallowRef<string[]>();
+  const scan = computed<ScanSummary | undefined>(() => {
+    const scanId = shownId.value;
+    if (scanId === undefined || started.value === undefined) return undefined;
+    const { systemId, plan } = started.value;
+    const error = ended.value?.error;
+    return {
+      scanId,
+      systemId,
+      plan,
+      simulated: plan.simulated,
+      durationMs: ended.value?.durationMs ?? null,
+      problems: resultProblems.value ?? ended.value?.problems ?? [],
+      ...(error ? { error } : {}),
+    };
+  });
   const progress = shallowRef<ScanProgress>({ probed: 0, total: 0 });
   const handsets = shallowRef<DectHandset[] | null>(null);
   const failure = shallowRef<DiscoveryFailure>();
@@ -68,52 +95,55 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   const rows = createDiscoveredRows();
   const shown = computed(() => rows.list.value.filter((device) => matchesFilters(device, filters.value)));
   const running = computed(() => phase.value === 'starting' || phase.value === 'running');
+  /** The scan whose start is on its way, and whether Stop was pressed meanwhile. */
+  let startingId: string | undefined;
+  let stopWhenKnown = false;
 
-  function apply(event: DiscoveryEvent): void {
+  function receive(event: DiscoveryEvent): void {
+    const scanId = event.payload.scanId;
+    if (scanId === startingId && scanId !== shownId.value) {
+      // The new scan's first event: its rows replace the previous scan's, and it now exists to be stopped.
+      show(scanId);
+      if (stopWhenKnown) stopStarting(scanId);
+    }
+    if (scanId !== shownId.value) return;
     if (event.kind === 'found') rows.upsert(event.payload.device);
     else if (event.kind === 'progress') {
       progress.value = { probed: event.payload.probed, total: event.payload.total };
     } else finish(event.payload);
   }
 
-  const router = createScanEventRouter({
-    currentId: () => scan.value?.scanId,
-    apply,
-    clear: clearResults,
-    stop: (scanId) => void stopScan(scanId),
-  });
-
   function finish(event: DiscoveryFinishedEvent): void {
-    const current = scan.value;
-    if (!current) return;
+    ended.value = event;
+    if (started.value) settleEnd();
+  }
+
+  /** Once the scan has both answered and finished: its final state, and its results unless it failed. */
+  function settleEnd(): void {
+    const event = ended.value;
+    const scanId = shownId.value;
+    if (!event || scanId === undefined) return;
     phase.value = event.state;
-    scan.value = {
-      ...current,
-      durationMs: event.durationMs,
-      problems: event.problems,
-      ...(event.error ? { error: event.error } : {}),
-    };
-    if (event.state !== 'failed') void readResults(current.scanId);
+    if (event.state !== 'failed') void readResults(scanId);
   }
 
   async function readResults(scanId: string): Promise<void> {
     try {
       const results = await api.discovery.results({ scanId });
-      const current = scan.value;
-      if (current?.scanId !== scanId) return;
+      if (shownId.value !== scanId) return;
       rows.replaceAll(results.devices);
       handsets.value = results.handsets;
       progress.value = results.progress;
-      scan.value = { ...current, problems: results.problems };
+      resultProblems.value = results.problems;
     } catch (error) {
-      if (scan.value?.scanId === scanId) failure.value = { stage: 'results', error: toErrorData(error) };
+      if (shownId.value === scanId) failure.value = { stage: 'results', error: toErrorData(error) };
     }
   }
 
   const listeners = [
-    api.on('discovery.found', (payload) => router.receive({ kind: 'found', payload })),
-    api.on('discovery.progress', (payload) => router.receive({ kind: 'progress', payload })),
-    api.on('discovery.finished', (payload) => router.receive({ kind: 'finished', payload })),
+    api.on('discovery.found', (payload) => receive({ kind: 'found', payload })),
+    api.on('discovery.progress', (payload) => receive({ kind: 'progress', payload })),
+    api.on('discovery.finished', (payload) => receive({ kind: 'finished', payload })),
   ];
   onScopeDispose(() => listeners.forEach((stop) => stop()));
 
@@ -134,7 +164,20 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     rows.clear();
     handsets.value = null;
     progress.value = { probed: 0, total: 0 };
-    scan.value = undefined;
+    shownId.value = undefined;
+    started.value = undefined;
+    ended.value = undefined;
+    resultProblems.value = undefined;
+  }
+
+  function show(scanId: string): void {
+    clearResults();
+    shownId.value = scanId;
+  }
+
+  function stopStarting(scanId: string): void {
+    stopWhenKnown = false;
+    void stopScan(scanId);
   }
 
   /**
@@ -144,30 +187,31 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   async function start(input: StartScanInput): Promise<StartOutcome> {
     if (phase.value === 'starting') return { status: 'refused' };
     const previous = phase.value;
+    const scanId = crypto.randomUUID();
+    startingId = scanId;
+    stopWhenKnown = false;
     phase.value = 'starting';
     failure.value = undefined;
-    const ticket = router.begin();
     try {
-      const started = await api.discovery.start(input);
-      const current = router.isCurrent(ticket);
-      const { shownAlready, pending } = router.settle(ticket, started.scanId);
-      if (!current) return { status: 'refused' }; // reset meanwhile: settle has stopped it
-      if (!shownAlready) clearResults();
-      scan.value = {
-        scanId: started.scanId,
-        systemId: input.systemId,
-        plan: started.plan,
-        simulated: started.plan.simulated,
-        durationMs: null,
-        problems: [],
-      };
-      if (!shownAlready) progress.value = { probed: 0, total: started.plan.addresses };
+      const answer = await api.discovery.start({ ...input, scanId });
+      if (startingId !== scanId) {
+        // The screen was reset meanwhile: nobody shows this scan, so it must not run on.
+        void stopScan(scanId);
+        return { status: 'refused' };
+      }
+      startingId = undefined;
+      if (shownId.value !== scanId) {
+        show(scanId);
+        progress.value = { probed: 0, total: answer.plan.addresses };
+      }
+      started.value = { systemId: input.systemId, plan: answer.plan };
       phase.value = 'running';
-      pending.forEach(apply);
+      if (stopWhenKnown) stopStarting(scanId);
+      settleEnd();
       return { status: 'started' };
     } catch (error) {
-      if (!router.isCurrent(ticket)) return { status: 'refused' };
-      router.abandon();
+      if (startingId !== scanId) return { status: 'refused' };
+      startingId = undefined;
       phase.value = scan.value ? previous : 'idle';
       const data = toErrorData(error);
       if (input.confirmed !== true && data.issues?.some((issue) => issue.field === 'confirmed')) {
@@ -193,15 +237,20 @@ export const useDiscoveryStore = defineStore('discovery', () => {
    * stops the scan whose rows are already shown, or the one the start names once it answers.
    */
   async function stop(): Promise<void> {
-    if (router.requestStop()) return;
+    if (phase.value === 'starting' && startingId !== undefined) {
+      if (shownId.value === startingId) await stopScan(startingId);
+      else stopWhenKnown = true;
+      return;
+    }
     const current = scan.value;
     if (current && phase.value === 'running') await stopScan(current.scanId);
   }
 
   /** Forgets the scan (another CloudPBX was opened, or another account signed in); stops it if running. */
   function reset(): void {
-    void stop();
-    router.abandon();
+    // A start on its way is stopped once it answers (nobody shows it then), so only a running scan is stopped here.
+    if (startingId === undefined) void stop();
+    startingId = undefined;
     phase.value = 'idle';
     failure.value = undefined;
     clearResults();

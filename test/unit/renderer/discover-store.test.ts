@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DiscoveredDevice, PbxStatus, ScanResults } from '@api/types';
 import { ApiError } from '@renderer/api/api';
 import { useDiscoveryStore } from '@renderer/stores/discovery';
@@ -9,6 +9,15 @@ import { storeContext } from './support/mount-app';
 import type { FakeApi } from './support/fake-api';
 
 const SYSTEM = 'sys-lyon';
+
+type Uuid = ReturnType<typeof crypto.randomUUID>;
+
+// The ids the store chooses for its scans, in order: scan-1, scan-2, …
+beforeEach(() => {
+  let count = 0;
+  vi.spyOn(crypto, 'randomUUID').mockImplementation(() => `scan-${++count}` as Uuid);
+});
+afterEach(() => vi.restoreAllMocks());
 
 const pbx = (overrides: Partial<PbxStatus> = {}): PbxStatus => ({
   deviceId: null,
@@ -151,45 +160,35 @@ describe('useDiscoveryStore: the live table', () => {
 });
 
 describe('useDiscoveryStore: starting and stopping', () => {
-  it('shows the rows that arrive before the start answers, and keeps them', async () => {
+  it('shows the rows of its own scan that arrive before the start answers, and keeps them', async () => {
     const { fake } = storeContext();
     const answer = deferred<{ scanId: string; plan: ReturnType<typeof scanPlan> }>();
     fake.api.discovery.start.mockReturnValueOnce(answer.promise);
     const discovery = useDiscoveryStore();
     const starting = discovery.start({ systemId: SYSTEM });
+    expect(fake.api.discovery.start).toHaveBeenCalledWith({ systemId: SYSTEM, scanId: 'scan-1' });
     expect(discovery.phase).toBe('starting');
-    found(fake, 'scan-7', host('487a550a1c01', '192.168.1.20'));
-    fake.emit('discovery.progress', { scanId: 'scan-7', simulated: false, probed: 30, total: 253 });
-    finished(fake, 'scan-7');
+    found(fake, 'someone-else', host('00113226ab03', '192.168.1.3', { kind: 'other' }));
+    found(fake, 'scan-1', host('487a550a1c01', '192.168.1.20'));
+    fake.emit('discovery.progress', { scanId: 'scan-1', simulated: false, probed: 30, total: 253 });
+    finished(fake, 'scan-1');
     expect(macs(discovery.devices)).toEqual(['487a550a1c01']);
+    expect(discovery.progress).toEqual({ probed: 30, total: 253 });
     expect(discovery.phase).toBe('starting');
 
     fake.api.discovery.results.mockResolvedValueOnce(
-      scanResults('scan-7', { devices: [host('487a550a1c01', '192.168.1.20', { pbx: pbx() })] }),
+      scanResults('scan-1', { devices: [host('487a550a1c01', '192.168.1.20', { pbx: pbx() })] }),
     );
-    answer.resolve({ scanId: 'scan-7', plan: scanPlan() });
+    answer.resolve({ scanId: 'scan-1', plan: scanPlan() });
     expect(await starting).toEqual({ status: 'started' });
     expect(discovery.phase).toBe('finished');
+    expect(discovery.scan?.scanId).toBe('scan-1');
     expect(macs(discovery.devices)).toEqual(['487a550a1c01']);
     await expect.poll(() => fake.api.discovery.results.mock.calls.length).toBe(1);
     await expect.poll(() => discovery.devices[0]?.pbx?.provisioned).toBe(false);
   });
 
-  it('replays the right scan when the start answers another id than the rows shown', async () => {
-    const { fake } = storeContext();
-    const answer = deferred<{ scanId: string; plan: ReturnType<typeof scanPlan> }>();
-    fake.api.discovery.start.mockReturnValueOnce(answer.promise);
-    const discovery = useDiscoveryStore();
-    const starting = discovery.start({ systemId: SYSTEM });
-    found(fake, 'someone-else', host('00113226ab03', '192.168.1.3', { kind: 'other' }));
-    found(fake, 'scan-8', host('487a550a1c01', '192.168.1.20'));
-    answer.resolve({ scanId: 'scan-8', plan: scanPlan() });
-    await starting;
-    expect(macs(discovery.devices)).toEqual(['487a550a1c01']);
-    expect(discovery.scan?.scanId).toBe('scan-8');
-  });
-
-  it('stops a scan whose Stop was pressed before its start answered', async () => {
+  it('stops a scan whose Stop was pressed before its start answered, once it exists', async () => {
     const { fake } = storeContext();
     const answer = deferred<{ scanId: string; plan: ReturnType<typeof scanPlan> }>();
     fake.api.discovery.start.mockReturnValueOnce(answer.promise);
@@ -197,11 +196,27 @@ describe('useDiscoveryStore: starting and stopping', () => {
     const starting = discovery.start({ systemId: SYSTEM });
     await discovery.stop();
     expect(fake.api.discovery.stop).not.toHaveBeenCalled();
-    found(fake, 'scan-9', host('487a550a1c01', '192.168.1.20'));
-    expect(fake.api.discovery.stop).toHaveBeenCalledWith({ scanId: 'scan-9' });
-    answer.resolve({ scanId: 'scan-9', plan: scanPlan() });
+    found(fake, 'scan-1', host('487a550a1c01', '192.168.1.20'));
+    expect(fake.api.discovery.stop).toHaveBeenCalledWith({ scanId: 'scan-1' });
+    answer.resolve({ scanId: 'scan-1', plan: scanPlan() });
     await starting;
     expect(fake.api.discovery.stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops a scan whose start answers after the screen was reset', async () => {
+    const { fake } = storeContext();
+    const answer = deferred<{ scanId: string; plan: ReturnType<typeof scanPlan> }>();
+    fake.api.discovery.start.mockReturnValueOnce(answer.promise);
+    const discovery = useDiscoveryStore();
+    const starting = discovery.start({ systemId: SYSTEM });
+    discovery.reset();
+    found(fake, 'scan-1', host('487a550a1c01', '192.168.1.20'));
+    answer.resolve({ scanId: 'scan-1', plan: scanPlan() });
+    expect(await starting).toEqual({ status: 'refused' });
+    expect(fake.api.discovery.stop).toHaveBeenCalledWith({ scanId: 'scan-1' });
+    expect(fake.api.discovery.stop).toHaveBeenCalledTimes(1);
+    expect(discovery.devices).toEqual([]);
+    expect(discovery.phase).toBe('idle');
   });
 
   it('stops the running scan by its id', async () => {
@@ -251,7 +266,11 @@ describe('useDiscoveryStore: starting and stopping', () => {
     expect(discovery.phase).toBe('idle');
 
     expect(await discovery.start({ ...request, confirmed: true })).toEqual({ status: 'started' });
-    expect(fake.api.discovery.start).toHaveBeenLastCalledWith({ ...request, confirmed: true });
+    expect(fake.api.discovery.start).toHaveBeenLastCalledWith({
+      ...request,
+      confirmed: true,
+      scanId: 'scan-2',
+    });
   });
 });
 

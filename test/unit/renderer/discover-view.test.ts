@@ -50,6 +50,7 @@ describe('Discover screen', () => {
       interface: 'eth0',
       subnets: ['192.168.1.0/24'],
       systemId: lyon.id,
+      scanId: expect.any(String),
     });
     const progress = page.get(byTestId('discover-progress'));
     expect(progress.attributes('data-phase')).toBe('running');
@@ -92,6 +93,7 @@ describe('Discover screen', () => {
       subnets: ['192.168.0.0/20'],
       systemId: lyon.id,
       confirmed: true,
+      scanId: expect.any(String),
     });
     expect(page.get(byTestId('discover-progress')).attributes('data-phase')).toBe('running');
   });

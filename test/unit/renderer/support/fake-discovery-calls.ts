@@ -37,7 +37,10 @@ export function discoveryCalls() {
   return {
     interfaces: vi.fn(async (): Promise<NetworkInterfaceSummary[]> => [lanInterface]),
     plan: vi.fn(async (): Promise<ScanPlan> => scanPlan()),
-    start: vi.fn(async () => ({ scanId: 'scan-1', plan: scanPlan() })),
+    start: vi.fn(async (input?: { scanId?: string }) => ({
+      scanId: input?.scanId ?? 'scan-1',
+      plan: scanPlan(),
+    })),
     stop: vi.fn(async () => ({ stopped: true })),
     results: vi.fn(async ({ scanId }: { scanId: string }): Promise<ScanResults> => scanResults(scanId)),
     identify: vi.fn(async ({ ip }: { ip: string }): Promise<IdentifyResult> => ({
