@@ -44,7 +44,11 @@ export const useImportRunStore = defineStore('import-run', () => {
   const error = ref<FieldkitErrorData>();
   const starting = ref(false);
   const resumable = createLoadable<ResumableRun[]>();
-  /** Events that arrive while a start is being answered: newer than the report the answer carries. */
+  /**
+   * The run a start call is on its way for (its id is chosen before the call), and its events meanwhile: they
+   * are newer than the report the answer carries, so they are applied on top of it.
+   */
+  let startingId: string | undefined;
   let pending: ApplyProgressEvent[] = [];
   let lineIndex = new Map<number, number>();
 
@@ -53,7 +57,7 @@ export const useImportRunStore = defineStore('import-run', () => {
   onScopeDispose(api.on('batch.progress', onProgress));
 
   function onProgress(event: ApplyProgressEvent): void {
-    if (starting.value) pending.push(event);
+    if (event.runId === startingId) pending.push(event);
     else if (event.runId === runId.value) follow(event);
   }
 
@@ -104,33 +108,35 @@ export const useImportRunStore = defineStore('import-run', () => {
     }
   }
 
-  async function begin(call: () => Promise<ApplyStarted>): Promise<boolean> {
+  /** Starts run `id` (new, retried or resumed) with `call`, then follows it. */
+  async function begin(id: string, call: () => Promise<ApplyStarted>): Promise<boolean> {
     starting.value = true;
     error.value = undefined;
+    startingId = id;
     pending = [];
-    let followed: string | undefined;
     try {
       const started = await call();
       runId.value = started.runId;
       show(started.report);
-      followed = started.runId;
+      pending.forEach(follow);
       return true;
     } catch (caught) {
       error.value = toErrorData(caught);
       const running = error.value.code === 'conflict' ? error.value.details?.runId : undefined;
-      if (running !== undefined && (await attach(running))) followed = running;
+      if (running !== undefined) await attach(running);
       return false;
     } finally {
       starting.value = false;
-      const queued = pending;
+      startingId = undefined;
       pending = [];
-      for (const event of queued) if (event.runId === followed) follow(event);
     }
   }
 
-  const start = ({ systemId, file, reassign, skipInvalid }: ApplyRequest): Promise<boolean> =>
-    begin(() =>
+  function start({ systemId, file, reassign, skipInvalid }: ApplyRequest): Promise<boolean> {
+    const id = crypto.randomUUID();
+    return begin(id, () =>
       api.batch.apply({
+        runId: id,
         systemId,
         fileName: file.name,
         content: file.content,
@@ -139,10 +145,11 @@ export const useImportRunStore = defineStore('import-run', () => {
         skipInvalid,
       }),
     );
+  }
 
   function withRun(call: (id: string) => Promise<ApplyStarted>): Promise<boolean> {
     const id = runId.value;
-    return id === undefined ? Promise.resolve(false) : begin(() => call(id));
+    return id === undefined ? Promise.resolve(false) : begin(id, () => call(id));
   }
 
   const retryFailed = (): Promise<boolean> => withRun((id) => api.batch.retryFailed({ runId: id }));
@@ -151,7 +158,7 @@ export const useImportRunStore = defineStore('import-run', () => {
 
   /** Continues a run an earlier session left unfinished. */
   async function resumeRun(id: string, systemId: string): Promise<boolean> {
-    const resumed = await begin(() => api.batch.resumeRun({ runId: id }));
+    const resumed = await begin(id, () => api.batch.resumeRun({ runId: id }));
     if (resumed) await loadResumable(systemId);
     return resumed;
   }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import type { ApplyProgressEvent, ImportReport, ReportRow, ReportSummary } from '@api/types';
 import { ApiError } from '@renderer/api/api';
@@ -45,7 +45,11 @@ const progress = (overrides: Partial<ApplyProgressEvent> = {}): ApplyProgressEve
 
 const file = { name: 'rollout.csv', size: 10, content: 'eA==' };
 
+afterEach(() => vi.restoreAllMocks());
+
 function startedContext() {
+  // The id the store chooses for a new run.
+  vi.spyOn(crypto, 'randomUUID').mockReturnValue(RUN_ID as ReturnType<typeof crypto.randomUUID>);
   const context = storeContext();
   context.fake.api.batch.apply.mockResolvedValue({ runId: RUN_ID, report: structuredClone(started) });
   return { ...context, run: useImportRunStore() };
@@ -56,6 +60,7 @@ describe('useImportRunStore', () => {
     const { fake, run } = startedContext();
     expect(await run.start({ systemId: lyon.id, file, reassign: true, skipInvalid: true })).toBe(true);
     expect(fake.api.batch.apply).toHaveBeenCalledWith({
+      runId: RUN_ID,
       systemId: lyon.id,
       fileName: 'rollout.csv',
       content: 'eA==',
@@ -78,14 +83,15 @@ describe('useImportRunStore', () => {
     expect(run.progress?.done).toBe(0);
   });
 
-  it('keeps the lines that end before the start is answered', async () => {
+  it('keeps the lines of its own run that end before the start is answered, and no other', async () => {
     const { fake, run } = startedContext();
     fake.api.batch.apply.mockImplementationOnce(async () => {
+      fake.emit('batch.progress', progress({ runId: 'another', row: { ...planned(3), status: 'failed' } }));
       fake.emit('batch.progress', progress({ row: { ...planned(2), status: 'done' } }));
       return { runId: RUN_ID, report: structuredClone(started) };
     });
     await run.start({ systemId: lyon.id, file, reassign: false, skipInvalid: false });
-    expect(run.report?.rows[0]?.status).toBe('done');
+    expect(run.report?.rows.map((row) => row.status)).toEqual(['done', 'planned']);
     expect(run.progress?.done).toBe(1);
   });
 

@@ -32,9 +32,10 @@ export function importRunCalls() {
     report: appliedReport({ systemId, fileName }),
   });
   return {
-    apply: vi.fn(async (input: { systemId: string; fileName: string }) =>
-      started(input.systemId, input.fileName),
-    ),
+    apply: vi.fn(async (input: { runId?: string; systemId: string; fileName: string }) => ({
+      ...started(input.systemId, input.fileName),
+      runId: input.runId ?? RUN_ID,
+    })),
     pause: vi.fn(async ({ runId }: { runId: string }) => runInfo({ runId, state: 'paused' })),
     resume: vi.fn(async ({ runId }: { runId: string }) => runInfo({ runId, state: 'running' })),
     cancel: vi.fn(async ({ runId }: { runId: string }) => runInfo({ runId, state: 'cancelling' })),
