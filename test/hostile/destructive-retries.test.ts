@@ -13,7 +13,8 @@ import {
   type RunningSimulator,
   type TargetedFault,
 } from '../../src-main/simulator';
-import { credentialsEnv, runFieldkit } from './support/cli';
+import { cli as runFieldkit } from '../integration/batch/support';
+import { credentialsEnv } from './support/cli';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
 let simulator: RunningSimulator;

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applicationAuthorization, basicAuthorization } from '../../src-main/services/rainbow/auth-headers';
-import { isFieldkitError, type FieldkitError } from '../../src-main/services/errors';
+import { FieldkitError } from '../../src-main/services/errors';
 import { signIn } from '../../src-main/services/rainbow';
-import { credentialsEnv, runFieldkit } from './support/cli';
+import { cli as runFieldkit } from '../integration/batch/support';
+import { credentialsEnv } from './support/cli';
 import { startRecordingServer, type Answer, type RecordingServer } from './support/recording-server';
 
 const credentials = {
@@ -50,13 +51,11 @@ async function redirectingHost(status: number, spare?: (path: string) => Answer 
   });
 }
 
+/** The FieldkitError the promise rejects with (a resolved promise or another error fails the test). */
 async function failureOf(promise: Promise<unknown>): Promise<FieldkitError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!isFieldkitError(outcome)) throw new Error(`expected a FieldkitError, got ${String(outcome)}`);
-  return outcome;
+  const error: unknown = await promise.catch((reason: unknown) => reason);
+  expect(error).toBeInstanceOf(FieldkitError);
+  return error as FieldkitError;
 }
 
 function credentialHeaders(): string[] {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../src-main/services/rainbow/types';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../src-main/simulator';
-import { credentialsEnv, runFieldkit } from './support/cli';
+import { cli as runFieldkit } from '../integration/batch/support';
+import { credentialsEnv } from './support/cli';
 import { startRecordingServer } from './support/recording-server';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
