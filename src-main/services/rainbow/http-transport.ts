@@ -62,7 +62,8 @@ export function createHttpTransport(deps: TransportDeps): HttpTransport {
         signal: AbortSignal.timeout(deps.timeoutMs),
       });
       if (isRedirect(response.status)) {
-        await response.body?.cancel();
+        // Whatever the body holds is not read; a failure to discard it must not hide the redirect.
+        await response.body?.cancel().catch(() => undefined);
         deps.logger.debug(`${line} → ${response.status}, not followed ${elapsed()}`);
         const location = response.headers.get('location');
         throw redirectRefused(request, response.status, location, (text) => deps.redactor.redact(text));
