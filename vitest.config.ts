@@ -28,7 +28,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          // test/hostile: every input of issue 8 (redirects, lost answers, hostile text and requests), real servers.
+          include: ['test/integration/**/*.test.ts', 'test/hostile/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

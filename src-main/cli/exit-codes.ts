@@ -19,6 +19,9 @@ const BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
   tls: EXIT.unreachable,
   'rate-limited': EXIT.unreachable,
   'server-error': EXIT.unreachable,
+  redirected: EXIT.unreachable,
+  // The change may have been made: a partial result, not an unreachable service.
+  'outcome-unknown': EXIT.partial,
 };
 
 export function exitCodeFor(error: unknown): ExitCode {

@@ -1,3 +1,5 @@
+import { escapeControlCharacters } from './terminal-text';
+
 /** Where a command writes: stdout carries results (one JSON document with `--json`), stderr everything else. */
 export interface CliIo {
   stdout(text: string): void;
@@ -18,12 +20,26 @@ export const processIo: CliIo = {
     }),
 };
 
+/**
+ * The choke point of everything the CLI writes: control characters in untrusted text (CSV cells, SIP user
+ * agents, mDNS records, server messages) come out escaped instead of acting on the terminal.
+ */
+export function terminalSafe(io: CliIo): CliIo {
+  return {
+    stdout: (text) => io.stdout(escapeControlCharacters(text)),
+    stderr: (text) => io.stderr(escapeControlCharacters(text)),
+    env: io.env,
+    untilInterrupted: () => io.untilInterrupted(),
+  };
+}
+
 export function printJson(io: CliIo, value: unknown): void {
   io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** A plain aligned table for people; scripts use `--json`. */
-export function printTable(io: CliIo, headers: string[], rows: string[][]): void {
+export function printTable(io: CliIo, headers: string[], rawRows: string[][]): void {
+  const rows = rawRows.map((row) => row.map((cell) => escapeControlCharacters(cell, 'cell')));
   const widths = headers.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
   );

@@ -12,7 +12,7 @@ import { UsageError, type Command, type OptionValues, type OptionsConfig } from 
 import { COMMANDS } from './commands';
 import { credentialsFromEnv, NO_CREDENTIALS_HINT } from './credentials';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
-import { printJson, processIo, type CliIo } from './io';
+import { printJson, processIo, terminalSafe, type CliIo } from './io';
 
 const GLOBAL_OPTIONS: OptionsConfig = {
   json: { type: 'boolean', default: false },
@@ -30,9 +30,10 @@ export interface CliOptions {
 /** Runs one `fieldkit` invocation and answers its exit code; never throws. */
 export async function runCli(
   argv: string[],
-  io: CliIo = processIo,
+  terminal: CliIo = processIo,
   options: CliOptions = {},
 ): Promise<ExitCode> {
+  const io = terminalSafe(terminal);
   const [name] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());

@@ -19,6 +19,10 @@ export type ErrorCode =
   | 'tls'
   | 'insecure-host'
   | 'server-error'
+  /** A change was sent once and its answer was lost or an error (timeout, 500, 502, 504): it may have been made. */
+  | 'outcome-unknown'
+  /** The server answered with a redirect; Fieldkit never follows one (credentials stay with the configured host). */
+  | 'redirected'
   | 'api-error'
   | 'keychain-unavailable'
   | 'profile-not-found'

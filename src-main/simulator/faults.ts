@@ -1,6 +1,7 @@
-import type { SimulatorFaults } from './options';
+import type { SimulatorFaults, TargetedFault } from './options';
 
 export type FaultVerdict = 'none' | 'server-error' | 'rate-limit' | 'timeout';
+export type TargetedAnswer = TargetedFault['answer'];
 
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
@@ -15,7 +16,38 @@ export function checkFaults(faults: SimulatorFaults): SimulatorFaults {
     const value = faults[name];
     if (value !== undefined && !(value >= 0)) throw new RangeError(`${name} must be 0 or more`);
   }
+  for (const fault of faults.targeted ?? []) checkTargetedFault(fault);
   return { ...faults };
+}
+
+function checkTargetedFault(fault: TargetedFault): void {
+  const { answer, times, path } = fault;
+  if (path.global || path.sticky)
+    throw new RangeError('a targeted fault path has no g or y flag (test() would skip)');
+  if (typeof answer === 'number' && !(Number.isInteger(answer) && answer >= 400 && answer <= 599))
+    throw new RangeError(`a targeted fault answers an error status (400 to 599), not ${answer}`);
+  if (times !== undefined && !(Number.isInteger(times) && times >= 1))
+    throw new RangeError('a targeted fault strikes 1 or more times');
+}
+
+/**
+ * The first targeted fault matching this request that has strikes left, counted in `strikes` (kept by the
+ * caller across requests, per fault).
+ */
+export function strikeTargetedFault(
+  faults: SimulatorFaults,
+  method: string,
+  path: string,
+  strikes: Map<TargetedFault, number>,
+): TargetedFault | undefined {
+  const fault = faults.targeted?.find(
+    (candidate) =>
+      candidate.method === method &&
+      candidate.path.test(path) &&
+      (candidate.times === undefined || (strikes.get(candidate) ?? 0) < candidate.times),
+  );
+  if (fault !== undefined) strikes.set(fault, (strikes.get(fault) ?? 0) + 1);
+  return fault;
 }
 
 /**

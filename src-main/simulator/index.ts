@@ -27,6 +27,7 @@ export type {
   RunningSimulator,
   SimulatorCredentials,
   SimulatorFaults,
+  TargetedFault,
   SimulatorOptions,
   SimulatorRequestRecord,
 } from './options';

@@ -12,6 +12,24 @@ export interface SimulatorFaults {
   rateLimitRate?: number;
   /** `Retry-After` of 429 answers, in seconds (default 1). */
   retryAfterSeconds?: number;
+  /** Faults aimed at one route (a reboot, a sign-in…), applied before the rates above. */
+  targeted?: TargetedFault[];
+}
+
+/** A fault that strikes the requests of one method and path, e.g. every `POST …/reboot`. */
+export interface TargetedFault {
+  method: string;
+  /** Tested against the path without the query. */
+  path: RegExp;
+  /**
+   * What the request gets: an HTTP status (an error body with it), 'timeout' (never answered: the socket is
+   * held as for `timeoutRate`) or 'reset' (the connection is cut without an answer).
+   */
+  answer: number | 'timeout' | 'reset';
+  /** The route runs first, so the change is made and only its answer is lost. Default: it does not run. */
+  afterActing?: boolean;
+  /** How many matching requests it strikes; every one when absent. */
+  times?: number;
 }
 
 export interface SimulatorOptions {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { TokenAuthority } from './auth/token-authority';
-import { pickFault, retryAfterSeconds, type FaultVerdict } from './faults';
+import { pickFault, retryAfterSeconds, strikeTargetedFault, type FaultVerdict } from './faults';
 import {
   ApiError,
   ERROR_DETAILS_CODES,
@@ -12,7 +12,7 @@ import {
   type Reply,
 } from './http/responses';
 import type { Router } from './http/router';
-import type { SimulatorFaults } from './options';
+import type { SimulatorFaults, TargetedFault } from './options';
 import type { RequestLog } from './request-log';
 import { TenantError, type SimulatorTenant } from './tenant/tenant';
 
@@ -26,6 +26,8 @@ export interface RequestHandlerDependencies {
   random: () => number;
   log: RequestLog;
   hold: (socket: Socket) => void;
+  /** How often each targeted fault has struck, across requests. */
+  strikes: Map<TargetedFault, number>;
 }
 
 /** One request: read the body, apply faults, route, check the bearer token, answer JSON. Never rejects. */
@@ -42,23 +44,46 @@ export async function handleRequest(
     const rawBody = await readBody(request);
     const faults = dependencies.faults();
     if ((faults.latencyMs ?? 0) > 0) await delay(faults.latencyMs);
-    const verdict = pickFault(faults, dependencies.random);
-    if (verdict === 'timeout') {
+    const fate = decideFate(faults, method, url, request, rawBody, dependencies);
+    if (fate === 'hold' || fate === 'cut') {
       record(0);
-      dependencies.hold(request.socket);
+      if (fate === 'hold') dependencies.hold(request.socket);
+      else request.socket.destroy();
       return;
     }
-    const reply =
-      verdict === 'none'
-        ? dispatch(method, url, request, rawBody, dependencies)
-        : faultReply(verdict, faults);
-    send(response, reply);
-    record(reply.status);
+    send(response, fate);
+    record(fate.status);
   } catch (error) {
     const reply = errorReply(error);
     send(response, reply);
     record(reply.status);
   }
+}
+
+/** An answer, or no answer at all: 'hold' keeps the socket open until the client gives up, 'cut' resets it. */
+type Fate = Reply | 'hold' | 'cut';
+
+function decideFate(
+  faults: SimulatorFaults,
+  method: string,
+  url: URL,
+  request: IncomingMessage,
+  rawBody: Buffer | undefined,
+  dependencies: RequestHandlerDependencies,
+): Fate {
+  const targeted = strikeTargetedFault(faults, method, url.pathname, dependencies.strikes);
+  if (targeted !== undefined) {
+    if (targeted.afterActing === true) dispatch(method, url, request, rawBody, dependencies);
+    if (targeted.answer === 'timeout') return 'hold';
+    if (targeted.answer === 'reset') return 'cut';
+    const status = targeted.answer;
+    return { status, body: errorBody(status, `Injected fault ${status}`, status * 1000) };
+  }
+  const verdict = pickFault(faults, dependencies.random);
+  if (verdict === 'timeout') return 'hold';
+  return verdict === 'none'
+    ? dispatch(method, url, request, rawBody, dependencies)
+    : faultReply(verdict, faults);
 }
 
 function dispatch(

@@ -5,7 +5,7 @@ import { TokenAuthority } from './auth/token-authority';
 import { checkFaults } from './faults';
 import { HeldSockets } from './held-sockets';
 import { Router } from './http/router';
-import type { RunningSimulator, SimulatorFaults, SimulatorOptions } from './options';
+import type { RunningSimulator, SimulatorFaults, SimulatorOptions, TargetedFault } from './options';
 import { handleRequest } from './request-handler';
 import { RequestLog } from './request-log';
 import { allRoutes } from './routes';
@@ -29,6 +29,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const log = new RequestLog();
   const held = new HeldSockets();
   let faults: SimulatorFaults = checkFaults(options.faults ?? {});
+  const strikes = new Map<TargetedFault, number>();
 
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     void handleRequest(request, response, {
@@ -39,6 +40,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       random: options.random ?? Math.random,
       log,
       hold: (socket) => held.hold(socket),
+      strikes,
     });
   };
   const server: Server =

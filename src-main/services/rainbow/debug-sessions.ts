@@ -2,6 +2,9 @@ import type { ApiStatus } from './devices';
 import { apiPath, PROVISIONING_ROOT } from './paths';
 import type { RainbowApi } from './rainbow-api';
 
+const GRANT_CHECK =
+  'Open the device again: while a debug session is open it shows the phone’s admin page address. Grant it again only if it does not.';
+
 function debugPath(systemId: string, deviceId: string): string {
   return apiPath(PROVISIONING_ROOT, 'cloudpbxs', systemId, 'devices', deviceId, 'debug');
 }
@@ -17,7 +20,10 @@ export function grantDebugSession(
   durationSeconds?: number,
 ): Promise<ApiStatus> {
   const body = durationSeconds === undefined ? {} : { duration: String(durationSeconds) };
-  return api.request<ApiStatus>('POST', debugPath(systemId, deviceId), { body, idempotent: true });
+  return api.request<ApiStatus>('POST', debugPath(systemId, deviceId), {
+    body,
+    unknownOutcomeHint: GRANT_CHECK,
+  });
 }
 
 /** Ends the debug session; the server then changes the phone's admin password. */

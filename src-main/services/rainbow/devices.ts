@@ -89,18 +89,23 @@ export function deleteDevice(api: RainbowApi, systemId: string, deviceId: string
   return api.request<ApiStatus>('DELETE', devicesPath(systemId, deviceId));
 }
 
-/** Asks the phone to reboot. Sending it twice only reboots twice, so the client may retry it. */
+const REBOOT_CHECK =
+  'Do not send it again yet: watch the phone’s SIP registrations. If it is rebooting, its registration goes away and comes back within a few minutes.';
+const RESET_CHECK =
+  'Do not send it again: check the phone. After a factory reset its SIP registration goes away and does not come back until it is provisioned again; the device’s state on the CloudPBX shows whether it still registers.';
+
+/** Asks the phone to reboot. Not idempotent: an answer lost on the way is reported, never sent again. */
 export function rebootDevice(api: RainbowApi, systemId: string, deviceId: string): Promise<ApiStatus> {
   return api.request<ApiStatus>('POST', devicesPath(systemId, deviceId, 'reboot'), {
     body: {},
-    idempotent: true,
+    unknownOutcomeHint: REBOOT_CHECK,
   });
 }
 
-/** Factory reset: the phone forgets its configuration (including the provisioning URL). */
+/** Factory reset: the phone forgets its configuration (including the provisioning URL). Never sent twice. */
 export function resetDevice(api: RainbowApi, systemId: string, deviceId: string): Promise<ApiStatus> {
   return api.request<ApiStatus>('POST', devicesPath(systemId, deviceId, 'reset'), {
     body: {},
-    idempotent: true,
+    unknownOutcomeHint: RESET_CHECK,
   });
 }

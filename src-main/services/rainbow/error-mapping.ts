@@ -15,11 +15,16 @@ export interface RequestContext {
   timeoutMs: number;
   /** The request was not sent again because that could have done the change twice. */
   outcomeUnknown: boolean;
+  /** How to check whether that change was made; a generic look-up hint when absent. */
+  unknownOutcomeHint?: string;
   /** A `Retry-After` too long to wait for. */
   retryAfterMs?: number;
 }
 
 export type Redact = (text: string) => string;
+
+/** Why an unknown outcome is not simply retried, said in the message itself. */
+const notSentAgain = ', and Fieldkit did not send it again (that could do it twice)';
 
 interface ErrorBodyFields {
   errorMsg?: string;
@@ -119,11 +124,11 @@ export function mapResponseError(
   if (context.outcomeUnknown) {
     return new OutcomeUnknownError({
       ...data,
-      code: status === 408 ? 'timeout' : 'server-error',
+      code: 'outcome-unknown',
       message: redact(
-        `Rainbow answered ${status} to ${context.method} ${context.path}; whether the change was made is unknown.`,
+        `Rainbow answered ${status} to ${context.method} ${context.path}; whether the change was made is unknown${notSentAgain}.`,
       ),
-      hint: OUTCOME_UNKNOWN_HINT,
+      hint: context.unknownOutcomeHint ?? OUTCOME_UNKNOWN_HINT,
     });
   }
   return new FieldkitError({ ...data, code, hint, message: redact(statusMessage(status, fields, context)) });
@@ -178,11 +183,11 @@ export function mapNetworkFailure(
   if (context.outcomeUnknown) {
     return new OutcomeUnknownError(
       {
-        code: 'timeout',
+        code: 'outcome-unknown',
         message: redact(
-          `The connection to ${context.host} failed during ${request} (${reason(failure, context)}); whether the change was made is unknown.`,
+          `The connection to ${context.host} failed during ${request} (${reason(failure, context)}); whether the change was made is unknown${notSentAgain}.`,
         ),
-        hint: OUTCOME_UNKNOWN_HINT,
+        hint: context.unknownOutcomeHint ?? OUTCOME_UNKNOWN_HINT,
       },
       options,
     );

@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redactor';
 import type { Clock } from './clock';
 import { classifyFetchError } from './network-failure';
+import { isRedirect, redirectRefused } from './redirect';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -21,7 +22,10 @@ export interface HttpResponse {
   body: unknown;
 }
 
-/** Sends one request, once. Rejects with a `NetworkFailure` when no HTTP answer came back. */
+/**
+ * Sends one request, once. Rejects with a `NetworkFailure` when no HTTP answer came back, and with a
+ * 'redirected' FieldkitError on a 3xx: redirects are never followed.
+ */
 export type HttpTransport = (request: OutgoingRequest) => Promise<HttpResponse>;
 
 export interface TransportDeps {
@@ -54,12 +58,21 @@ export function createHttpTransport(deps: TransportDeps): HttpTransport {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        redirect: 'manual',
         signal: AbortSignal.timeout(deps.timeoutMs),
       });
+      if (isRedirect(response.status)) {
+        // Whatever the body holds is not read; a failure to discard it must not hide the redirect.
+        await response.body?.cancel().catch(() => undefined);
+        deps.logger.debug(`${line} → ${response.status}, not followed ${elapsed()}`);
+        const location = response.headers.get('location');
+        throw redirectRefused(request, response.status, location, (text) => deps.redactor.redact(text));
+      }
       const body = parseBody(await response.text());
       deps.logger.debug(`${line} → ${response.status} ${elapsed()}`);
       return { status: response.status, headers: response.headers, body };
     } catch (error) {
+      if (error instanceof FieldkitError) throw error;
       const failure = classifyFetchError(error);
       if (failure === undefined) {
         const detail = error instanceof Error ? error.message : String(error);

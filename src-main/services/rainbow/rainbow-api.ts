@@ -14,6 +14,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Whether sending it twice does no harm. Default: true for GET, PUT and DELETE, false for POST. */
   idempotent?: boolean;
+  /** For a non-idempotent call: how to check whether it was acted on when its answer is lost. */
+  unknownOutcomeHint?: string;
 }
 
 /**
@@ -49,6 +51,9 @@ export function createRainbowApi(origin: URL, session: Session, runner: RequestR
           headers: { authorization: bearerAuthorization(token) },
           body: options.body,
           idempotent,
+          ...(options.unknownOutcomeHint === undefined
+            ? {}
+            : { unknownOutcomeHint: options.unknownOutcomeHint }),
         }),
       );
       if (!isSuccess(result.response.status)) throw runner.failure(result, 'call');

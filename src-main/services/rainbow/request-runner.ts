@@ -10,6 +10,8 @@ import { decideRetry, parseRetryAfter, type RetryPolicy } from './retry-policy';
 export interface RunnableRequest extends OutgoingRequest {
   /** Whether sending it twice does no harm; a create (POST) is not. */
   idempotent: boolean;
+  /** How to find out whether a non-idempotent request was acted on, when its answer is lost. */
+  unknownOutcomeHint?: string;
 }
 
 /** The last answer, after the retries it deserved. Any status: 401 is the session's business. */
@@ -96,7 +98,7 @@ export class RequestRunner {
     outcomeUnknown: boolean,
     phase: RequestContext['phase'],
   ): RequestContext {
-    return {
+    const context: RequestContext = {
       method: request.method,
       path: request.url.pathname,
       host: request.url.host,
@@ -105,6 +107,8 @@ export class RequestRunner {
       timeoutMs: this.deps.timeoutMs,
       outcomeUnknown,
     };
+    if (request.unknownOutcomeHint !== undefined) context.unknownOutcomeHint = request.unknownOutcomeHint;
+    return context;
   }
 
   #describe(request: RunnableRequest): string {

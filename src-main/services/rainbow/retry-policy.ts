@@ -47,16 +47,19 @@ export type RetryDecision =
   | { retry: true; delayMs: number }
   | { retry: false; reason: 'final' | 'exhausted' | 'unsafe' | 'retry-after-too-long' };
 
-/** True when the server certainly did not act on the request, so even a create can be sent again. */
+/**
+ * True when the server certainly did not act on the request (no connection, 429, 503: rainbow-api-notes.md,
+ * "Paging and retries"), so even a reboot or a create can be sent again.
+ */
 function certainlyNotProcessed(outcome: AttemptOutcome): boolean {
   if (outcome.kind === 'network') return outcome.notSent;
-  return outcome.status === 429 || (outcome.status === 503 && outcome.retryAfterMs !== undefined);
+  return outcome.status === 429 || outcome.status === 503;
 }
 
 /**
- * `attempt` is the number of the attempt that just ended (1 for the first). A non-idempotent request (a POST
- * that creates) is only sent again when the server certainly did not process it; otherwise the caller must
- * report an unknown outcome ('unsafe').
+ * `attempt` is the number of the attempt that just ended (1 for the first). A non-idempotent request (a create,
+ * a reboot, a factory reset, a debug grant) is only sent again when the server certainly did not process it;
+ * otherwise the caller must report an unknown outcome ('unsafe').
  */
 export function decideRetry(
   outcome: AttemptOutcome,

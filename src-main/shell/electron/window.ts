@@ -1,26 +1,10 @@
 import { BrowserWindow, session } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
+import { mainWindowOptions } from './window-options';
 
-/** The app window, locked down: isolated, sandboxed, no Node, no pop-ups, no navigation, no permissions. */
-export function createMainWindow(preload: string): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 600,
-    title: 'Fieldkit',
-    show: false,
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
+/** The app window, locked down: no pop-ups, no navigation, no permissions (its options: window-options.ts). */
+export function createMainWindow(preload: string, packaged: boolean): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preload, packaged));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -4,6 +4,7 @@ import type { EventBus } from '../../api/events';
 import type { Router } from '../../api/router';
 import type { Logger } from '../../services/log/logger';
 import { createLaunchToken, hasValidCookie, sameSecret, sessionCookie } from './launch-token';
+import { parseRequestTarget } from './request-target';
 import { SECURITY_HEADERS } from './security-headers';
 import { readStaticFile } from './static-files';
 
@@ -39,19 +40,32 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
+      // A client that went away mid-request is no fault of the host: one line, no stack.
+      if (request.destroyed) {
+        options.log.warn(`a ${request.method ?? ''} request ended before its answer (${failureCode(error)})`);
+        return;
+      }
       options.log.error('request failed', error);
       if (!response.headersSent) send(response, 500, 'text/plain', 'Internal error');
       else response.end();
     });
   });
 
+  /** A request the host cannot make sense of: 400, a short body, one log line without its content. */
+  function refuseMalformed(request: IncomingMessage, response: ServerResponse, reason: string): void {
+    options.log.warn(`refused a malformed ${request.method ?? ''} request: ${reason}`);
+    send(response, 400, 'text/plain', `Bad request: ${reason}.`);
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // A page on another site could reach 127.0.0.1 through DNS rebinding: only our own Host names pass.
     if (!origins.has(`http://${request.headers.host ?? ''}`))
       return send(response, 403, 'text/plain', 'Forbidden');
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const offered = url.searchParams.get('token');
-    if (request.method === 'GET' && url.pathname === '/' && offered !== null) {
+    const target = parseRequestTarget(request.url);
+    if ('malformed' in target) return refuseMalformed(request, response, target.malformed);
+    const { pathname } = target;
+    const offered = target.query.get('token');
+    if (request.method === 'GET' && pathname === '/' && offered !== null) {
       if (!sameSecret(offered, token))
         return send(response, 401, 'text/plain', 'This launch token is not valid.');
       response.writeHead(303, { ...SECURITY_HEADERS, location: '/', 'set-cookie': sessionCookie(token) });
@@ -65,11 +79,11 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         'Open the address that `npm start` printed (it carries the token).',
       );
     }
-    if (url.pathname.startsWith('/rpc/')) return handleCall(request, response, url.pathname.slice(5));
-    if (url.pathname === '/events' && request.method === 'GET') return openEventStream(request, response);
+    if (pathname.startsWith('/rpc/')) return handleCall(request, response, pathname.slice(5));
+    if (pathname === '/events' && request.method === 'GET') return openEventStream(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'text/plain', 'Method not allowed');
-    const file = await readStaticFile(options.staticDir, url.pathname);
+    const file = await readStaticFile(options.staticDir, pathname);
     if (!file) return send(response, 404, 'text/plain', 'Not found');
     return send(response, 200, file.contentType, file.body);
   }
@@ -88,11 +102,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
     } catch {
-      return sendJson(response, {
-        ok: false,
-        error: { code: 'invalid-input', message: 'The call is not valid JSON.' },
-      });
+      options.log.warn('refused a call whose body is not valid JSON');
+      return sendJson(
+        response,
+        { ok: false, error: { code: 'invalid-input', message: 'The call is not valid JSON.' } },
+        400,
+      );
     }
+    // parseRequestTarget checked that the path decodes.
     sendJson(response, await options.router.dispatch(decodeURIComponent(name), input));
   }
 
@@ -140,18 +157,26 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.end(body);
 }
 
-function sendJson(response: ServerResponse, value: unknown): void {
-  send(response, 200, 'application/json', JSON.stringify(value));
+function sendJson(response: ServerResponse, value: unknown, status = 200): void {
+  send(response, status, 'application/json', JSON.stringify(value));
 }
 
+function failureCode(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The body as text, or `undefined` past MAX_BODY_BYTES. The rest of an oversize body is read and dropped (never
+ * kept) rather than cut off, so the client, still sending, reliably receives the 413 instead of a reset.
+ */
 async function readBody(request: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { decodePercent } from './request-target';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,7 +22,10 @@ export interface StaticFile {
 
 /** Reads a file of the built renderer; `undefined` for anything outside `root` or missing. */
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | undefined> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  // No file has a name that does not decode.
+  const decoded = decodePercent(urlPath);
+  if (decoded === undefined) return undefined;
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const path = normalize(join(root, relative));
   if (!path.startsWith(normalize(root) + sep)) return undefined;
   try {

@@ -18,6 +18,8 @@ const errorKeys: Partial<Record<ErrorCode, ErrorKey>> = {
   'not-signed-in': 'errors.notSignedIn',
   forbidden: 'errors.forbidden',
   'not-found': 'errors.notFound',
+  'outcome-unknown': 'errors.outcomeUnknown',
+  redirected: 'errors.redirected',
 };
 
 export interface ErrorDescription {

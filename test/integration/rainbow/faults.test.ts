@@ -122,14 +122,24 @@ describe('retries against a faulty simulator', () => {
   });
 
   describe('a request that is not idempotent (POST)', () => {
-    it('is not sent again after a 503: its outcome is unknown', async () => {
-      await setUp([0.1]);
-      simulator.setFaults({ errorRate: 0.5 });
+    it.each([500, 502, 504])('is not sent again after a %i: its outcome is unknown', async (status) => {
+      await setUp([]);
+      simulator.setFaults({ targeted: [{ method: 'POST', path: /nowhere$/, answer: status, times: 1 }] });
 
       const error = await failureOf(client.request('POST', NOWHERE, { body: { description: 'x' } }));
       expect(isOutcomeUnknown(error)).toBe(true);
+      expect(error).toMatchObject({ code: 'outcome-unknown', status });
       expect(error.message).toContain('whether the change was made is unknown');
-      expect(statuses('/fieldkit-test-nowhere')).toEqual([503]);
+      expect(statuses('/fieldkit-test-nowhere')).toEqual([status]);
+    });
+
+    it('is sent again after a 503, which the server answers without acting', async () => {
+      await setUp([0.1]);
+      simulator.setFaults({ errorRate: 0.5 });
+
+      const error = await failureOf(client.request('POST', NOWHERE, { body: {} }));
+      expect(error.code).toBe('not-found');
+      expect(statuses('/fieldkit-test-nowhere')).toEqual([503, 404]);
     });
 
     it('is not sent again after losing its answer', async () => {
@@ -138,7 +148,7 @@ describe('retries against a faulty simulator', () => {
 
       const error = await failureOf(client.request('POST', NOWHERE, { body: {} }));
       expect(isOutcomeUnknown(error)).toBe(true);
-      expect(error.code).toBe('timeout');
+      expect(error.code).toBe('outcome-unknown');
       expect(statuses('/fieldkit-test-nowhere')).toEqual([0]);
     });
 
@@ -152,12 +162,12 @@ describe('retries against a faulty simulator', () => {
     });
 
     it('may be declared idempotent by its caller', async () => {
-      await setUp([0.1]);
-      simulator.setFaults({ errorRate: 0.5 });
+      await setUp([]);
+      simulator.setFaults({ targeted: [{ method: 'POST', path: /nowhere$/, answer: 504, times: 1 }] });
 
       const error = await failureOf(client.request('POST', NOWHERE, { body: {}, idempotent: true }));
       expect(error.code).toBe('not-found');
-      expect(statuses('/fieldkit-test-nowhere')).toEqual([503, 404]);
+      expect(statuses('/fieldkit-test-nowhere')).toEqual([504, 404]);
     });
   });
 });

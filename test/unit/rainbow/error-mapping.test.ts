@@ -131,9 +131,16 @@ describe('mapResponseError', () => {
     const context = { ...call, method: 'POST', outcomeUnknown: true };
     const error = mapResponseError(502, body(502), context, keep);
     expect(isOutcomeUnknown(error)).toBe(true);
-    expect(error.code).toBe('server-error');
+    expect(error.code).toBe('outcome-unknown');
+    expect(error.status).toBe(502);
     expect(error.message).toContain('whether the change was made is unknown');
-    expect(mapResponseError(408, undefined, context, keep).code).toBe('timeout');
+    expect(error.message).toContain('did not send it again');
+    expect(mapResponseError(408, undefined, context, keep).code).toBe('outcome-unknown');
+  });
+
+  it('says how to check an unknown outcome the way the call asks', () => {
+    const context = { ...call, method: 'POST', outcomeUnknown: true, unknownOutcomeHint: 'Watch it.' };
+    expect(mapResponseError(504, undefined, context, keep).hint).toBe('Watch it.');
   });
 
   it('redacts secrets the server echoes', () => {
@@ -241,8 +248,13 @@ describe('mapNetworkFailure', () => {
       keep,
     );
     expect(isOutcomeUnknown(error)).toBe(true);
-    expect(error.code).toBe('timeout');
+    expect(error.code).toBe('outcome-unknown');
     expect(error.message).toContain('whether the change was made is unknown');
     expect(error.hint).toMatch(/MAC address/);
+  });
+
+  it('says how to check an unknown outcome the way the call asks', () => {
+    const context = { ...call, method: 'POST', outcomeUnknown: true, unknownOutcomeHint: 'Watch it.' };
+    expect(mapNetworkFailure(failure('ECONNRESET'), context, keep).hint).toBe('Watch it.');
   });
 });

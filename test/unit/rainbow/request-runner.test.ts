@@ -95,7 +95,7 @@ describe('RequestRunner', () => {
   it('throws an unknown outcome when a create loses its connection', async () => {
     const { runner, sent } = setup(['ECONNRESET', 201]);
     await expect(runner.run(create)).rejects.toSatisfy(
-      (error) => isOutcomeUnknown(error) && isFieldkitError(error, 'timeout'),
+      (error) => isOutcomeUnknown(error) && isFieldkitError(error, 'outcome-unknown'),
     );
     expect(sent()).toBe(1);
   });

@@ -41,6 +41,16 @@ describe('describeError', () => {
       'Trop de requêtes : le serveur demande d’attendre avant de réessayer.',
     ],
     ['server-error', 'The server ran into an error.', 'Le serveur a rencontré une erreur.'],
+    [
+      'outcome-unknown',
+      'The answer was lost: whether the change was made is unknown, so it was not sent again.',
+      'La réponse a été perdue : on ne sait pas si la modification a été faite, elle n’a donc pas été renvoyée.',
+    ],
+    [
+      'redirected',
+      'The server redirected the request elsewhere; Fieldkit never follows redirects.',
+      'Le serveur a redirigé la requête ailleurs ; Fieldkit ne suit jamais les redirections.',
+    ],
   ])('gives %s its own message in English and French', (code, english, french) => {
     const error = { code, message: 'core says so' };
     expect(describeError(translate('en'), error).summary).toBe(english);
@@ -58,6 +68,16 @@ describe('describeError', () => {
       detail: 'openrainbow.com is not answering.',
       hint: 'Check the network.',
     });
+  });
+
+  it('shows how to check an unknown outcome, as the core says it', () => {
+    const description = describeError(translate('fr'), {
+      code: 'outcome-unknown',
+      message: 'Rainbow answered 504 to POST /reboot; whether the change was made is unknown.',
+      hint: 'Watch the SIP registrations.',
+    });
+    expect(description.detail).toContain('504');
+    expect(description.hint).toBe('Watch the SIP registrations.');
   });
 
   it('falls back to the core message for codes without a translation', () => {

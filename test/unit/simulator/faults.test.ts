@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkFaults, pickFault, retryAfterSeconds } from '../../../src-main/simulator/faults';
+import {
+  checkFaults,
+  pickFault,
+  retryAfterSeconds,
+  strikeTargetedFault,
+} from '../../../src-main/simulator/faults';
+import type { TargetedFault } from '../../../src-main/simulator/options';
 
 const fixed = (value: number) => () => value;
 
@@ -33,5 +39,27 @@ describe('checkFaults', () => {
   it('defaults Retry-After to 1 second and rounds up', () => {
     expect(retryAfterSeconds({})).toBe(1);
     expect(retryAfterSeconds({ retryAfterSeconds: 2.2 })).toBe(3);
+  });
+});
+
+describe('strikeTargetedFault', () => {
+  const reboot: TargetedFault = { method: 'POST', path: /\/reboot$/, answer: 504, times: 2 };
+  const reset: TargetedFault = { method: 'POST', path: /\/reset$/, answer: 'reset' };
+
+  it('strikes only its method and path, as many times as it says', () => {
+    const strikes = new Map<TargetedFault, number>();
+    const faults = { targeted: [reboot, reset] };
+    expect(strikeTargetedFault(faults, 'GET', '/d/1/reboot', strikes)).toBeUndefined();
+    expect(strikeTargetedFault(faults, 'POST', '/d/1/reboot', strikes)).toBe(reboot);
+    expect(strikeTargetedFault(faults, 'POST', '/d/2/reboot', strikes)).toBe(reboot);
+    expect(strikeTargetedFault(faults, 'POST', '/d/1/reboot', strikes)).toBeUndefined();
+    for (let i = 0; i < 3; i += 1)
+      expect(strikeTargetedFault(faults, 'POST', '/d/1/reset', strikes)).toBe(reset);
+  });
+
+  it('refuses a fault that could not be meant', () => {
+    expect(() => checkFaults({ targeted: [{ ...reboot, answer: 302 }] })).toThrow(/400 to 599/);
+    expect(() => checkFaults({ targeted: [{ ...reboot, times: 0 }] })).toThrow(/1 or more/);
+    expect(() => checkFaults({ targeted: [{ ...reboot, path: /reboot/g }] })).toThrow(/no g or y flag/);
   });
 });

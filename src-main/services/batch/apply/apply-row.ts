@@ -86,6 +86,7 @@ export function isAbortingError(error: unknown): error is FieldkitError {
       'unreachable',
       'timeout',
       'tls',
+      'redirected',
     ].includes(error.code)
   );
 }

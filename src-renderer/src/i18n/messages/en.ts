@@ -99,6 +99,8 @@ const en = {
     notSignedIn: 'You are not signed in any more.',
     forbidden: 'This account is not allowed to do that.',
     notFound: 'It was not found.',
+    outcomeUnknown: 'The answer was lost: whether the change was made is unknown, so it was not sent again.',
+    redirected: 'The server redirected the request elsewhere; Fieldkit never follows redirects.',
   },
   layout: {
     cloudPbx: 'CloudPBX',

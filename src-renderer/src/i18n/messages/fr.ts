@@ -98,6 +98,9 @@ const fr: MessageSchema = {
     notSignedIn: 'Vous n’êtes plus connecté.',
     forbidden: 'Ce compte n’a pas le droit de faire cela.',
     notFound: 'Introuvable.',
+    outcomeUnknown:
+      'La réponse a été perdue : on ne sait pas si la modification a été faite, elle n’a donc pas été renvoyée.',
+    redirected: 'Le serveur a redirigé la requête ailleurs ; Fieldkit ne suit jamais les redirections.',
   },
   layout: {
     cloudPbx: 'CloudPBX',
