@@ -24,7 +24,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/hostile/**/*.test.ts'],
+          // Import files are read in a worker thread, which runs built JavaScript: build it once per run.
+          globalSetup: ['test/support/import-worker-build.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

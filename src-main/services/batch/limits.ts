@@ -2,12 +2,16 @@
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 /**
+ * Device lines under the header (blank, comment and formatted-only lines do not count), in a CSV file or a
+ * sheet: far beyond any rollout, and what keeps one file's checking within the worker's memory.
+ */
+export const MAX_IMPORT_ROWS = 100_000;
+
+/**
  * What an .xlsx sheet may hold. A workbook is small on disk but can declare or compress almost anything, so it
  * is read only as far as these limits, whatever its declared range says.
  */
 export const XLSX_LIMITS = {
-  /** Lines with at least one value (empty and formatted-only lines do not count). */
-  rows: 100_000,
   /** Columns A to BL: an import needs nine; the rest is room for the technician's own notes. */
   columns: 64,
   /** Excel's own limit for one cell. */
@@ -17,3 +21,6 @@ export const XLSX_LIMITS = {
   /** Distinct texts of the workbook (its shared strings). */
   sharedStrings: 1_000_000,
 } as const;
+
+/** The heap of the worker thread that reads and checks one import file; past it, that file fails alone. */
+export const IMPORT_WORKER_MEMORY_MB = 1024;

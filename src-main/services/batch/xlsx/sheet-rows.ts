@@ -1,6 +1,6 @@
 import { columnLetter } from '../columns';
 import { XLSX_LIMITS } from '../limits';
-import type { SourceRow } from '../source-table';
+import { MAX_LINES_WITH_VALUES, rowLimitProblem, type SourceRow } from '../source-table';
 import { MAX_RAW_CELL_CHARACTERS, scanPart } from './scan-part';
 import { OVERLONG_TEXT, type SharedText } from './shared-strings';
 import { XlsxProblem } from './xlsx-problem';
@@ -20,7 +20,7 @@ interface OpenCell {
 /**
  * The lines of a sheet that hold at least one value, each as wide as the widest of them. Only cells present in
  * the sheet's XML are read: the range the sheet declares (`<dimension>`, a whole formatted column, a cell at
- * XFD1048576) costs nothing, and a value past the row, column or text limit stops the reading with its line
+ * XFD1048576) costs nothing, and a line past the row limit, or a value past the column or text limit, stops the reading with its line
  * and column named. Formulas are never evaluated: the value the spreadsheet saved with them is read.
  */
 export async function readSheetRows(
@@ -51,7 +51,7 @@ export async function readSheetRows(
 
   const endRow = (): void => {
     if (cells.length === 0) return;
-    if (rows.length >= XLSX_LIMITS.rows) throw tooManyRows(line);
+    if (rows.length >= MAX_LINES_WITH_VALUES) throw new XlsxProblem(rowLimitProblem(line));
     width = Math.max(width, cells.length);
     rows.push(numeric.length === 0 ? { line, cells } : { line, cells, numericCells: numeric });
     cells = [];
@@ -163,16 +163,6 @@ function tooWide(line: number, column: number): XlsxProblem {
       `Line ${line}, column ${columnLetter(column)}: the sheet has a value there, but Fieldkit reads at most ` +
       `${XLSX_LIMITS.columns} columns (A to ${last}). Delete what is beyond column ${last}, or copy the ` +
       'columns to import into a new sheet.',
-  });
-}
-
-function tooManyRows(line: number): XlsxProblem {
-  const limit = XLSX_LIMITS.rows.toLocaleString('en');
-  return new XlsxProblem({
-    line,
-    message:
-      `Line ${line}: the sheet has more than ${limit} lines with values, the most Fieldkit imports from one ` +
-      'file. Split it into several files.',
   });
 }
 

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 /** A cell of a test workbook: text is written as an inline string, a number as a number cell. */
 export type XlsxCell = string | number | undefined;
@@ -40,6 +40,28 @@ export function writeXlsxParts(workbookParts: {
   if (typeof sharedStrings === 'string') entries.push(text('xl/sharedStrings.xml', sharedStrings));
   else if (sharedStrings !== undefined) entries.push({ name: 'xl/sharedStrings.xml', ...sharedStrings });
   return zip(entries);
+}
+
+/** Deflates `repeat` copies of `unit` as one stream, never holding the unpacked whole. */
+export async function deflatedRepeat(
+  head: string,
+  unit: string,
+  repeat: number,
+  tail: string,
+): Promise<DeflatedPart> {
+  const deflate = createDeflateRaw({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  const block = Buffer.from(unit.repeat(Math.ceil((1024 * 1024) / unit.length)), 'utf8');
+  const blocks = Math.ceil((unit.length * repeat) / block.length);
+  deflate.write(head);
+  for (let index = 0; index < blocks; index += 1) {
+    if (!deflate.write(block)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end(tail);
+  await done;
+  return { deflated: Buffer.concat(chunks), size: head.length + blocks * block.length + tail.length };
 }
 
 /** `<worksheet>` around the given `<sheetData>` content, with anything before it (`<dimension>`, `<cols>`). */

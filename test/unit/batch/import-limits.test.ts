@@ -1,8 +1,13 @@
-import { createDeflateRaw } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readImportFile } from '../../../src-main/services/batch';
-import { XLSX_LIMITS } from '../../../src-main/services/batch/limits';
-import { sharedStringsXml, worksheetXml, writeXlsxParts, type DeflatedPart } from './support/xlsx-writer';
+import { MAX_IMPORT_ROWS, XLSX_LIMITS } from '../../../src-main/services/batch/limits';
+import {
+  deflatedRepeat,
+  sharedStringsXml,
+  worksheetXml,
+  writeXlsxParts,
+  type DeflatedPart,
+} from './support/xlsx-writer';
 
 const HEADER_ROW =
   '<row r="1"><c r="A1" t="inlineStr"><is><t>mac</t></is></c><c r="B1" t="inlineStr"><is><t>model</t></is></c></row>';
@@ -18,28 +23,6 @@ function withSharedStrings(sharedStrings: DeflatedPart): Buffer {
     sheets: [{ name: 'S', xml: worksheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }],
     sharedStrings,
   });
-}
-
-/** Deflates `repeat` copies of `unit` as one stream, never holding the unpacked whole. */
-async function deflatedRepeat(
-  head: string,
-  unit: string,
-  repeat: number,
-  tail: string,
-): Promise<DeflatedPart> {
-  const deflate = createDeflateRaw({ level: 9 });
-  const chunks: Buffer[] = [];
-  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise((resolve) => deflate.on('end', resolve));
-  const block = Buffer.from(unit.repeat(Math.ceil((1024 * 1024) / unit.length)), 'utf8');
-  const blocks = Math.ceil((unit.length * repeat) / block.length);
-  deflate.write(head);
-  for (let index = 0; index < blocks; index += 1) {
-    if (!deflate.write(block)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end(tail);
-  await done;
-  return { deflated: Buffer.concat(chunks), size: head.length + blocks * block.length + tail.length };
 }
 
 describe('readImportFile: an .xlsx is read by what it holds, never by its declared range', () => {
@@ -140,15 +123,15 @@ describe('readImportFile: an .xlsx is read by what it holds, never by its declar
     });
   });
 
-  it('refuses more lines with values than the row limit, naming the first one past it', async () => {
+  it('refuses more device lines than the row limit, naming the first one past it', async () => {
     const rows = Array.from(
-      { length: XLSX_LIMITS.rows + 1 },
+      { length: MAX_IMPORT_ROWS + 2 },
       (_, index) => `<row r="${index + 1}"><c r="A${index + 1}"><v>${index}</v></c></row>`,
     ).join('');
     const table = await readImportFile('many.xlsx', sheet(worksheetXml(rows)));
     expect(table.errors[0]).toEqual({
-      line: XLSX_LIMITS.rows + 1,
-      message: expect.stringMatching(/more than 100,000 lines with values/),
+      line: MAX_IMPORT_ROWS + 2,
+      message: expect.stringMatching(/more than 100,000 device lines/),
     });
   });
 
@@ -180,5 +163,29 @@ describe('readImportFile: an .xlsx is read by what it holds, never by its declar
     const cut = bytes.subarray(0, bytes.length - 30);
     const table = await readImportFile('cut.xlsx', cut);
     expect(table.errors[0]?.message).toMatch(/cannot be read \(damaged/);
+  });
+});
+
+describe('readImportFile: a CSV file is read up to the row limit', () => {
+  it('stops at the first line with values past the limit, whatever blank and comment lines come between', async () => {
+    const lines = ['mac,model', '# a comment', ''];
+    for (let index = 0; index <= MAX_IMPORT_ROWS; index += 1) lines.push(`48:7a:55:00:00:01,M5`);
+    const text = `${lines.join('\n')}\n`;
+    const table = await readImportFile('many.csv', new TextEncoder().encode(text));
+    expect(table.rows).toEqual([]);
+    expect(table.errors).toEqual([
+      {
+        line: MAX_IMPORT_ROWS + 4,
+        message: expect.stringMatching(/^Line 100004: the file has more than 100,000 device lines/),
+      },
+    ]);
+  });
+
+  it('reads a file of exactly the limit', async () => {
+    const lines = ['mac,model'];
+    for (let index = 0; index < MAX_IMPORT_ROWS; index += 1) lines.push(`48:7a:55:00:00:01,M5`);
+    const table = await readImportFile('full.csv', new TextEncoder().encode(lines.join('\n')));
+    expect(table.errors).toEqual([]);
+    expect(table.rows).toHaveLength(MAX_IMPORT_ROWS);
   });
 });
