@@ -4,7 +4,8 @@ import { createCore } from '../../app/core';
 import { VERSION } from '../../app/version';
 import { logLevelFromEnv } from '../../services/log/logger';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
-import { bridgeCalls, bridgeEvents } from './ipc';
+import { MAX_IMPORT_BYTES } from '../../services/batch/limits';
+import { bridgeCalls, bridgeEvents, bridgeUploads } from './ipc';
 import { createMainWindow } from './window';
 
 /** The Electron shell: a thin adapter that hosts the core and one locked-down window. */
@@ -23,6 +24,7 @@ app.whenReady().then(() => {
   });
   serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
   bridgeCalls(core.router);
+  bridgeUploads(core.uploads, MAX_IMPORT_BYTES);
   const window = createMainWindow(fileURLToPath(new URL('../preload/preload.cjs', import.meta.url)));
   const unsubscribe = bridgeEvents(core.events, window.webContents);
   window.webContents.once('did-finish-load', () => process.stdout.write('FIELDKIT_READY\n'));

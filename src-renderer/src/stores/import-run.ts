@@ -133,8 +133,7 @@ export const useImportRunStore = defineStore('import-run', () => {
       api.batch.apply({
         systemId,
         fileName: file.name,
-        content: file.content,
-        encoding: 'base64',
+        fileId: file.fileId,
         reassign,
         skipInvalid,
       }),
