@@ -63,6 +63,8 @@ function openFailure(code: string | undefined): string {
   switch (code) {
     case 'ENOENT':
       return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a regular file; Fieldkit reads only regular files';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
