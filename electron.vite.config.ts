@@ -15,7 +15,12 @@ export default defineConfig({
           electron: resolve(root, 'src-main/shell/electron/main.ts'),
           web: resolve(root, 'src-main/shell/web/main.ts'),
           cli: resolve(root, 'src-main/cli/main.ts'),
+          // Started as a worker thread by services/batch/worker/run-import-worker.ts, found beside its chunk.
+          'import-worker': resolve(root, 'src-main/services/batch/worker/import-worker.ts'),
         },
+        // Every chunk next to the entries, so `new URL('./import-worker.js', import.meta.url)` finds the worker
+        // from whichever chunk the code that starts it lands in.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

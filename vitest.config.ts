@@ -30,6 +30,8 @@ export default defineConfig({
           name: 'integration',
           // test/hostile: every input of issue 8 (redirects, lost answers, hostile text and requests), real servers.
           include: ['test/integration/**/*.test.ts', 'test/hostile/**/*.test.ts'],
+          // Import files are read in a worker thread, which runs built JavaScript: build it once per run.
+          globalSetup: ['test/support/import-worker-build.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

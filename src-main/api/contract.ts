@@ -45,6 +45,7 @@ import type {
   SessionState,
   SwapProgress,
   SwapState,
+  UploadedFile,
   WatchStarted,
   WatchState,
 } from './types';
@@ -178,11 +179,15 @@ type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
  */
 export type Bridge = { [NS in Namespace]: NamespaceOf<NS, 'result'> } & {
   on<E extends EventName>(event: E, listener: Listener<E>): () => void;
+  /** Hands a file's bytes to the core (IPC in Electron, `POST /upload` in the browser shell). */
+  upload(bytes: ArrayBuffer): Promise<CallResult<UploadedFile>>;
 };
 
 /** What renderer code uses: the same calls, answering values and throwing on errors. */
 export type Api = { [NS in Namespace]: NamespaceOf<NS, 'value'> } & {
   on<E extends EventName>(event: E, listener: Listener<E>): () => void;
+  /** Uploads a file picked in the window; batch calls then name it by `fileId`. */
+  upload(file: Blob): Promise<UploadedFile>;
 };
 
 /** `systems.list` → `['systems', 'list']` */

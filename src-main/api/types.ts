@@ -63,6 +63,11 @@ export type {
 } from '../services/batch/types';
 export type { CatalogStatus } from '../services/catalog/types';
 
+/** A file the window handed to the core: calls name it by this id (see UploadStore). */
+export interface UploadedFile {
+  fileId: string;
+}
+
 /** The import template offered for download: a CSV file's name and text. */
 export interface BatchTemplate {
   fileName: string;

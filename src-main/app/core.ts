@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { EventBus } from '../api/events';
 import { createRouter, type Router } from '../api/router';
 import type { AppInfo, DiscoveryFinishedEvent, SessionState } from '../api/types';
@@ -7,6 +8,8 @@ import { AuditLogs } from '../services/audit/audit-logs';
 import { CatalogStore } from '../services/catalog';
 import { ApplyRuns } from '../services/batch/apply/apply-runs';
 import { LatestScan } from '../services/batch/latest-scan';
+import { MAX_IMPORT_BYTES } from '../shared/limits';
+import { UploadStore } from '../services/files/upload-store';
 import { AuditTrail } from '../services/audit/audit-trail';
 import { sessionAuditLog, sessionAuditScope } from '../services/audit/session-audit';
 import { createDeviceFeature } from '../services/devices/device-feature';
@@ -21,6 +24,10 @@ import { CredentialVault, createKeytarKeychain } from '../services/vault';
 import { DemoEnvironment } from './demo';
 import { createHandlers } from './handlers';
 import type { OpenExternal } from './handlers/session';
+
+/** An upload is kept this long after its last use: a technician validates, adjusts options, applies. */
+const UPLOAD_TTL_MS = 60 * 60 * 1000;
+const MAX_STAGED_UPLOADS = 8;
 
 export interface CoreOptions {
   dataDir: string;
@@ -38,6 +45,8 @@ export interface CoreOptions {
 /** The composition root: every service wired by hand, once, for whichever shell hosts the core. */
 export interface Core {
   router: Router;
+  /** Where the shells stream the files the window uploads (`POST /upload`, the upload IPC channel). */
+  uploads: UploadStore;
   events: EventBus;
   redactor: Redactor;
   log: Logger;
@@ -121,6 +130,15 @@ export function createCore(options: CoreOptions): Core {
     if (status === 'signed-out' || status === 'signing-in') latestScan.forget();
   });
 
+  // Import files picked in the window: staged in the data folder, named by id in batch calls.
+  const uploads = new UploadStore({
+    folder: join(options.dataDir, 'uploads'),
+    maxBytes: MAX_IMPORT_BYTES,
+    ttlMs: UPLOAD_TTL_MS,
+    maxFiles: MAX_STAGED_UPLOADS,
+    now: () => systemClock.now(),
+  });
+
   const appInfo = async (): Promise<AppInfo> => ({
     version: options.version,
     shell: options.shell,
@@ -144,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
         now: () => systemClock.now(),
         runs: importRuns,
         discovered: () => latestScan.macs(),
+        uploads,
       },
     }),
     log.child('api'),
@@ -151,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     router,
+    uploads,
     events,
     redactor,
     log,
@@ -159,6 +179,7 @@ export function createCore(options: CoreOptions): Core {
       await discovery.close();
       await session.signOut();
       await demo.close();
+      await uploads.close();
     },
   };
 }

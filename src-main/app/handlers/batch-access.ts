@@ -3,6 +3,7 @@ import { CatalogService, DEMO_CACHE_KEY, profileCacheKey, type CatalogStore } fr
 import { FieldkitError } from '../../services/errors';
 import type { RainbowClient } from '../../services/rainbow';
 import type { SessionService } from '../../services/session/session-service';
+import type { UploadStore } from '../../services/files/upload-store';
 
 export interface BatchHandlerDeps {
   session: SessionService<RainbowClient>;
@@ -11,12 +12,20 @@ export interface BatchHandlerDeps {
   runs: ApplyRuns;
   /** The MAC addresses the latest LAN discovery of the session saw; undefined when there is none. */
   discovered: () => readonly string[] | undefined;
+  /** Files the window uploaded, which calls name by `fileId`. */
+  uploads: UploadStore;
 }
 
-export function decodeContent(input: { content: string; encoding: 'base64' | 'text' }): Uint8Array {
+/** The bytes of the file a call names: an upload, or content given inline (the contract allows one of them). */
+export async function fileBytes(
+  input: { fileId?: string | undefined; content?: string | undefined; encoding: 'base64' | 'text' },
+  { uploads }: Pick<BatchHandlerDeps, 'uploads'>,
+): Promise<Uint8Array> {
+  if (input.fileId !== undefined) return uploads.read(input.fileId);
+  const content = input.content ?? '';
   return input.encoding === 'base64'
-    ? new Uint8Array(Buffer.from(input.content, 'base64'))
-    : new TextEncoder().encode(input.content);
+    ? new Uint8Array(Buffer.from(content, 'base64'))
+    : new TextEncoder().encode(content);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { decodeContent, profileKeyOf, runAccess, type BatchHandlerDeps } from './batch-access';
+import { fileBytes, profileKeyOf, runAccess, type BatchHandlerDeps } from './batch-access';
 import type { NamespaceHandlers } from './handler-types';
 
 type ApplyCalls =
@@ -16,13 +16,13 @@ type ApplyCalls =
 export function applyHandlers(deps: BatchHandlerDeps): Pick<NamespaceHandlers<'batch'>, ApplyCalls> {
   const { runs } = deps;
   return {
-    'batch.apply': (input) =>
+    'batch.apply': async (input) =>
       runs.start(
         {
           ...(input.runId === undefined ? {} : { runId: input.runId }),
           systemId: input.systemId,
           fileName: input.fileName,
-          content: decodeContent(input),
+          content: await fileBytes(input, deps),
           reassign: input.reassign,
           skipInvalid: input.skipInvalid,
           concurrency: input.concurrency,

@@ -3,7 +3,7 @@ import { IMPORT_TEMPLATE, IMPORT_TEMPLATE_FILE_NAME, validateImport } from '../.
 import type { ValidateImportInput } from '../../shared/inputs/batch';
 import { reconcileWithDiscovery } from '../../services/batch/reconcile-wire';
 import { applyHandlers } from './batch-apply';
-import { catalogsOf, decodeContent, type BatchHandlerDeps } from './batch-access';
+import { catalogsOf, fileBytes, type BatchHandlerDeps } from './batch-access';
 import type { NamespaceHandlers } from './handler-types';
 
 export type { BatchHandlerDeps } from './batch-access';
@@ -32,7 +32,7 @@ async function validate(input: ValidateImportInput, deps: BatchHandlerDeps): Pro
   const { plan, report } = await validateImport(
     {
       fileName: input.fileName,
-      content: decodeContent(input),
+      content: await fileBytes(input, deps),
       systemId: input.systemId,
       offline: input.offline,
       reassign: input.reassign,

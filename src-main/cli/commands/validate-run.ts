@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { validateImport, type ImportValidation } from '../../services/batch';
+import { MAX_IMPORT_BYTES, validateImport, type ImportValidation } from '../../services/batch';
+import { readInputFile } from '../../services/files/read-input-file';
 import type { RainbowClient } from '../../services/rainbow';
 import { FieldkitError, isFieldkitError } from '../../services/errors';
 import { requireOption, UsageError, type CommandContext } from '../command';
@@ -22,7 +22,7 @@ export async function validateFile(
   const { values, positionals, io } = context;
   const file = singleFile(positionals);
   const systemId = requireOption(values, 'system', 'List the CloudPBX ids with `fieldkit systems`.');
-  const content = await readImportBytes(file);
+  const content = await readInputFile(file, MAX_IMPORT_BYTES);
   const offline = values.offline === true;
   const catalogs = catalogServiceFor(values, io.env);
   let client: RainbowClient | undefined;
@@ -46,17 +46,6 @@ function singleFile(positionals: string[]): string {
   if (file === undefined) throw new UsageError('Name the file to import (CSV or XLSX).');
   if (extra.length > 0) throw new UsageError(`One file at a time; unexpected: ${extra.join(' ')}.`);
   return file;
-}
-
-async function readImportBytes(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable');
-    throw new UsageError(`Cannot read ${file}: ${reason}.`);
-  }
 }
 
 /** Offline is always an option: say so when the CloudPBX cannot be reached. */

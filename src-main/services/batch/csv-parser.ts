@@ -1,8 +1,16 @@
-import type { Delimiter, FileProblem, SourceRow } from './source-table';
+import {
+  isSkippedRow,
+  rowLimitProblem,
+  type Delimiter,
+  type FileProblem,
+  type SourceRow,
+} from './source-table';
 
 export interface ParsedCsv {
   rows: SourceRow[];
   problems: FileProblem[];
+  /** The file has more lines with values than `maxRows`: parsing stopped at the first one past it. */
+  overLimit?: boolean;
 }
 
 const QUOTE = 34;
@@ -14,15 +22,17 @@ const HASH = 35;
 /**
  * Splits CSV text into rows of cells (RFC 4180 quoting: `"a ""b"", c"`), keeping for each row the physical
  * line it starts on. Lines whose first visible character is `#` are comments and are skipped before any
- * quote in them is read. Never throws: a quote that never closes is reported on the line that opened it.
+ * quote in them is read. Never throws: a quote that never closes is reported on the line that opened it, and
+ * a line with values past `maxRows` stops the parsing.
  */
-export function parseCsv(text: string, delimiter: Delimiter): ParsedCsv {
+export function parseCsv(text: string, delimiter: Delimiter, maxRows = Infinity): ParsedCsv {
   const separator = delimiter.charCodeAt(0);
   const rows: SourceRow[] = [];
   const problems: FileProblem[] = [];
   const length = text.length;
   let index = 0;
   let line = 1;
+  let withValues = 0;
 
   while (index < length) {
     const startLine = line;
@@ -65,6 +75,10 @@ export function parseCsv(text: string, delimiter: Delimiter): ParsedCsv {
       break;
     }
     [index, line] = skipLineBreak(text, index, line);
+    if (!isSkippedRow(cells)) {
+      withValues += 1;
+      if (withValues > maxRows) return { rows, problems: [rowLimitProblem(startLine)], overLimit: true };
+    }
     rows.push({ line: startLine, cells });
   }
   return { rows, problems };

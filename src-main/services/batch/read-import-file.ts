@@ -4,6 +4,7 @@ import { decodeCsvBytes } from './decode-text';
 import { MAX_IMPORT_BYTES } from '../../shared/limits';
 import {
   isSkippedRow,
+  MAX_LINES_WITH_VALUES,
   type Delimiter,
   type FileProblem,
   type SourceRow,
@@ -27,7 +28,8 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) return { format: 'csv', rows: [], errors: [decoded.problem] };
   const delimiter = sniffDelimiter(decoded.text);
-  const parsed = parseCsv(decoded.text, delimiter);
+  const parsed = parseCsv(decoded.text, delimiter, MAX_LINES_WITH_VALUES);
+  if (parsed.overLimit === true) return { format: 'csv', delimiter, rows: [], errors: parsed.problems };
   return { format: 'csv', delimiter, ...splitHeader(parsed.rows), errors: parsed.problems };
 }
 

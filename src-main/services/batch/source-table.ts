@@ -4,6 +4,7 @@
  * message points at the line a technician sees in the file.
  */
 
+import { MAX_IMPORT_ROWS } from '../../shared/limits';
 import type { Delimiter, FileFormat, FileProblem } from './types';
 
 export type { Delimiter, FileFormat, FileProblem } from './types';
@@ -38,4 +39,18 @@ export function isSkippedRow(cells: readonly string[]): boolean {
  */
 export function cleanCell(cell: string): string {
   return cell.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, '');
+}
+
+/** Lines with values a file may have: the header and `MAX_IMPORT_ROWS` device lines. */
+export const MAX_LINES_WITH_VALUES = MAX_IMPORT_ROWS + 1;
+
+/** The file has a line with values past `MAX_LINES_WITH_VALUES`: nothing of it is checked. */
+export function rowLimitProblem(line: number): FileProblem {
+  const limit = MAX_IMPORT_ROWS.toLocaleString('en');
+  return {
+    line,
+    message:
+      `Line ${line}: the file has more than ${limit} device lines, the most Fieldkit imports from one file. ` +
+      'Split it into several files.',
+  };
 }

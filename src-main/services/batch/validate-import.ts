@@ -1,8 +1,8 @@
-import type { CatalogService, CatalogSource } from '../catalog';
-import { planPrepared, prepareImport } from './import-planner';
-import type { ImportPlan } from './plan';
-import { readImportFile } from './read-import-file';
-import { buildReport, type ImportReport } from './report';
+import type { CatalogChoice, CatalogService, CatalogSource } from '../catalog';
+import type { ImportValidation } from './plan-import-file';
+import { runImportWorker } from './worker/run-import-worker';
+
+export type { ImportValidation } from './plan-import-file';
 
 export interface ValidateImportRequest {
   fileName: string;
@@ -22,27 +22,19 @@ export interface ValidateImportDeps {
   now: () => number;
 }
 
-export interface ImportValidation {
-  plan: ImportPlan;
-  report: ImportReport;
-}
-
 /**
  * Reads an import file and plans it against the CloudPBX: fetched live (and cached) unless offline, else the
- * cached catalogue. A file that cannot be read is reported without touching the network.
+ * cached catalogue. The file is read and checked in a worker thread with a memory limit of its own, so a
+ * hostile file fails its own validation and never the process or its event loop. A file that cannot be read
+ * is reported without touching the network.
  */
-export async function validateImport(
+export function validateImport(
   request: ValidateImportRequest,
   deps: ValidateImportDeps,
 ): Promise<ImportValidation> {
-  const table = await readImportFile(request.fileName, request.content);
-  const prepared = prepareImport(request.fileName, request.systemId, table);
-  if (!prepared.readable) {
-    return { plan: prepared.plan, report: buildReport(prepared.plan, request.mode, deps.now()) };
-  }
-  const choice = request.offline
-    ? await deps.catalogs.cached(request.systemId)
-    : await deps.catalogs.pull(await deps.connect(), request.systemId);
-  const plan = planPrepared(prepared, choice, { reassign: request.reassign });
-  return { plan, report: buildReport(plan, request.mode, deps.now()) };
+  const chooseCatalog = async (): Promise<CatalogChoice> =>
+    request.offline
+      ? deps.catalogs.cached(request.systemId)
+      : deps.catalogs.pull(await deps.connect(), request.systemId);
+  return runImportWorker(request, { chooseCatalog, now: deps.now });
 }

@@ -11,17 +11,36 @@ const runId = uuidId('run');
 /** Base64 takes 4 characters per 3 bytes. */
 const MAX_CONTENT_CHARACTERS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
+const uploadId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Not an uploaded file id.');
+
+/**
+ * The file: `fileId`, the id the upload of its bytes answered (the window uploads; any size up to the limit),
+ * or `content` inline, base64 for bytes or plain text for a CSV (small files, scripts). Exactly one of them.
+ */
+const fileSource = {
+  fileName: z.string().trim().min(1, 'Name the file.').max(255),
+  fileId: uploadId.optional(),
+  content: z.string().max(MAX_CONTENT_CHARACTERS, 'The file is larger than 64 MB.').optional(),
+  encoding: z.enum(['base64', 'text']).default('base64'),
+};
+
+function oneFileSource(input: { fileId?: string | undefined; content?: string | undefined }): boolean {
+  return (input.fileId === undefined) !== (input.content === undefined);
+}
+
+const ONE_FILE_SOURCE = { message: 'Give the file as fileId or as content, one of them.', path: ['fileId'] };
+
 export const validateImportInput = z
   .object({
     systemId,
-    fileName: z.string().trim().min(1, 'Name the file.').max(255),
-    /** The file: base64 for an .xlsx (or any file read as bytes), plain text for CSV pasted or read as text. */
-    content: z.string().max(MAX_CONTENT_CHARACTERS, 'The file is larger than 64 MB.'),
-    encoding: z.enum(['base64', 'text']).default('base64'),
+    ...fileSource,
     offline: z.boolean().default(false),
     reassign: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine(oneFileSource, ONE_FILE_SOURCE);
 
 export type ValidateImportInput = z.output<typeof validateImportInput>;
 
@@ -30,16 +49,15 @@ export const applyImportInput = z
     /** The new run's id, chosen by the caller so its `batch.progress` events are known as its own at once. */
     runId: runId.optional(),
     systemId,
-    fileName: z.string().trim().min(1, 'Name the file.').max(255),
-    content: z.string().max(MAX_CONTENT_CHARACTERS, 'The file is larger than 64 MB.'),
-    encoding: z.enum(['base64', 'text']).default('base64'),
+    ...fileSource,
     reassign: z.boolean().default(false),
     /** Apply the valid lines even though others are invalid; without it, an invalid line stops everything. */
     skipInvalid: z.boolean().default(false),
     /** Lines applied at the same time. */
     concurrency: z.number().int().min(1).max(MAX_APPLY_CONCURRENCY).default(4),
   })
-  .strict();
+  .strict()
+  .refine(oneFileSource, ONE_FILE_SOURCE);
 
 export type ApplyImportInput = z.output<typeof applyImportInput>;
 

@@ -6,7 +6,8 @@ import { logLevelFromEnv } from '../../services/log/logger';
 import { applicationMenu } from './app-menu';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { bringToFront } from './bring-to-front';
-import { bridgeCalls, bridgeEvents } from './ipc';
+import { MAX_IMPORT_BYTES } from '../../shared/limits';
+import { bridgeCalls, bridgeEvents, bridgeUploads } from './ipc';
 import { createMainWindow } from './window';
 
 /** The Electron shell: a thin adapter that hosts the core and one locked-down window. */
@@ -27,6 +28,7 @@ function start(): void {
     });
     serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
     bridgeCalls(core.router);
+    bridgeUploads(core.uploads, MAX_IMPORT_BYTES);
     const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
     const window = createMainWindow(preload, app.isPackaged);
     mainWindow = window;

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { callNames, isEventName, splitCallName, type Bridge, type EventName } from '../../api/contract';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, UPLOAD_CHANNEL } from './channels';
 
 /** Named functions only, derived from the contract; the page never gets a raw channel. */
 function buildBridge(): Bridge {
@@ -18,7 +18,8 @@ function buildBridge(): Bridge {
     ipcRenderer.on(EVENT_CHANNEL, forward);
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, forward);
   };
-  return { ...namespaces, on } as unknown as Bridge;
+  const upload = (bytes: ArrayBuffer): Promise<unknown> => ipcRenderer.invoke(UPLOAD_CHANNEL, bytes);
+  return { ...namespaces, on, upload } as unknown as Bridge;
 }
 
 contextBridge.exposeInMainWorld('fieldkit', buildBridge());

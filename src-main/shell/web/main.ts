@@ -4,6 +4,7 @@ import { createCore } from '../../app/core';
 import { defaultDataDir } from '../../app/data-dir';
 import { logLevelFromEnv } from '../../services/log/logger';
 import { VERSION } from '../../app/version';
+import { MAX_IMPORT_BYTES } from '../../shared/limits';
 import { startWebShell } from './server';
 
 /** `node out/main/web.js [--demo] [--port N]`: the core plus the browser shell, for machines without Electron. */
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   const shell = await startWebShell({
     router: core.router,
     events: core.events,
+    uploads: core.uploads,
+    maxUploadBytes: MAX_IMPORT_BYTES,
     staticDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     log: core.log.child('web'),
     port,

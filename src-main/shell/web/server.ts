@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { EventBus } from '../../api/events';
 import type { Router } from '../../api/router';
+import { isFieldkitError } from '../../services/errors';
+import type { UploadStore } from '../../services/files/upload-store';
 import type { Logger } from '../../services/log/logger';
 import { createLaunchToken, hasValidCookie, sameSecret, sessionCookie } from './launch-token';
 import { parseRequestTarget } from './request-target';
@@ -15,6 +17,10 @@ const HEARTBEAT_MS = 25_000;
 export interface WebShellOptions {
   router: Router;
   events: EventBus;
+  /** Where `POST /upload` streams a file's bytes; batch calls then name it by the id it answers. */
+  uploads: UploadStore;
+  /** The largest upload: a longer declared body is refused before any byte is read. */
+  maxUploadBytes: number;
   /** The built renderer (out/renderer). */
   staticDir: string;
   log: Logger;
@@ -80,6 +86,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       );
     }
     if (pathname.startsWith('/rpc/')) return handleCall(request, response, pathname.slice(5));
+    if (pathname === '/upload') return handleUpload(request, response);
     if (pathname === '/events' && request.method === 'GET') return openEventStream(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'text/plain', 'Method not allowed');
@@ -88,11 +95,15 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     return send(response, 200, file.contentType, file.body);
   }
 
+  /** A page of another origin never gets this far: its requests carry its Origin. */
+  function isForeignOrigin(request: IncomingMessage): boolean {
+    const origin = request.headers.origin;
+    return origin !== undefined && !origins.has(origin);
+  }
+
   async function handleCall(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
     if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Method not allowed');
-    const origin = request.headers.origin;
-    if (origin !== undefined && !origins.has(origin))
-      return send(response, 403, 'text/plain', 'Forbidden origin');
+    if (isForeignOrigin(request)) return send(response, 403, 'text/plain', 'Forbidden origin');
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(response, 415, 'text/plain', 'Calls are JSON');
     }
@@ -111,6 +122,26 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     }
     // parseRequestTarget checked that the path decodes.
     sendJson(response, await options.router.dispatch(decodeURIComponent(name), input));
+  }
+
+  /**
+   * `POST /upload`: a file's raw bytes, streamed to the core's upload store (never buffered here). Octet-stream
+   * only, which a form on another site cannot send without the browser asking first. Past the limit: 413.
+   */
+  async function handleUpload(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Method not allowed');
+    if (isForeignOrigin(request)) return send(response, 403, 'text/plain', 'Forbidden origin');
+    if (request.headers['content-type'] !== 'application/octet-stream') {
+      return send(response, 415, 'text/plain', 'Uploads are application/octet-stream');
+    }
+    if (Number(request.headers['content-length'] ?? 0) > options.maxUploadBytes)
+      return refuseTooLarge(request, response);
+    try {
+      sendJson(response, { ok: true, value: { fileId: await options.uploads.receive(request) } });
+    } catch (error) {
+      if (isFieldkitError(error) && error.code === 'invalid-input') return refuseTooLarge(request, response);
+      throw error;
+    }
   }
 
   function openEventStream(request: IncomingMessage, response: ServerResponse): void {
@@ -150,6 +181,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Answers 413 and closes the connection, so the rest of the body is never read. */
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(413, { ...SECURITY_HEADERS, 'content-type': 'text/plain', connection: 'close' });
+  response.end('The file is larger than Fieldkit accepts.', () => request.destroy());
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {

@@ -28,6 +28,13 @@ export function createApi(bridge: Bridge): Api {
   return new Proxy({} as Api, {
     get(_, namespace) {
       if (namespace === 'on') return bridge.on.bind(bridge);
+      if (namespace === 'upload') {
+        return async (file: Blob) => {
+          const result = await bridge.upload(await file.arrayBuffer());
+          if (!result.ok) throw new ApiError(result.error);
+          return result.value;
+        };
+      }
       if (typeof namespace !== 'string') return undefined;
       let functions = namespaces.get(namespace);
       if (!functions) {

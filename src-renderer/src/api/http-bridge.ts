@@ -1,5 +1,5 @@
 import type { Bridge, CallName, EventName } from '@api/contract';
-import type { CallResult } from '@api/types';
+import type { CallResult, UploadedFile } from '@api/types';
 
 type AnyListener = (payload: unknown) => void;
 
@@ -40,6 +40,29 @@ export function createHttpBridge(): Bridge {
     return (await response.json()) as CallResult<unknown>;
   };
 
+  /** The file's raw bytes as one streamed body: a call's JSON body is capped, an upload only at the file limit. */
+  const upload = async (bytes: ArrayBuffer): Promise<CallResult<UploadedFile>> => {
+    let response: Response;
+    try {
+      response = await fetch('/upload', {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        credentials: 'same-origin',
+        body: bytes,
+      });
+    } catch {
+      return hostError('The Fieldkit host is not answering. Is `npm start` still running?');
+    }
+    if (response.status === 413) {
+      return { ok: false, error: { code: 'invalid-input', message: 'The file is larger than 64 MB.' } };
+    }
+    if (response.status === 401 || response.status === 403) {
+      return hostError('This page is not authorised any more: open the address `npm start` printed.');
+    }
+    if (!response.ok) return hostError(`The Fieldkit host answered ${response.status}.`);
+    return (await response.json()) as CallResult<UploadedFile>;
+  };
+
   const on = (event: EventName, listener: AnyListener): (() => void) => {
     ensureEventSource(event);
     listeners.get(event)?.add(listener);
@@ -47,9 +70,10 @@ export function createHttpBridge(): Bridge {
   };
 
   const namespaces = new Map<string, object>();
-  return new Proxy({ on } as unknown as Bridge, {
+  return new Proxy({ on, upload } as unknown as Bridge, {
     get(target, namespace) {
       if (namespace === 'on') return on;
+      if (namespace === 'upload') return upload;
       if (typeof namespace !== 'string') return undefined;
       let functions = namespaces.get(namespace);
       if (!functions) {

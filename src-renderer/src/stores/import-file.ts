@@ -1,11 +1,12 @@
+import type { Api } from '@api/contract';
 import { MAX_IMPORT_BYTES } from '@shared/limits';
 
-/** A file the technician picked, read in full, ready for `batch.validate`. */
+/** A file the technician picked, uploaded to the core, ready for `batch.validate` and `batch.apply`. */
 export interface PickedImportFile {
   name: string;
   size: number;
-  /** The file's bytes in base64: the core detects XLSX and the CSV's text encoding from the bytes themselves. */
-  content: string;
+  /** The id the upload answered: the core reads the bytes itself (it detects XLSX and the CSV's encoding). */
+  fileId: string;
 }
 
 export class FileTooLargeError extends Error {
@@ -15,19 +16,11 @@ export class FileTooLargeError extends Error {
 }
 
 /**
- * Reads the whole file as bytes. CSVs are not decoded here on purpose: a spreadsheet's CSV may be UTF-8,
- * UTF-16 or Windows-1252, and the core reads the bytes to tell, so accents survive.
+ * Hands the file's bytes to the core, undecoded on purpose: a spreadsheet's CSV may be UTF-8, UTF-16 or
+ * Windows-1252, and the core reads the bytes to tell, so accents survive.
  */
-export function readImportFile(file: File): Promise<PickedImportFile> {
-  if (file.size > MAX_IMPORT_BYTES) return Promise.reject(new FileTooLargeError(file.name));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      // A data URL is `data:<type>;base64,<bytes>`; an empty file has nothing after the comma.
-      resolve({ name: file.name, size: file.size, content: url.slice(url.indexOf(',') + 1) });
-    };
-    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read.`));
-    reader.readAsDataURL(file);
-  });
+export async function uploadImportFile(api: Pick<Api, 'upload'>, file: File): Promise<PickedImportFile> {
+  if (file.size > MAX_IMPORT_BYTES) throw new FileTooLargeError(file.name);
+  const { fileId } = await api.upload(file);
+  return { name: file.name, size: file.size, fileId };
 }

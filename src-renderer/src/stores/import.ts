@@ -80,8 +80,7 @@ export const useImportStore = defineStore('import', () => {
       api.batch.validate({
         systemId: id,
         fileName: picked.name,
-        content: picked.content,
-        encoding: 'base64',
+        fileId: picked.fileId,
         offline: offline.value,
         reassign: reassign.value,
       }),

@@ -24,6 +24,10 @@ afterAll(async () => {
   scratch.remove();
 });
 
+function hex(value: number): string {
+  return (value & 0xff).toString(16).padStart(2, '0');
+}
+
 async function call<T>(name: string, input: unknown = {}): Promise<T> {
   const result = await core.router.dispatch(name, input);
   if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
@@ -85,6 +89,37 @@ describe('the batch and catalog calls', () => {
       [2, 'valid'],
       [3, 'invalid'],
     ]);
+  });
+
+  it('validates an uploaded file named by its id, and refuses an id it does not keep', async () => {
+    const rows = ['mac,model'];
+    // Larger than a call's body may be in the browser shell: the reason files are uploaded.
+    for (let index = 0; index < 60_000; index += 1)
+      rows.push(`48:7A:55:F5:${hex(index >> 8)}:${hex(index)},M5`);
+    const bytes = new TextEncoder().encode(rows.join('\n'));
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    const fileId = await core.uploads.receive([bytes]);
+    const report = await call<ImportReport>('batch.validate', {
+      systemId: lyon,
+      fileName: 'big.csv',
+      fileId,
+      offline: true,
+    });
+    expect(report.summary).toMatchObject({ rows: 60_000, invalid: 0 });
+
+    const unknown = await core.router.dispatch('batch.validate', {
+      systemId: lyon,
+      fileName: 'big.csv',
+      fileId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const both = await core.router.dispatch('batch.validate', {
+      systemId: lyon,
+      fileName: 'big.csv',
+      fileId,
+      content: 'mac,model\n',
+    });
+    expect(both).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('refuses malformed input at the contract', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,21 +7,35 @@ import { EventBus } from '../../../src-main/api/events';
 import { createRouter, type Handlers } from '../../../src-main/api/router';
 import { silentLogger } from '../../../src-main/services/log/logger';
 import { startWebShell, type WebShell } from '../../../src-main/shell/web/server';
+import { UploadStore } from '../../../src-main/services/files/upload-store';
 
 const state = { status: 'signed-out' as const, demo: false };
 let shell: WebShell;
 let cookie: string;
 let staticDir: string;
 const events = new EventBus();
+const MAX_UPLOAD = 2 * 1024 * 1024;
+let uploads: UploadStore;
+let uploadFolder: string;
 
 beforeAll(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'fieldkit-web-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Fieldkit</title>');
   writeFileSync(join(tmpdir(), 'outside.txt'), 'not for the page');
   const handlers = { 'session.state': () => state } as unknown as Handlers;
+  uploadFolder = join(staticDir, 'uploads');
+  uploads = new UploadStore({
+    folder: uploadFolder,
+    maxBytes: MAX_UPLOAD,
+    ttlMs: 60_000,
+    maxFiles: 4,
+    now: Date.now,
+  });
   shell = await startWebShell({
     router: createRouter(handlers, silentLogger),
     events,
+    uploads,
+    maxUploadBytes: MAX_UPLOAD,
     staticDir,
     log: silentLogger,
   });
@@ -32,6 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await shell.close();
+  await uploads.close();
   rmSync(staticDir, { recursive: true, force: true });
 });
 
@@ -132,5 +147,45 @@ describe('browser shell host', () => {
       text += decoder.decode((await reader.read()).value);
     expect(text).toContain('event: session.changed\ndata: {"status":"online","demo":true,"profile":"demo"}');
     controller.abort();
+  });
+
+  describe('POST /upload', () => {
+    const upload = (
+      body: Uint8Array | string | ReadableStream<Uint8Array>,
+      headers: Record<string, string> = {},
+    ) =>
+      fetch(`${shell.origin}/upload`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', cookie, ...headers },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+
+    it('streams a file larger than a call may be to the store and answers its id', async () => {
+      const bytes = new Uint8Array(MAX_UPLOAD).map((_, index) => index % 251);
+      const response = await upload(bytes);
+      expect(response.status).toBe(200);
+      const { value } = (await response.json()) as { value: { fileId: string } };
+      expect(Buffer.from(await uploads.read(value.fileId)).equals(bytes)).toBe(true);
+    });
+
+    it('answers 413 past the limit, declared or streamed, and keeps nothing of it', async () => {
+      const before = readdirSync(uploadFolder);
+      expect((await upload(new Uint8Array(MAX_UPLOAD + 1))).status).toBe(413);
+      const chunks = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.enqueue(new Uint8Array(256 * 1024));
+        },
+      });
+      // Streamed without a length, endlessly: refused once past the limit, never read to the end.
+      expect((await upload(chunks).catch(() => ({ status: 413 }))).status).toBe(413);
+      expect(readdirSync(uploadFolder)).toEqual(before);
+    });
+
+    it('refuses uploads without the token, from another origin, or not as octet-stream', async () => {
+      expect((await upload('x', { cookie: '' })).status).toBe(401);
+      expect((await upload('x', { origin: 'http://evil.example' })).status).toBe(403);
+      expect((await upload('x', { 'content-type': 'text/plain' })).status).toBe(415);
+    });
   });
 });

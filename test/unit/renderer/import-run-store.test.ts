@@ -5,7 +5,7 @@ import type { ApplyProgressEvent, ImportReport, ReportRow, ReportSummary } from 
 import { ApiError } from '@renderer/api/api';
 import { useImportStore } from '@renderer/stores/import';
 import { useImportRunStore } from '@renderer/stores/import-run';
-import { emptyImportReport, lyon } from './support/fake-api';
+import { emptyImportReport, lyon, UPLOADED_FILE_ID } from './support/fake-api';
 import { RUN_ID, runInfo } from './support/fake-import-calls';
 import { storeContext } from './support/mount-app';
 
@@ -43,7 +43,7 @@ const progress = (overrides: Partial<ApplyProgressEvent> = {}): ApplyProgressEve
   ...overrides,
 });
 
-const file = { name: 'rollout.csv', size: 10, content: 'eA==' };
+const file = { name: 'rollout.csv', size: 10, fileId: UPLOADED_FILE_ID };
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -63,8 +63,7 @@ describe('useImportRunStore', () => {
       runId: RUN_ID,
       systemId: lyon.id,
       fileName: 'rollout.csv',
-      content: 'eA==',
-      encoding: 'base64',
+      fileId: UPLOADED_FILE_ID,
       reassign: true,
       skipInvalid: true,
     });

@@ -6,7 +6,7 @@ import type { ImportReport, ReportRow } from '@api/types';
 import { ApiError } from '@renderer/api/api';
 import { useImportStore } from '@renderer/stores/import';
 import { changesByLine, filterRows, summariseReport } from '@renderer/stores/import-report';
-import { demoOnline, emptyImportReport, lyon } from './support/fake-api';
+import { demoOnline, emptyImportReport, lyon, UPLOADED_FILE_ID } from './support/fake-api';
 import { storeContext } from './support/mount-app';
 
 const row = (line: number, action: ReportRow['action'], overrides: Partial<ReportRow> = {}): ReportRow => ({
@@ -37,7 +37,7 @@ const rollout = report([
   row(8, 'reassign'),
 ]);
 
-const picked = { name: 'rollout.csv', size: 12, content: 'bWFjLG1vZGVs' };
+const picked = { name: 'rollout.csv', size: 12, fileId: UPLOADED_FILE_ID };
 
 describe('summariseReport', () => {
   it('counts the lines of each action and status, what would be applied and every problem', () => {
@@ -124,8 +124,7 @@ describe('useImportStore', () => {
     expect(fake.api.batch.validate).toHaveBeenCalledWith({
       systemId: lyon.id,
       fileName: 'rollout.csv',
-      content: picked.content,
-      encoding: 'base64',
+      fileId: picked.fileId,
       offline: false,
       reassign: false,
     });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import type { ImportReport } from '@api/types';
 import { ApiError } from '@renderer/api/api';
-import { createFakeApi, demoOnline, emptyImportReport, lyon } from './support/fake-api';
+import { createFakeApi, demoOnline, emptyImportReport, lyon, UPLOADED_FILE_ID } from './support/fake-api';
 import { RUN_ID } from './support/fake-import-calls';
 import { byTestId, mountApp } from './support/mount-app';
 
@@ -70,18 +70,16 @@ describe('Import screen', () => {
     expect(page.get('h1').text()).toBe('Import');
   });
 
-  it('sends the file as base64 and shows each problem with its line, column and suggested fix', async () => {
+  it('uploads the file, validates it by its id and shows each problem with its line, column and suggested fix', async () => {
     const fake = createFakeApi();
     fake.api.batch.validate.mockResolvedValue(validated);
     const { wrapper: page } = await importScreen(fake);
     await pick(page, 'rollout.csv', 'mac,model\r\n');
 
+    const uploaded = fake.api.upload.mock.calls[0]?.[0];
+    expect(await uploaded?.text()).toBe('mac,model\r\n');
     expect(fake.api.batch.validate).toHaveBeenCalledWith(
-      expect.objectContaining({
-        fileName: 'rollout.csv',
-        encoding: 'base64',
-        content: btoa('mac,model\r\n'),
-      }),
+      expect.objectContaining({ fileName: 'rollout.csv', fileId: UPLOADED_FILE_ID }),
     );
     expect(page.get(byTestId('summary-rows')).attributes('data-count')).toBe('2');
     expect(page.get(byTestId('summary-invalid')).attributes('data-count')).toBe('1');

@@ -16,6 +16,9 @@ import { deviceCalls } from './fake-device-calls';
 import { discoveryCalls } from './fake-discovery-calls';
 import { importRunCalls } from './fake-import-calls';
 
+/** The id the fake `upload` answers. */
+export const UPLOADED_FILE_ID = '11111111-2222-4333-8444-555555555555';
+
 export const signedOut: SessionState = { status: 'signed-out', demo: false };
 
 export const demoOnline: SessionState = {
@@ -133,6 +136,7 @@ export function createFakeApi() {
     },
     ...feature.namespaces,
     discovery: discoveryCalls(),
+    upload: vi.fn(async (_file: Blob) => ({ fileId: UPLOADED_FILE_ID })),
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       const set = listeners.get(event) ?? new Set<Listener>();
       listeners.set(event, set);

@@ -1,0 +1,77 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { FieldkitError } from '../../errors';
+import { IMPORT_WORKER_MEMORY_MB } from '../../../shared/limits';
+import type { ImportFileJob, ImportFilePorts, ImportValidation } from '../plan-import-file';
+import type { CatalogReply, FromImportWorker, ImportJobData } from './import-job-messages';
+
+/**
+ * The built worker sits beside the bundle that starts it (electron-vite's main build, see
+ * electron.vite.config.ts). Running from the TypeScript sources (tests, benchmarks), there is no such file:
+ * `FIELDKIT_IMPORT_WORKER` names a build of it (test/support/import-worker-build.ts makes one).
+ */
+function workerScript(): string {
+  return process.env.FIELDKIT_IMPORT_WORKER ?? fileURLToPath(new URL('./import-worker.js', import.meta.url));
+}
+
+/**
+ * Runs one import file's reading and planning in a worker thread of its own, with a bounded heap: a file that
+ * exhausts it fails with a clear error and the calling process carries on. The catalogue is chosen here, on
+ * the calling thread (it may need the network), when the worker asks for it.
+ */
+export function runImportWorker(job: ImportFileJob, ports: ImportFilePorts): Promise<ImportValidation> {
+  return new Promise((resolve, reject) => {
+    const data: ImportJobData = { job, now: ports.now() };
+    const worker = new Worker(workerScript(), {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_MEMORY_MB },
+    });
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      outcome();
+      void worker.terminate();
+    };
+    worker.on('message', (message: FromImportWorker) => {
+      if (message.type === 'done') settle(() => resolve(message.validation));
+      else if (message.type === 'failed') settle(() => reject(internalError(job, message.message)));
+      else {
+        ports.chooseCatalog().then(
+          (choice) => {
+            const reply: CatalogReply = { type: 'catalog', choice, now: ports.now() };
+            if (!settled) worker.postMessage(reply);
+          },
+          (error: unknown) => settle(() => reject(error)),
+        );
+      }
+    });
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory(job) : internalError(job, error.message),
+        ),
+      ),
+    );
+    worker.on('exit', (code) =>
+      settle(() => reject(internalError(job, `the worker stopped (exit ${code})`))),
+    );
+  });
+}
+
+function outOfMemory(job: ImportFileJob): FieldkitError {
+  return new FieldkitError({
+    code: 'invalid-input',
+    message:
+      `Reading ${job.fileName} took more than the ${IMPORT_WORKER_MEMORY_MB} MB of memory an import file may ` +
+      'use, so it was stopped; nothing was changed.',
+    hint: 'Split the file, or save the sheet as CSV UTF-8 and import that.',
+  });
+}
+
+function internalError(job: ImportFileJob, reason: string): FieldkitError {
+  return new FieldkitError({
+    code: 'internal',
+    message: `Reading ${job.fileName} failed unexpectedly (${reason}); nothing was changed.`,
+  });
+}
