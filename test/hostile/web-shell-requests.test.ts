@@ -8,9 +8,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../src-main/api/events';
 import { createRouter, type Handlers } from '../../src-main/api/router';
 import { createLogger, silentLogger } from '../../src-main/services/log/logger';
+import { UploadStore } from '../../src-main/services/files/upload-store';
 import { startWebShell, type WebShell } from '../../src-main/shell/web/server';
 
+const MAX_UPLOAD_BYTES = 1024;
+
 let shell: WebShell;
+let uploads: UploadStore;
 let staticDir: string;
 let cookie: string;
 let host: string;
@@ -52,9 +56,18 @@ beforeAll(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'fieldkit-hostile-web-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Fieldkit</title>');
   const handlers = { 'session.state': () => ({ status: 'signed-out', demo: false }) } as unknown as Handlers;
+  uploads = new UploadStore({
+    folder: join(staticDir, 'uploads'),
+    maxBytes: MAX_UPLOAD_BYTES,
+    ttlMs: 60_000,
+    maxFiles: 2,
+    now: Date.now,
+  });
   shell = await startWebShell({
     router: createRouter(handlers, silentLogger),
     events: new EventBus(),
+    uploads,
+    maxUploadBytes: MAX_UPLOAD_BYTES,
     staticDir,
     log: createLogger('web', {
       level: 'debug',
@@ -71,6 +84,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await shell.close();
+  await uploads.close();
   rmSync(staticDir, { recursive: true, force: true });
 });
 

@@ -11,9 +11,7 @@ const runId = uuidId('run');
 /** Base64 takes 4 characters per 3 bytes. */
 const MAX_CONTENT_CHARACTERS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
-const uploadId = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Not an uploaded file id.');
+const uploadId = uuidId('uploaded file');
 
 /**
  * The file: `fileId`, the id the upload of its bytes answered (the window uploads; any size up to the limit),
