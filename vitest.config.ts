@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/unit/renderer/support/happy-dom-browser-parity.ts'],
           // Loaded by Node directly, Element Plus gets async-validator as `{ default }` and form validation
           // never settles; inlining it goes through Vite's interop as the built app does.
           server: { deps: { inline: ['element-plus'] } },
