@@ -53,7 +53,8 @@ test('a new phone that never registers times out, and the swap is rolled back to
   signedIn: page,
   simulator,
 }) => {
-  test.setTimeout(120_000);
+  // The swap waits its own 30 s for the registration, then the rollback.
+  test.setTimeout(300_000);
   await openDeviceList(page, simulator, LYON);
   const broken = deviceBy(simulator, LYON, '3c28a6110205');
   // The replacement stays offline: it will never register.
