@@ -39,7 +39,7 @@ export interface FieldkitFixtures {
 }
 
 /** The name of the profile `signedIn` saves. */
-export const TECHNICIAN = 'Technician';
+const TECHNICIAN = 'Technician';
 
 /**
  * Every end-to-end test of the browser shell starts from these: a simulator, a shell and, when asked, a page
