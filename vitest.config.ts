@@ -19,6 +19,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/unit/renderer/support/happy-dom-browser-parity.ts'],
+          // A guard against hangs, not a speed budget: with both cores busy, mounting the app takes seconds.
+          testTimeout: 30_000,
           // Loaded by Node directly, Element Plus gets async-validator as `{ default }` and form validation
           // never settles; inlining it goes through Vite's interop as the built app does.
           server: { deps: { inline: ['element-plus'] } },

@@ -9,6 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+/** What the whole run may take on the 2-core reference machine (issue 14). */
+const BUDGET_MINUTES = 8;
+const runStarted = Date.now();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const reports = mkdtempSync(join(tmpdir(), 'fieldkit-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -109,4 +112,14 @@ process.stdout.write(
 process.stdout.write(
   `fieldkit: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
 );
+const totalSeconds = (Date.now() - runStarted) / 1000;
+const withinBudget = totalSeconds <= BUDGET_MINUTES * 60;
+process.stdout.write(
+  `npm test took ${formatDuration(totalSeconds)} (budget ${BUDGET_MINUTES} min${withinBudget ? '' : ', EXCEEDED'})\n`,
+);
 process.exit(failedStages.length ? 1 : 0);
+
+function formatDuration(seconds) {
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${(seconds - minutes * 60).toFixed(0).padStart(2, '0')} s`;
+}

@@ -1,25 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
-import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../src-main/simulator';
-import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import { expect, test } from './support/fixtures';
+import { DEMO_SYSTEM_IDS } from '../../src-main/simulator';
 import { choose, deviceBy, openDevice, openDeviceList } from './support/devices-app';
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
-let simulator: RunningSimulator;
-let shell: BrowserShell;
+test.use({ simulatorOptions: { registrationDelayMs: 300 } });
 
-test.beforeEach(async () => {
-  simulator = await startSimulator({ port: 0, registrationDelayMs: 300 });
-  shell = await startBrowserShell();
-});
-
-test.afterEach(async () => {
-  await shell.stop();
-  await simulator.close();
-});
-
-test('the activity lists the changes made, filters them, and exports them as CSV', async ({ page }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+test('the activity lists the changes made, filters them, and exports them as CSV', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openDeviceList(page, simulator, LYON);
   const phone = deviceBy(simulator, LYON, '487a550a1b0d');
   const drawer = await openDevice(page, phone.id, 'box 3');
   await drawer.getByTestId('device-reboot').click();

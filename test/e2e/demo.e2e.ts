@@ -1,15 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import { expect, test } from './support/fixtures';
 
-let shell: BrowserShell;
-
-test.afterEach(async () => {
-  await shell.stop();
-});
-
-test('the demo is one click away: open it, pick the CloudPBX, see its models', async ({ page }) => {
-  shell = await startBrowserShell();
-  await page.goto(shell.launchUrl);
+test('the demo is one click away: open it, pick the CloudPBX, see its models', async ({ launched: page }) => {
   await page.getByTestId('open-demo').click();
 
   await expect(page.getByTestId('system-row')).toHaveCount(2);
@@ -30,34 +21,31 @@ test('the demo is one click away: open it, pick the CloudPBX, see its models', a
   }
 });
 
-test('`--demo` opens straight into the CloudPBX picker', async ({ page }) => {
-  shell = await startBrowserShell(['--demo']);
-  await page.goto(shell.launchUrl);
-  await expect(page.getByTestId('system-row')).toHaveCount(2);
-  await expect(page.getByTestId('connection-status')).toContainText('Online');
-});
-
-test('signing out returns to the sign-in screen', async ({ page }) => {
-  shell = await startBrowserShell(['--demo']);
-  await page.goto(shell.launchUrl);
-  await page.getByTestId('system-row').first().click();
-  await page.getByTestId('sign-out').click();
-  await expect(page.getByTestId('open-demo')).toBeVisible();
-  await page.goto(`${shell.origin}/#/systems`);
-  await expect(page.getByTestId('open-demo')).toBeVisible();
-});
-
-test('the interface speaks French', async ({ page }) => {
-  shell = await startBrowserShell(['--demo']);
-  await page.goto(shell.launchUrl);
-  await page.getByTestId('system-row').first().waitFor();
-  await page.getByTestId('language-fr').click();
-  await expect(page.getByTestId('connection-status')).toContainText('En ligne');
-});
-
-test('a page without the launch token gets nothing', async ({ page }) => {
-  shell = await startBrowserShell();
+test('a page without the launch token gets nothing', async ({ page, shell }) => {
   const response = await page.goto(shell.origin);
   expect(response?.status()).toBe(401);
   await expect(page.getByTestId('open-demo')).toHaveCount(0);
+});
+
+test.describe('started with --demo', () => {
+  test.use({ shellOptions: { args: ['--demo'], env: {} } });
+
+  test('`--demo` opens straight into the CloudPBX picker', async ({ launched: page }) => {
+    await expect(page.getByTestId('system-row')).toHaveCount(2);
+    await expect(page.getByTestId('connection-status')).toContainText('Online');
+  });
+
+  test('signing out returns to the sign-in screen', async ({ launched: page, shell }) => {
+    await page.getByTestId('system-row').first().click();
+    await page.getByTestId('sign-out').click();
+    await expect(page.getByTestId('open-demo')).toBeVisible();
+    await page.goto(`${shell.origin}/#/systems`);
+    await expect(page.getByTestId('open-demo')).toBeVisible();
+  });
+
+  test('the interface speaks French', async ({ launched: page }) => {
+    await page.getByTestId('system-row').first().waitFor();
+    await page.getByTestId('language-fr').click();
+    await expect(page.getByTestId('connection-status')).toContainText('En ligne');
+  });
 });

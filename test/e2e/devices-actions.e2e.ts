@@ -1,53 +1,48 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../src-main/simulator';
-import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import { DEMO_SYSTEM_IDS, type RunningSimulator } from '../../src-main/simulator';
 import { choose, deviceBy, openDevice, openDeviceList } from './support/devices-app';
+import { expect, test } from './support/fixtures';
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
-let simulator: RunningSimulator | undefined;
-let shell: BrowserShell | undefined;
+/** How long a rebooted phone stays away in the first test: until the test moves the simulator's clock. */
+const REBOOT_DELAY_MS = 10 * 60_000;
 
-/** Each test picks how long a simulated phone takes to register after it is provisioned or rebooted. */
-async function start(
-  registrationDelayMs: number,
-): Promise<{ simulator: RunningSimulator; shell: BrowserShell }> {
-  simulator = await startSimulator({ port: 0, registrationDelayMs });
-  shell = await startBrowserShell();
-  return { simulator, shell };
-}
-
-test.afterEach(async () => {
-  await shell?.stop();
-  await simulator?.close();
-});
+test.use({ simulatorOptions: { registrationDelayMs: 300 } });
 
 const requested = (sim: RunningSimulator, method: string, suffix: string) =>
   sim
     .requests()
     .some((request) => request.method === method && request.path.endsWith(suffix) && request.status === 200);
 
-test('a reboot shows its result, then the registration going away and coming back', async ({ page }) => {
-  const { simulator, shell } = await start(5_000);
-  await openDeviceList(page, shell, simulator, LYON);
-  const phone = deviceBy(simulator, LYON, '487a550a1b02');
-  const drawer = await openDevice(page, phone.id, 'Office 2.14');
-  const panel = drawer.getByTestId('registrations-panel');
-  await expect(panel.getByTestId('registration-item')).toBeVisible();
+test.describe('a rebooted phone', () => {
+  test.use({ simulatorOptions: { registrationDelayMs: REBOOT_DELAY_MS } });
 
-  await drawer.getByTestId('device-reboot').click();
-  await expect(drawer.getByTestId('device-action-result')).toContainText('Reboot requested');
-  expect(requested(simulator, 'POST', `/devices/${phone.id}/reboot`)).toBe(true);
-  await expect(panel.getByTestId('registrations-none')).toBeVisible({ timeout: 15_000 });
-  expect(simulator.tenant.registration(LYON, phone.id)).toBeUndefined();
-  await expect(panel.getByTestId('registration-item')).toBeVisible({ timeout: 30_000 });
-  expect(simulator.tenant.registration(LYON, phone.id)).toBeDefined();
+  test('a reboot shows its result, then the registration going away and coming back', async ({
+    signedIn: page,
+    simulator,
+    simulatorTime,
+  }) => {
+    await openDeviceList(page, simulator, LYON);
+    const phone = deviceBy(simulator, LYON, '487a550a1b02');
+    const drawer = await openDevice(page, phone.id, 'Office 2.14');
+    const panel = drawer.getByTestId('registrations-panel');
+    await expect(panel.getByTestId('registration-item')).toBeVisible();
+
+    await drawer.getByTestId('device-reboot').click();
+    await expect(drawer.getByTestId('device-action-result')).toContainText('Reboot requested');
+    expect(requested(simulator, 'POST', `/devices/${phone.id}/reboot`)).toBe(true);
+    await expect(panel.getByTestId('registrations-none')).toBeVisible({ timeout: 15_000 });
+    expect(simulator.tenant.registration(LYON, phone.id)).toBeUndefined();
+    simulatorTime.advance(REBOOT_DELAY_MS);
+    await expect(panel.getByTestId('registration-item')).toBeVisible({ timeout: 30_000 });
+    expect(simulator.tenant.registration(LYON, phone.id)).toBeDefined();
+  });
 });
 
 test('a factory reset needs the MAC typed, warns about provisioning, and the phone unregisters', async ({
-  page,
+  signedIn: page,
+  simulator,
 }) => {
-  const { simulator, shell } = await start(300);
-  await openDeviceList(page, shell, simulator, LYON);
+  await openDeviceList(page, simulator, LYON);
   const phone = deviceBy(simulator, LYON, '487a550a1b03');
   const drawer = await openDevice(page, phone.id, 'Office 2.15');
   await drawer.getByTestId('device-reset-open').click();
@@ -68,10 +63,11 @@ test('a factory reset needs the MAC typed, warns about provisioning, and the pho
 });
 
 test('a debug session is granted, its password revealed on request, and gone from the page once revoked', async ({
-  page,
+  signedIn: page,
+  simulator,
+  shell,
 }) => {
-  const { simulator, shell } = await start(300);
-  await openDeviceList(page, shell, simulator, LYON);
+  await openDeviceList(page, simulator, LYON);
   const phone = deviceBy(simulator, LYON, '3c28a6110209');
   const drawer = await openDevice(page, phone.id, 'Director');
   const card = drawer.getByTestId('debug-card');
@@ -98,9 +94,11 @@ test('a debug session is granted, its password revealed on request, and gone fro
   expect(shell.output.join('\n')).not.toContain(session?.adminPassword);
 });
 
-test('an expansion module is added to a Myriad phone and removed again', async ({ page }) => {
-  const { simulator, shell } = await start(300);
-  await openDeviceList(page, shell, simulator, LYON);
+test('an expansion module is added to a Myriad phone and removed again', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openDeviceList(page, simulator, LYON);
   const phone = deviceBy(simulator, LYON, '3c28a6110208');
   const drawer = await openDevice(page, phone.id, 'Sales desk');
   const card = drawer.getByTestId('modules-card');
@@ -126,17 +124,18 @@ test('an expansion module is added to a Myriad phone and removed again', async (
   expect(simulator.tenant.findDevice(LYON, phone.id)?.modules.map((module) => module.moduleId)).toEqual([1]);
 });
 
-test('a DECT handset model takes no module, and says so', async ({ page }) => {
-  const { simulator, shell } = await start(300);
-  await openDeviceList(page, shell, simulator, LYON);
+test('a DECT handset model takes no module, and says so', async ({ signedIn: page, simulator }) => {
+  await openDeviceList(page, simulator, LYON);
   const handset = deviceBy(simulator, LYON, '03807e7899');
   const drawer = await openDevice(page, handset.id, 'Warehouse lead');
   await expect(drawer.getByTestId('modules-unsupported')).toBeVisible();
 });
 
-test('the registrations view follows the phone live: unplugged, then plugged back in', async ({ page }) => {
-  const { simulator, shell } = await start(300);
-  await openDeviceList(page, shell, simulator, LYON);
+test('the registrations view follows the phone live: unplugged, then plugged back in', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openDeviceList(page, simulator, LYON);
   const phone = deviceBy(simulator, LYON, '3c28a611020a');
   const drawer = await openDevice(page, phone.id, 'helpdesk');
   const panel = drawer.getByTestId('registrations-panel');

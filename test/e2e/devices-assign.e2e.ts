@@ -1,26 +1,15 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../src-main/simulator';
-import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import { expect, test } from './support/fixtures';
+import { DEMO_SYSTEM_IDS } from '../../src-main/simulator';
 import { choose, deviceBy, openDevice, openDeviceList } from './support/devices-app';
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
-let simulator: RunningSimulator;
-let shell: BrowserShell;
-
-test.beforeEach(async () => {
-  simulator = await startSimulator({ port: 0, registrationDelayMs: 300 });
-  shell = await startBrowserShell();
-});
-
-test.afterEach(async () => {
-  await shell.stop();
-  await simulator.close();
-});
+test.use({ simulatorOptions: { registrationDelayMs: 300 } });
 
 test('a spare phone is assigned to a subscriber found by name, then unassigned after confirmation', async ({
-  page,
+  signedIn: page,
+  simulator,
 }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+  await openDeviceList(page, simulator, LYON);
   const spare = deviceBy(simulator, LYON, '487a550a1b0c');
   const drawer = await openDevice(page, spare.id, 'Confluence');
   await drawer.getByTestId('device-assign-open').click();
@@ -49,8 +38,11 @@ test('a spare phone is assigned to a subscriber found by name, then unassigned a
   await expect(drawer.getByTestId('device-assign-open')).toBeVisible();
 });
 
-test('a new hire gets a subscriber on a free number, and the phone is assigned to it', async ({ page }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+test('a new hire gets a subscriber on a free number, and the phone is assigned to it', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openDeviceList(page, simulator, LYON);
   const spare = deviceBy(simulator, LYON, '487a550a1b0d');
   const drawer = await openDevice(page, spare.id, 'box 3');
   await drawer.getByTestId('device-assign-open').click();

@@ -1,21 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../src-main/simulator';
-import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { DEMO_SYSTEM_IDS } from '../../src-main/simulator';
 import { choose, deviceBy, openDevice, openDeviceList } from './support/devices-app';
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
-let simulator: RunningSimulator;
-let shell: BrowserShell;
-
-test.beforeEach(async () => {
-  simulator = await startSimulator({ port: 0, registrationDelayMs: 300 });
-  shell = await startBrowserShell();
-});
-
-test.afterEach(async () => {
-  await shell.stop();
-  await simulator.close();
-});
+test.use({ simulatorOptions: { registrationDelayMs: 300 } });
 
 /** Opens the swap wizard on the device, scans the new MAC and starts the swap once it is declared compatible. */
 async function startSwap(page: Page, deviceId: string, search: string, newMac: string, timeout?: string) {
@@ -30,8 +19,11 @@ async function startSwap(page: Page, deviceId: string, search: string, newMac: s
   return wizard;
 }
 
-test('a broken phone is swapped: every step shows, and the CloudPBX holds the new MAC', async ({ page }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+test('a broken phone is swapped: every step shows, and the CloudPBX holds the new MAC', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openDeviceList(page, simulator, LYON);
   const broken = deviceBy(simulator, LYON, '3c28a6110204');
   const wizard = await startSwap(page, broken.id, 'desk 4', '3C:28:A6:11:0F:FF');
 
@@ -58,10 +50,12 @@ test('a broken phone is swapped: every step shows, and the CloudPBX holds the ne
 });
 
 test('a new phone that never registers times out, and the swap is rolled back to the old MAC', async ({
-  page,
+  signedIn: page,
+  simulator,
 }) => {
-  test.setTimeout(120_000);
-  await openDeviceList(page, shell, simulator, LYON);
+  // The swap waits its own 30 s for the registration, then the rollback.
+  test.setTimeout(300_000);
+  await openDeviceList(page, simulator, LYON);
   const broken = deviceBy(simulator, LYON, '3c28a6110205');
   // The replacement stays offline: it will never register.
   simulator.tenant.setPhoneOnline('3c28a6110ffe', false);

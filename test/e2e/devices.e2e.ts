@@ -1,30 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { formatIpeiDecimal } from '../../src-main/shared/identifiers';
-import {
-  DEMO_SYSTEM_IDS,
-  DEVICE_MODEL_IDS,
-  startSimulator,
-  type RunningSimulator,
-} from '../../src-main/simulator';
-import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import { DEMO_SYSTEM_IDS, DEVICE_MODEL_IDS } from '../../src-main/simulator';
 import { choose, deviceBy, openDeviceList } from './support/devices-app';
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
-let simulator: RunningSimulator;
-let shell: BrowserShell;
+test.use({ simulatorOptions: { registrationDelayMs: 300 } });
 
-test.beforeEach(async () => {
-  simulator = await startSimulator({ port: 0, registrationDelayMs: 300 });
-  shell = await startBrowserShell();
-});
-
-test.afterEach(async () => {
-  await shell.stop();
-  await simulator.close();
-});
-
-test('the device list shows every deskphone and handset, and searches and filters them', async ({ page }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+test('the device list shows every deskphone and handset, and searches and filters them', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openDeviceList(page, simulator, LYON);
   const devices = simulator.tenant.listDevices(LYON);
   const count = page.getByTestId('device-count');
   await expect(count).toHaveAttribute('data-shown', String(devices.length));
@@ -56,9 +42,10 @@ test('the device list shows every deskphone and handset, and searches and filter
 });
 
 test('a MAC scanned in an odd notation is registered normalised, given to a subscriber, and registers', async ({
-  page,
+  signedIn: page,
+  simulator,
 }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+  await openDeviceList(page, simulator, LYON);
   await page.getByTestId('register-device-open').click();
   const dialog = page.getByTestId('register-dialog');
   await choose(page, dialog.getByTestId('register-model'), /^M5 ·/);
@@ -84,8 +71,11 @@ test('a MAC scanned in an odd notation is registered normalised, given to a subs
   await expect(drawer.getByTestId('registration-item')).toBeVisible({ timeout: 20_000 });
 });
 
-test('a MAC already on the CloudPBX is reported with a link to its device', async ({ page }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+test('a MAC already on the CloudPBX is reported with a link to its device', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openDeviceList(page, simulator, LYON);
   const existing = deviceBy(simulator, LYON, '487a550a1b01');
   const before = simulator.tenant.listDevices(LYON).length;
   await page.getByTestId('register-device-open').click();
@@ -104,8 +94,11 @@ test('a MAC already on the CloudPBX is reported with a link to its device', asyn
   await expect(page).toHaveURL(new RegExp(`/devices/${existing.id}$`));
 });
 
-test('a DECT handset is registered from the decimal IPEI on its label', async ({ page }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+test('a DECT handset is registered from the decimal IPEI on its label', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openDeviceList(page, simulator, LYON);
   const ipei = '0380a12345';
   const decimal = formatIpeiDecimal(ipei);
   await page.getByTestId('register-device-open').click();
@@ -125,8 +118,8 @@ test('a DECT handset is registered from the decimal IPEI on its label', async ({
   await expect(drawer.getByTestId('device-ipei-decimal')).toHaveText(decimal);
 });
 
-test('every refused field says which field and why', async ({ page }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+test('every refused field says which field and why', async ({ signedIn: page, simulator }) => {
+  await openDeviceList(page, simulator, LYON);
   const before = simulator.tenant.listDevices(LYON).length;
   await page.getByTestId('register-device-open').click();
   const dialog = page.getByTestId('register-dialog');
@@ -139,8 +132,11 @@ test('every refused field says which field and why', async ({ page }) => {
   expect(simulator.tenant.listDevices(LYON)).toHaveLength(before);
 });
 
-test('the registrations of a narrowed list are checked on demand, and filter the list', async ({ page }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+test('the registrations of a narrowed list are checked on demand, and filter the list', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openDeviceList(page, simulator, LYON);
   const spare = deviceBy(simulator, LYON, '487a550a1b0c');
   const reception = deviceBy(simulator, LYON, '487a550a1b01');
   await page.getByTestId('device-search').fill('487a550a1b');

@@ -1,12 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import {
-  DEMO_SYSTEM_IDS,
-  DEVICE_MODEL_IDS,
-  startSimulator,
-  type RunningSimulator,
-} from '../../src-main/simulator';
-import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { DEMO_SYSTEM_IDS, DEVICE_MODEL_IDS, type RunningSimulator } from '../../src-main/simulator';
 import {
   applyImport,
   lineMarker,
@@ -18,23 +13,10 @@ import {
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
 
-let simulator: RunningSimulator;
-let shell: BrowserShell;
-
-test.beforeEach(async () => {
-  simulator = await startSimulator({ port: 0 });
-  shell = await startBrowserShell();
-});
-
-test.afterEach(async () => {
-  await shell.stop();
-  await simulator.close();
-});
-
-const subscriberId = (shortNumber: string): string | undefined =>
+const subscriberId = (simulator: RunningSimulator, shortNumber: string): string | undefined =>
   simulator.tenant.listSubscribers(LYON).find((subscriber) => subscriber.shortNumber === shortNumber)?.id;
 
-const identifiers = (): Set<string> =>
+const identifiers = (simulator: RunningSimulator): Set<string> =>
   new Set(simulator.tenant.listDevices(LYON).map((device) => device.macAddress ?? device.ipei ?? device.id));
 
 async function downloaded(page: Page, testId: string): Promise<{ name: string; text: string }> {
@@ -43,10 +25,11 @@ async function downloaded(page: Page, testId: string): Promise<{ name: string; t
 }
 
 test('applying creates and assigns exactly the valid lines, reports them, and a second run skips them all', async ({
-  page,
+  signedIn: page,
+  simulator,
 }) => {
-  await openImport(page, shell, simulator, LYON);
-  const before = identifiers();
+  await openImport(page, LYON);
+  const before = identifiers(simulator);
   await pickFile(page, 'rollout.csv', ROLLOUT_CSV);
   await expect(summaryCount(page, 'invalid')).toHaveAttribute('data-count', '6');
   await page.getByTestId('import-skip-invalid').click();
@@ -66,14 +49,14 @@ test('applying creates and assigns exactly the valid lines, reports them, and a 
   await expect(lineMarker(page, 5)).toHaveAttribute('data-status', 'invalid');
 
   // Server side: exactly the two new phones, and the three assignments the file asked for.
-  const created = [...identifiers()].filter((identifier) => !before.has(identifier)).sort();
+  const created = [...identifiers(simulator)].filter((identifier) => !before.has(identifier)).sort();
   expect(created).toEqual(['487a5500aa01', '487a5500aa02']);
   const device = (mac: string) => simulator.tenant.findDeviceByIdentifier(LYON, mac);
-  expect(device('487a5500aa01')?.phoneNumberId).toBe(subscriberId('81090'));
+  expect(device('487a5500aa01')?.phoneNumberId).toBe(subscriberId(simulator, '81090'));
   expect(device('487a5500aa01')?.deviceTypeId).toBe(DEVICE_MODEL_IDS.ale8028s);
   expect(device('487a5500aa02')?.phoneNumberId).toBeUndefined();
   expect(device('487a5500aa02')?.deviceTypeId).toBe(DEVICE_MODEL_IDS.myriadM5);
-  expect(device('487a550a1b0d')?.phoneNumberId).toBe(subscriberId('81091'));
+  expect(device('487a550a1b0d')?.phoneNumberId).toBe(subscriberId(simulator, '81091'));
 
   const csv = await downloaded(page, 'import-download-csv');
   expect(csv.name).toBe('rollout-report.csv');
@@ -94,17 +77,20 @@ test('applying creates and assigns exactly the valid lines, reports them, and a 
   await expect(summaryCount(page, 'invalid')).toHaveAttribute('data-count', '6');
   await expect(page.getByTestId('import-apply')).toBeDisabled();
   await expect(page.getByTestId('import-apply-blocked')).toContainText('Nothing to apply');
-  expect(identifiers().size).toBe(before.size + 2);
+  expect(identifiers(simulator).size).toBe(before.size + 2);
 });
 
 const LINES = 120;
 
-test('a run can be paused, resumed and cancelled, and never does more than it reports', async ({ page }) => {
+test('a run can be paused, resumed and cancelled, and never does more than it reports', async ({
+  signedIn: page,
+  simulator,
+}) => {
   const lines = Array.from(
     { length: LINES },
     (_, index) => `48:7A:55:10:00:${index.toString(16).padStart(2, '0')},8028s,Bulk ${index},`,
   );
-  await openImport(page, shell, simulator, LYON);
+  await openImport(page, LYON);
   const before = simulator.tenant.listDevices(LYON).length;
   await pickFile(page, 'bulk.csv', ['mac,model,description,subscriber', ...lines, ''].join('\r\n'));
   await expect(summaryCount(page, 'create')).toHaveAttribute('data-count', String(LINES));
@@ -137,8 +123,11 @@ test('a run can be paused, resumed and cancelled, and never does more than it re
   expect(simulator.tenant.listDevices(LYON).length - before).toBe(done);
 });
 
-test('a line that failed is retried without creating its phone twice', async ({ page }) => {
-  await openImport(page, shell, simulator, LYON);
+test('a line that failed is retried without creating its phone twice', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openImport(page, LYON);
   await pickFile(
     page,
     'retry.csv',
@@ -168,5 +157,5 @@ test('a line that failed is retried without creating its phone twice', async ({ 
   await expect(page.getByTestId('import-result-failed')).toHaveAttribute('data-count', '0');
   const devices = simulator.tenant.listDevices(LYON).filter((device) => device.macAddress === '487a5520aa01');
   expect(devices.map((device) => device.id)).toEqual([created?.id]);
-  expect(devices[0]?.phoneNumberId).toBe(subscriberId('81090'));
+  expect(devices[0]?.phoneNumberId).toBe(subscriberId(simulator, '81090'));
 });

@@ -1,13 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { IMPORT_TEMPLATE, IMPORT_TEMPLATE_FILE_NAME } from '../../src-main/services/batch';
-import {
-  DEMO_SYSTEM_IDS,
-  DEVICE_MODEL_IDS,
-  startSimulator,
-  type RunningSimulator,
-} from '../../src-main/simulator';
-import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import { DEMO_SYSTEM_IDS, DEVICE_MODEL_IDS } from '../../src-main/simulator';
 import {
   lineMarker,
   openImport,
@@ -19,19 +14,6 @@ import {
 } from './support/import-screen';
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
-
-let simulator: RunningSimulator;
-let shell: BrowserShell;
-
-test.beforeEach(async () => {
-  simulator = await startSimulator({ port: 0 });
-  shell = await startBrowserShell();
-});
-
-test.afterEach(async () => {
-  await shell.stop();
-  await simulator.close();
-});
 
 async function expectProblem(
   page: Page,
@@ -49,9 +31,10 @@ async function expectProblem(
 }
 
 test('the validation report puts every problem on its line and column, and changes nothing', async ({
-  page,
+  signedIn: page,
+  simulator,
 }) => {
-  await openImport(page, shell, simulator, LYON);
+  await openImport(page, LYON);
   const devicesBefore = simulator.tenant.listDevices(LYON).length;
   await pickFile(page, 'rollout.csv', ROLLOUT_CSV);
 
@@ -96,8 +79,8 @@ test('the validation report puts every problem on its line and column, and chang
   expect(simulator.tenant.listDevices(LYON)).toHaveLength(devicesBefore);
 });
 
-test('the template downloads as the file the core offers', async ({ page }) => {
-  await openImport(page, shell, simulator, LYON);
+test('the template downloads as the file the core offers', async ({ signedIn: page }) => {
+  await openImport(page, LYON);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('import-template').click(),
@@ -108,8 +91,11 @@ test('the template downloads as the file the core offers', async ({ page }) => {
   expect(text).toContain('\r\nmac,ipei,model,description,subscriber,');
 });
 
-test('refreshing the catalogue updates its timestamp, and offline validation uses it', async ({ page }) => {
-  await openImport(page, shell, simulator, LYON);
+test('refreshing the catalogue updates its timestamp, and offline validation uses it', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openImport(page, LYON);
   const status = page.getByTestId('catalog-status');
   await expect(status).toHaveAttribute('data-cached', 'false');
   await expect(page.getByTestId('catalog-none')).toBeVisible();
@@ -134,8 +120,11 @@ test('refreshing the catalogue updates its timestamp, and offline validation use
   await expect(summaryCount(page, 'invalid')).toHaveAttribute('data-count', '6');
 });
 
-test('validating online shows what changed on the CloudPBX since the cached catalogue', async ({ page }) => {
-  await openImport(page, shell, simulator, LYON);
+test('validating online shows what changed on the CloudPBX since the cached catalogue', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openImport(page, LYON);
   await page.getByTestId('catalog-refresh').click();
   await expect(page.getByTestId('catalog-status')).toHaveAttribute('data-cached', 'true');
   // Meanwhile, someone else installs the phone of line 3.

@@ -1,19 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { startSimulator, type RunningSimulator } from '../../src-main/simulator';
-import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import { expect, test } from './support/fixtures';
 import { addProfile, profileRow } from './support/profile-form';
-
-let simulator: RunningSimulator;
-let shell: BrowserShell;
-
-test.beforeAll(async () => {
-  simulator = await startSimulator({ port: 0 });
-});
-
-test.afterAll(async () => {
-  await simulator.close();
-  await shell.stop();
-});
 
 /** Reads the browser shell's event stream from outside the page, with the page's own session cookie. */
 function recordEvents(origin: string, cookie: string) {
@@ -37,8 +23,9 @@ function recordEvents(origin: string, cookie: string) {
 test('passwords, app secrets and tokens never reach the renderer or a log line', async ({
   page,
   context,
+  shell,
+  simulator,
 }) => {
-  shell = await startBrowserShell();
   const payloads: string[] = [];
   page.on('response', async (response) => {
     if (new URL(response.url()).pathname.startsWith('/rpc/')) payloads.push(await response.text());

@@ -1,24 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../src-main/simulator';
-import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import { expect, test } from './support/fixtures';
+import { DEMO_SYSTEM_IDS } from '../../src-main/simulator';
 import { deviceBy, openDeviceList } from './support/devices-app';
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
-let simulator: RunningSimulator;
-let shell: BrowserShell;
+test.use({ simulatorOptions: { registrationDelayMs: 300 } });
 
-test.beforeEach(async () => {
-  simulator = await startSimulator({ port: 0, registrationDelayMs: 300 });
-  shell = await startBrowserShell();
-});
-
-test.afterEach(async () => {
-  await shell.stop();
-  await simulator.close();
-});
-
-test('a subscriber shows its devices and their live registrations', async ({ page }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+test('a subscriber shows its devices and their live registrations', async ({ signedIn: page, simulator }) => {
+  await openDeviceList(page, simulator, LYON);
   const phone = deviceBy(simulator, LYON, '3c28a611020b');
   await page.getByTestId('nav-subscribers').click();
   await page.getByTestId('subscriber-search').fill('81011');
@@ -34,8 +22,11 @@ test('a subscriber shows its devices and their live registrations', async ({ pag
   await expect(drawer.getByTestId('registrations-none')).toBeVisible({ timeout: 20_000 });
 });
 
-test('a spare phone is given to a subscriber from the subscriber screen', async ({ page }) => {
-  await openDeviceList(page, shell, simulator, LYON);
+test('a spare phone is given to a subscriber from the subscriber screen', async ({
+  signedIn: page,
+  simulator,
+}) => {
+  await openDeviceList(page, simulator, LYON);
   const unheld = simulator.tenant.listSubscribers(LYON).find((s) => s.shortNumber === '81091');
   const free = deviceBy(simulator, LYON, '487a550a1b0c');
   await page.getByTestId('nav-subscribers').click();

@@ -9,7 +9,10 @@ import { CALL_CHANNEL, EVENT_CHANNEL, UPLOAD_CHANNEL } from './channels';
 
 /** Calls only from our own top-level page; anything else (an iframe, a navigated-away page) is refused. */
 function isTrustedSender(frame: WebFrameMain | null): boolean {
-  return frame !== null && frame.parent === null && new URL(frame.url).origin === APP_ORIGIN;
+  if (frame === null || frame.parent !== null || !URL.canParse(frame.url)) return false;
+  // Node's URL gives a non-special scheme such as app:// the origin "null": compare scheme and host instead.
+  const url = new URL(frame.url);
+  return `${url.protocol}//${url.host}` === APP_ORIGIN;
 }
 
 const UNTRUSTED = {

@@ -1,24 +1,18 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { RunningSimulator } from '../../../src-main/simulator';
-import type { BrowserShell } from './browser-shell';
-import { addProfile, profileRow } from './profile-form';
+import { openSection } from './fixtures';
 
 /**
- * Signs in as the simulator's technician through the UI (adds a profile, signs in), opens the CloudPBX
- * `systemId` and its device list, and waits until every device is listed (`loadTimeout` for large sites).
+ * From the CloudPBX picker of a signed-in page, opens the CloudPBX `systemId` and its device list, and waits
+ * until every device is listed (`loadTimeout` for large sites).
  */
 export async function openDeviceList(
   page: Page,
-  shell: BrowserShell,
   simulator: RunningSimulator,
   systemId: string,
   loadTimeout?: number,
 ): Promise<void> {
-  await page.goto(shell.launchUrl);
-  await addProfile(page, { name: 'Technician', host: simulator.url, ...simulator.credentials });
-  await profileRow(page, 'Technician').getByTestId('sign-in-button').click();
-  await page.locator(`[data-testid="system-row"][data-system-id="${systemId}"]`).click();
-  await page.getByTestId('nav-devices').click();
+  await openSection(page, systemId, 'devices');
   await expect(page.getByTestId('device-count')).toHaveAttribute(
     'data-total',
     String(simulator.tenant.listDevices(systemId).length),

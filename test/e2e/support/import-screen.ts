@@ -1,7 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { RunningSimulator } from '../../../src-main/simulator';
-import type { BrowserShell } from './browser-shell';
-import { addProfile, profileRow } from './profile-form';
+import { openSection } from './fixtures';
 
 /**
  * A rollout file as it comes back from the office: three good lines (create + assign, create, assign), one line
@@ -25,18 +23,9 @@ export const ROLLOUT_CSV = [
 
 export const ROLLOUT_FORMULA = '=HYPERLINK("http://evil.invalid")';
 
-/** Signs in as the simulator's technician through the UI and opens the Import screen of `systemId`. */
-export async function openImport(
-  page: Page,
-  shell: BrowserShell,
-  simulator: RunningSimulator,
-  systemId: string,
-): Promise<void> {
-  await page.goto(shell.launchUrl);
-  await addProfile(page, { name: 'Technician', host: simulator.url, ...simulator.credentials });
-  await profileRow(page, 'Technician').getByTestId('sign-in-button').click();
-  await page.locator(`[data-testid="system-row"][data-system-id="${systemId}"]`).click();
-  await page.getByTestId('nav-import').click();
+/** From the CloudPBX picker of a signed-in page, opens the Import screen of `systemId`. */
+export async function openImport(page: Page, systemId: string): Promise<void> {
+  await openSection(page, systemId, 'import');
   await expect(page.getByTestId('catalog-status')).toBeVisible();
 }
 

@@ -7,7 +7,7 @@ import { FieldkitError } from '../../../src-main/services/errors';
 import { silentLogger } from '../../../src-main/services/log/logger';
 import { Redactor } from '../../../src-main/services/log/redactor';
 import type { Device, DeviceModel, Registration } from '../../../src-main/services/rainbow/types';
-import { FakeClock } from '../rainbow/fake-clock';
+import { FakeClock } from '../../support/fake-clock';
 
 const OLD = '487a55000002';
 const NEW = '487a55000009';

@@ -20,7 +20,7 @@ import type {
 import { isFieldkitError } from '../../../src-main/services/errors';
 import { probesRefused } from '../../../src-main/services/discovery/network-sweep';
 import type { Device, Registration } from '../../../src-main/services/rainbow/types';
-import { ManualClock, settle } from './support/manual-clock';
+import { FakeClock, settle } from '../../support/fake-clock';
 
 const lab: LocalInterface[] = [
   { name: 'br0', internal: false, ipv4: [{ address: '198.18.0.1', prefix: 16 }], isDefaultRoute: true },
@@ -371,7 +371,7 @@ describe('the simulated LAN', () => {
   });
 
   it('answers a paced scan like a real LAN, labelled simulated', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock(0);
     const found: DiscoveryFoundEvent[] = [];
     const finished: DiscoveryFinishedEvent[] = [];
     const service = new DiscoveryService({

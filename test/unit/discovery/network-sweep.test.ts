@@ -6,7 +6,7 @@ import type { ScanOutcome } from '../../../src-main/services/discovery/scanner';
 import type { ScanProgress } from '../../../src-main/services/discovery/types';
 import { isFieldkitError } from '../../../src-main/services/errors';
 import { FakeLan, type FakeHost } from './support/fake-lan';
-import { ManualClock, settle } from './support/manual-clock';
+import { FakeClock, settle } from '../../support/fake-clock';
 
 const lab: LocalInterface[] = [
   { name: 'br0', internal: false, ipv4: [{ address: '198.18.0.1', prefix: 24 }], isDefaultRoute: true },
@@ -24,7 +24,7 @@ const HOSTS: FakeHost[] = [
 ];
 
 function setUp(options: { rate?: number; timeoutMs?: number; hosts?: FakeHost[] } = {}) {
-  const clock = new ManualClock();
+  const clock = new FakeClock(0);
   const lan = new FakeLan(clock, options.hosts ?? HOSTS);
   const plan = planScan(
     { subnets: ['198.18.0.0/27'], rate: options.rate ?? 100, timeoutMs: options.timeoutMs ?? 300 },
@@ -80,7 +80,7 @@ describe('the network sweep', () => {
     expect(scan.progress.at(-1)).toEqual({ probed: 29, total: 29 });
     expect(scan.lan.socketsOpen).toBe(0);
     expect(scan.lan.mdnsStopped).toBe(1);
-    expect(scan.clock.pendingTimers).toBe(0);
+    expect(scan.clock.pending()).toEqual([]);
   });
 
   it('reports phones and bases with their identity, silent hosts from ARP, and never a host that is down', async () => {
@@ -134,7 +134,7 @@ describe('the network sweep', () => {
     const queries = scan.lan.mdnsQueries;
     await scan.clock.advance(5000);
     expect(scan.lan.mdnsQueries).toBe(queries);
-    expect(scan.clock.pendingTimers).toBe(0);
+    expect(scan.clock.pending()).toEqual([]);
     expect(scan.progress.at(-1)).toEqual({ probed: 6, total: 29 });
   });
 

@@ -6,7 +6,7 @@ import type { HttpResponse, HttpTransport } from '../../../src-main/services/rai
 import { classifyFetchError } from '../../../src-main/services/rainbow/network-failure';
 import { isOutcomeUnknown } from '../../../src-main/services/rainbow/outcome-unknown';
 import { RequestRunner, type RunnableRequest } from '../../../src-main/services/rainbow/request-runner';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../support/fake-clock';
 
 type Step = number | { status: number; retryAfter: string } | string;
 

@@ -4,7 +4,7 @@ import { silentLogger } from '../../../src-main/services/log/logger';
 import type { AuthApi } from '../../../src-main/services/rainbow/auth-api';
 import { MIN_RENEWAL_DELAY_MS, renewalDelayMs, Session } from '../../../src-main/services/rainbow/session';
 import type { LoginAnswer } from '../../../src-main/services/rainbow/types';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../support/fake-clock';
 
 function token(serial: number, lifetimeSeconds: number): string {
   const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -44,7 +44,6 @@ function serialOf(value: string): number {
 }
 
 /** Lets pending promise callbacks (a renewal in flight) run. */
-const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('renewalDelayMs', () => {
   it('is half of exp - iat', () => {
@@ -86,10 +85,9 @@ describe('Session', () => {
   });
 
   it('renews when the timer falls due, then schedules the next renewal', async () => {
-    clock.advance(1_799_999);
+    await clock.advance(1_799_999);
     expect(auth.calls).toEqual(['login']);
-    clock.advance(1);
-    await settle();
+    await clock.advance(1);
     expect(auth.calls).toEqual(['login', 'renew 1']);
     expect(await currentSerial()).toBe(2);
     expect(clock.pending()).toEqual([1_800_000]);
@@ -97,15 +95,13 @@ describe('Session', () => {
 
   it('follows the lifetime of the renewed token', async () => {
     auth.lifetimeSeconds = 600;
-    clock.advance(1_800_000);
-    await settle();
+    await clock.advance(1_800_000);
     expect(clock.pending()).toEqual([300_000]);
   });
 
   it('signs in again when the renewal is refused', async () => {
     auth.failRenewal = true;
-    clock.advance(1_800_000);
-    await settle();
+    await clock.advance(1_800_000);
     expect(auth.calls).toEqual(['login', 'renew 1', 'login']);
     expect(await currentSerial()).toBe(2);
   });
@@ -113,8 +109,7 @@ describe('Session', () => {
   it('stops renewing once closed', async () => {
     session.close();
     expect(clock.pending()).toEqual([]);
-    clock.advance(10_000_000);
-    await settle();
+    await clock.advance(10_000_000);
     expect(auth.calls).toEqual(['login']);
     await expect(currentSerial()).rejects.toSatisfy((error) => isFieldkitError(error, 'not-signed-in'));
   });

@@ -10,7 +10,7 @@ import { useRegistrationsStore } from '@renderer/stores/registrations';
 import { useSwapStore } from '@renderer/stores/swap';
 import { demoOnline, lyon } from './support/fake-api';
 import { deskphone, handset, registration, snapshot, swapState } from './support/fake-device-calls';
-import { manualClock } from './support/manual-clock';
+import { FakeClock } from '../../support/fake-clock';
 import { storeContext } from './support/mount-app';
 
 describe('useDevicesStore', () => {
@@ -115,8 +115,8 @@ describe('useRegistrationsStore', () => {
 describe('useDebugStore', () => {
   function debugContext() {
     const context = storeContext();
-    const time = manualClock(Date.parse('2030-01-01T09:00:00.000Z'));
-    context.app.provide(clockKey, time.clock);
+    const time = new FakeClock(Date.parse('2030-01-01T09:00:00.000Z'));
+    context.app.provide(clockKey, time);
     return { ...context, time };
   }
 
@@ -142,9 +142,9 @@ describe('useDebugStore', () => {
     const debug = useDebugStore();
     await debug.grant(lyon.id, 'dev-1');
     await debug.reveal(lyon.id, 'dev-1');
-    time.advance(29 * 60_000);
+    await time.advance(29 * 60_000);
     expect(debug.credentialsOf('dev-1')).toBeDefined();
-    time.advance(60_000);
+    await time.advance(60_000);
     expect(debug.sessionOf('dev-1')).toBeUndefined();
     expect(debug.credentialsOf('dev-1')).toBeUndefined();
   });

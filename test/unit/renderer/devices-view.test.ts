@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { ApiError } from '@renderer/api/api';
 import { createFakeApi, demoOnline, lyon, models } from './support/fake-api';
 import { deskphone, handset } from './support/fake-device-calls';
+import { showingFormErrors } from './support/form-errors';
 import { byTestId, mountApp } from './support/mount-app';
 
 let wrapper: VueWrapper | undefined;
@@ -110,16 +111,10 @@ describe('register dialog', () => {
     const fake = createFakeApi();
     await devicesPage(fake);
     await openRegisterDialog();
-    inBody('register-submit').click();
-    await flushPromises();
-    // Element Plus shows a form item's error 100 ms after the item turns to error.
-    await vi.waitFor(() => {
-      const dialog = inBody('register-dialog').textContent ?? '';
-      expect(dialog).toContain(
-        'MAC address or IPEI: enter the MAC address or the IPEI from the device label.',
-      );
-      expect(dialog).toContain('Model: choose the model of this phone.');
-    });
+    await showingFormErrors(() => inBody('register-submit').click());
+    const dialog = inBody('register-dialog').textContent ?? '';
+    expect(dialog).toContain('MAC address or IPEI: enter the MAC address or the IPEI from the device label.');
+    expect(dialog).toContain('Model: choose the model of this phone.');
     expect(fake.api.devices.register).not.toHaveBeenCalled();
   });
 
@@ -135,12 +130,11 @@ describe('register dialog', () => {
     await devicesPage(fake);
     const input = await openRegisterDialog();
     typeInto(input, '48:7A:55:0G');
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    await flushPromises();
-    await vi.waitFor(() =>
-      expect(inBody('register-dialog').textContent).toContain(
-        'MAC address or IPEI: The MAC address "48:7A:55:0G" contains the letter G.',
-      ),
+    await showingFormErrors(() =>
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+    );
+    expect(inBody('register-dialog').textContent).toContain(
+      'MAC address or IPEI: The MAC address "48:7A:55:0G" contains the letter G.',
     );
     expect(fake.api.devices.register).not.toHaveBeenCalled();
   });

@@ -55,12 +55,22 @@ async function importScreen(fake = createFakeApi()) {
   return app;
 }
 
+/**
+ * Waits until the element shows: FileReader answers on a later task of happy-dom's own. The timeout only guards
+ * against a hang (the default 1 s failed on a busy machine).
+ */
+async function untilShown(page: VueWrapper, testId: string): Promise<void> {
+  await vi.waitFor(() => expect(page.find(byTestId(testId)).exists()).toBe(true), {
+    timeout: 20_000,
+    interval: 5,
+  });
+}
+
 async function pick(page: VueWrapper, name: string, text: string): Promise<void> {
   const input = page.get<HTMLInputElement>(`${byTestId('import-file-picker')} input[type=file]`);
   Object.defineProperty(input.element, 'files', { value: [new File([text], name, { type: 'text/csv' })] });
   await input.trigger('change');
-  // FileReader answers on a later task.
-  await vi.waitFor(() => expect(page.find(byTestId('import-report')).exists()).toBe(true));
+  await untilShown(page, 'import-report');
 }
 
 describe('Import screen', () => {
@@ -120,7 +130,7 @@ describe('Import screen', () => {
     const input = page.get<HTMLInputElement>(`${byTestId('import-file-picker')} input[type=file]`);
     Object.defineProperty(input.element, 'files', { value: [new File(['x'], 'a.csv')] });
     await input.trigger('change');
-    await vi.waitFor(() => expect(page.find(byTestId('import-report-error')).exists()).toBe(true));
+    await untilShown(page, 'import-report-error');
     const alert = page.get(byTestId('import-report-error'));
     expect(alert.text()).toContain('No catalogue is cached.');
     expect(alert.get(byTestId('error-hint')).text()).toContain('Refresh the catalogue.');
@@ -142,9 +152,9 @@ describe('Import screen', () => {
     const input = page.get<HTMLInputElement>(`${byTestId('import-file-picker')} input[type=file]`);
     Object.defineProperty(input.element, 'files', { value: [new File(['x'], 'a.csv')] });
     await input.trigger('change');
-    await vi.waitFor(() => expect(page.find(byTestId('import-go-offline')).exists()).toBe(true));
+    await untilShown(page, 'import-go-offline');
     await page.get(byTestId('import-go-offline')).trigger('click');
-    await vi.waitFor(() => expect(page.find(byTestId('import-report')).exists()).toBe(true));
+    await untilShown(page, 'import-report');
     expect(fake.api.batch.validate).toHaveBeenLastCalledWith(expect.objectContaining({ offline: true }));
     expect(page.find(byTestId('import-go-offline')).exists()).toBe(false);
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@renderer/api/api';
 import { createLatestCheck } from '@renderer/lib/latest-check';
-import { manualClock } from './support/manual-clock';
+import { FakeClock } from '../../support/fake-clock';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -17,40 +17,40 @@ function scan(input: (text: string) => void, code: string): void {
 
 describe('createLatestCheck', () => {
   it('checks a scanner burst once, after the typing pauses', async () => {
-    const { clock, advance } = manualClock();
+    const clock = new FakeClock();
     const check = vi.fn(async (text: string) => text.toLowerCase());
     const checker = createLatestCheck(check, { delayMs: 250, clock });
     scan(checker.input, '487A55ABCDEF');
     expect(checker.state.value).toEqual({ text: '487A55ABCDEF', status: 'waiting' });
-    advance(249);
+    await clock.advance(249);
     expect(check).not.toHaveBeenCalled();
-    advance(1);
+    await clock.advance(1);
     expect(check).toHaveBeenCalledTimes(1);
     expect(check).toHaveBeenCalledWith('487A55ABCDEF');
-    await vi.waitFor(() => expect(checker.state.value.status).toBe('valid'));
+    expect(checker.state.value.status).toBe('valid');
     expect(checker.state.value.result).toBe('487a55abcdef');
   });
 
   it('lets Enter right after a burst check at once, and only once', async () => {
-    const { clock, advance, pending } = manualClock();
+    const clock = new FakeClock();
     const check = vi.fn(async (text: string) => text.length);
     const checker = createLatestCheck(check, { delayMs: 250, clock });
     scan(checker.input, '487A.55AB.CDEF');
     const settled = await checker.settle();
     expect(settled).toEqual({ text: '487A.55AB.CDEF', status: 'valid', result: 14 });
-    expect(pending()).toBe(0);
-    advance(1_000);
+    expect(clock.pending()).toEqual([]);
+    await clock.advance(1_000);
     await checker.settle();
     expect(check).toHaveBeenCalledTimes(1);
   });
 
   it('joins the check already running instead of asking again', async () => {
-    const { clock, advance } = manualClock();
+    const clock = new FakeClock();
     const answer = deferred<string>();
     const check = vi.fn(() => answer.promise);
     const checker = createLatestCheck(check, { delayMs: 250, clock });
     checker.input('0380a12345');
-    advance(250);
+    await clock.advance(250);
     expect(checker.state.value.status).toBe('checking');
     const settled = checker.settle();
     answer.resolve('ipei');
@@ -59,14 +59,14 @@ describe('createLatestCheck', () => {
   });
 
   it('drops the answer about a text the field no longer holds', async () => {
-    const { clock, advance } = manualClock();
+    const clock = new FakeClock();
     const slow = deferred<string>();
     const check = vi.fn((text: string) =>
       text === 'first' ? slow.promise : Promise.resolve('second answer'),
     );
     const checker = createLatestCheck(check, { delayMs: 10, clock });
     checker.input('first');
-    advance(10);
+    await clock.advance(10);
     checker.input('second');
     await checker.settle();
     slow.resolve('first answer');
@@ -75,7 +75,7 @@ describe('createLatestCheck', () => {
   });
 
   it('keeps the core’s refusal with its field issues', async () => {
-    const { clock } = manualClock();
+    const clock = new FakeClock();
     const refusal = new ApiError({
       code: 'invalid-input',
       message: 'The MAC address "48:7A:55:0G" contains the letter G',
@@ -89,7 +89,7 @@ describe('createLatestCheck', () => {
   });
 
   it('checks the same text again when something it depends on changes', async () => {
-    const { clock } = manualClock();
+    const clock = new FakeClock();
     let model = 'M5';
     const check = vi.fn(async (text: string) => `${text} as ${model}`);
     const checker = createLatestCheck(check, { delayMs: 10, clock });
@@ -97,17 +97,18 @@ describe('createLatestCheck', () => {
     await checker.settle();
     model = 'M7';
     checker.recheck();
-    await vi.waitFor(() => expect(checker.state.value.result).toBe('487a55abcdef as M7'));
+    await checker.settle();
+    expect(checker.state.value.result).toBe('487a55abcdef as M7');
     expect(check).toHaveBeenCalledTimes(2);
   });
 
   it('goes back to idle for an empty field, without asking anything', async () => {
-    const { clock, advance } = manualClock();
+    const clock = new FakeClock();
     const check = vi.fn(async () => 'x');
     const checker = createLatestCheck(check, { delayMs: 10, clock });
     checker.input('48');
     checker.input('   ');
-    advance(100);
+    await clock.advance(100);
     expect(checker.state.value).toEqual({ text: '', status: 'idle' });
     expect(await checker.settle()).toEqual({ text: '', status: 'idle' });
     expect(check).not.toHaveBeenCalled();

@@ -4,6 +4,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import type { ErrorCode } from '@api/types';
 import { ApiError } from '@renderer/api/api';
 import { appInfo, createFakeApi, profile } from './support/fake-api';
+import { showingFormErrors } from './support/form-errors';
 import { byTestId, mountApp } from './support/mount-app';
 
 let wrapper: VueWrapper | undefined;
@@ -156,13 +157,8 @@ describe('add-profile form', () => {
     'profile-app-secret': 'app-secret',
   };
 
-  /** Element Plus shows a form item's error 100 ms after its state turns to error (a debounce). */
   async function submitAndShowErrors(page: VueWrapper): Promise<void> {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    await page.get(byTestId('add-profile-form')).trigger('submit');
-    await flushPromises();
-    await vi.advanceTimersByTimeAsync(100);
-    await flushPromises();
+    await showingFormErrors(() => page.get(byTestId('add-profile-form')).trigger('submit'));
   }
 
   function errorUnder(page: VueWrapper, testId: string): string | undefined {

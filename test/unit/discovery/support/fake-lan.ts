@@ -3,7 +3,7 @@ import type { MdnsSighting } from '../../../../src-main/services/discovery/mdns-
 import type { NeighbourEntry } from '../../../../src-main/services/discovery/neighbour-parsers';
 import type { SipSocket, SweepPorts } from '../../../../src-main/services/discovery/network-sweep';
 import type { DeviceIdentity } from '../../../../src-main/services/discovery/user-agent';
-import type { ManualClock } from './manual-clock';
+import type { FakeClock } from '../../../support/fake-clock';
 
 export interface FakeHost {
   ip: string;
@@ -39,9 +39,9 @@ export class FakeLan {
   sendError: ((ip: string) => NodeJS.ErrnoException | undefined) | undefined;
   #onSighting: ((sighting: MdnsSighting) => void) | undefined;
   readonly #hosts: Map<string, FakeHost>;
-  readonly #clock: ManualClock;
+  readonly #clock: FakeClock;
 
-  constructor(clock: ManualClock, hosts: FakeHost[]) {
+  constructor(clock: FakeClock, hosts: FakeHost[]) {
     this.#clock = clock;
     this.#hosts = new Map(hosts.map((host) => [host.ip, host]));
   }
