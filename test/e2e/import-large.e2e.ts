@@ -1,22 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../src-main/simulator';
-import { startBrowserShell, type BrowserShell } from './support/browser-shell';
+import { expect, test } from './support/fixtures';
+import { DEMO_SYSTEM_IDS } from '../../src-main/simulator';
 import { applyImport, lineMarker, openImport, pickFile, summaryCount } from './support/import-screen';
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
-
-let simulator: RunningSimulator;
-let shell: BrowserShell;
-
-test.beforeEach(async () => {
-  simulator = await startSimulator({ port: 0 });
-  shell = await startBrowserShell();
-});
-
-test.afterEach(async () => {
-  await shell.stop();
-  await simulator.close();
-});
 
 /** Two phones to create, and over 2 MB of the office's notes as comment lines: far past a call's 1 MB cap. */
 const LARGE_CSV = [
@@ -28,10 +14,11 @@ const LARGE_CSV = [
 ].join('\r\n');
 
 test('a file larger than 1 MB is uploaded, validated and applied through the browser shell', async ({
-  page,
+  signedIn: page,
+  simulator,
 }) => {
   expect(Buffer.byteLength(LARGE_CSV)).toBeGreaterThan(2 * 1024 * 1024);
-  await openImport(page, shell, simulator, LYON);
+  await openImport(page, LYON);
   await pickFile(page, 'large.csv', LARGE_CSV);
 
   await expect(page.getByTestId('import-report')).toHaveAttribute('data-mode', 'validate');
