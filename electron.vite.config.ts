@@ -36,6 +36,7 @@ export default defineConfig({
       alias: {
         '@renderer': resolve(root, 'src-renderer/src'),
         '@api': resolve(root, 'src-main/api'),
+        '@shared': resolve(root, 'src-main/shared'),
       },
     },
     plugins: [vue()],

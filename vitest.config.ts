@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
 const root = import.meta.dirname;
-const alias = { '@api': resolve(root, 'src-main/api'), '@renderer': resolve(root, 'src-renderer/src') };
+const alias = {
+  '@api': resolve(root, 'src-main/api'),
+  '@shared': resolve(root, 'src-main/shared'),
+  '@renderer': resolve(root, 'src-renderer/src'),
+};
 
 export default defineConfig({
   test: {

@@ -1,6 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { RainbowClient } from '../services/rainbow';
-import type { RunningSimulator } from '../simulator';
+import type { Api } from '../api/contract';
 import type { ExitCode } from './exit-codes';
 import type { CliIo } from './io';
 
@@ -12,10 +11,12 @@ export interface CommandContext {
   json: boolean;
   values: OptionValues;
   positionals: string[];
-  /** Signs in with --profile, the FIELDKIT_* variables or --demo. */
-  connect(): Promise<RainbowClient>;
-  /** With --demo: the in-process simulator that `connect` signs in to (its tenant backs the simulated LAN). */
-  demo: (() => Promise<RunningSimulator>) | undefined;
+  /** The core's calls and events, as the app's windows have them. */
+  api: Api;
+  /** Signs the core in with --profile, the FIELDKIT_* variables or --demo. */
+  connect(): Promise<void>;
+  /** Tells the core whose cached catalogues to use (--profile, the FIELDKIT_* account, --demo), offline. */
+  workOffline(): Promise<void>;
 }
 
 export interface Command {

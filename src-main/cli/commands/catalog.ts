@@ -1,9 +1,9 @@
-import { describeAge, type CatalogStatus } from '../../services/catalog';
+import type { CatalogStatus } from '../../api/types';
+import { describeAge } from '../../services/catalog';
 import type { Command } from '../command';
 import { requireOption } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson, type CliIo } from '../io';
-import { catalogServiceFor } from './catalog-profile';
 
 const SYSTEM_HINT = 'List the CloudPBX ids with `fieldkit systems`.';
 
@@ -12,11 +12,10 @@ export const catalogPullCommand: Command = {
   summary: 'Fetch and cache a CloudPBX catalogue (models, subscribers, devices) for offline validation',
   usage: 'fieldkit catalog pull --system ID [--json]',
   options: { system: { type: 'string' } },
-  async run({ io, json, values, connect }) {
+  async run({ io, json, values, api, connect }) {
     const systemId = requireOption(values, 'system', SYSTEM_HINT);
-    const catalogs = catalogServiceFor(values, io.env);
-    await catalogs.pull(await connect(), systemId);
-    printStatus(io, json, await catalogs.status(systemId));
+    await connect();
+    printStatus(io, json, await api.catalog.pull({ systemId }));
     return EXIT.ok;
   },
 };
@@ -26,9 +25,10 @@ export const catalogStatusCommand: Command = {
   summary: 'Tell how old the cached catalogue of a CloudPBX is (no network)',
   usage: 'fieldkit catalog status --system ID [--json]',
   options: { system: { type: 'string' } },
-  async run({ io, json, values }) {
+  async run({ io, json, values, api, workOffline }) {
     const systemId = requireOption(values, 'system', SYSTEM_HINT);
-    const status = await catalogServiceFor(values, io.env).status(systemId);
+    await workOffline();
+    const status = await api.catalog.status({ systemId });
     printStatus(io, json, status);
     return status.cached ? EXIT.ok : EXIT.usage;
   },

@@ -5,7 +5,7 @@ import { UsageError } from '../command';
 import { EXIT } from '../exit-codes';
 import { applyFile, writeReportOption } from './import-apply';
 import { exitCodeForReport, printReport } from './import-output';
-import { validateFile } from './validate-run';
+import { readImportInput, validateFile } from './validate-run';
 
 const MAX_CONCURRENCY = 16;
 
@@ -35,7 +35,7 @@ export const importCommand: Command = {
     const skipInvalid = values['skip-invalid'] === true;
     if (values['dry-run'] !== true) return applyFile(context, { concurrency, skipInvalid });
     if (values.offline === true) io.stderr('Offline: the plan is checked against the cached catalogue.\n');
-    const { report } = await validateFile(context, 'dry-run');
+    const { report } = await validateFile(context, await readImportInput(context), 'dry-run');
     await writeReportOption(values.report, report);
     printReport(io, report, context.json);
     return exitCodeForReport(report, { skipInvalid });

@@ -1,44 +1,59 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { validateImport, type ImportValidation } from '../../services/batch';
-import type { RainbowClient } from '../../services/rainbow';
-import { FieldkitError, isFieldkitError } from '../../services/errors';
+import type { ImportReport } from '../../api/types';
+import { FieldkitError } from '../../services/errors';
 import { requireOption, UsageError, type CommandContext } from '../command';
-import { catalogServiceFor } from './catalog-profile';
+import { errorData } from '../exit-codes';
 
 const UNREACHABLE = ['unreachable', 'timeout', 'tls', 'server-error', 'rate-limited'] as const;
 
-export interface FileValidation extends ImportValidation {
+/** FILE, as `validate` and `import` read it: once, before anything is sent. */
+export interface ImportFile {
+  path: string;
   content: Uint8Array;
-  /** The signed-in client, when the validation went online. */
-  client?: RainbowClient;
 }
 
-/** What `validate` and `import` share: read FILE, fetch (or, offline, load) the catalogue, plan. */
+export interface FileValidation {
+  file: ImportFile;
+  systemId: string;
+  report: ImportReport;
+}
+
+/** The one FILE of `validate` and `import`, with --system: read and checked before signing in. */
+export async function readImportInput(
+  context: CommandContext,
+): Promise<{ file: ImportFile; systemId: string }> {
+  const path = singleFile(context.positionals);
+  const systemId = requireOption(context.values, 'system', 'List the CloudPBX ids with `fieldkit systems`.');
+  return { file: { path, content: await readImportBytes(path) }, systemId };
+}
+
+/** What `validate` and `import` share: sign in (or, offline, name the account), then plan FILE in the core. */
 export async function validateFile(
   context: CommandContext,
+  input: { file: ImportFile; systemId: string },
   mode: 'validate' | 'dry-run',
+  discovered?: string[],
 ): Promise<FileValidation> {
-  const { values, positionals, io } = context;
-  const file = singleFile(positionals);
-  const systemId = requireOption(values, 'system', 'List the CloudPBX ids with `fieldkit systems`.');
-  const content = await readImportBytes(file);
+  const { values, api } = context;
+  const { file, systemId } = input;
   const offline = values.offline === true;
-  const catalogs = catalogServiceFor(values, io.env);
-  let client: RainbowClient | undefined;
-  const connect = async () => {
-    try {
-      client = await context.connect();
-      return client;
-    } catch (error) {
-      throw withOfflineHint(error, systemId);
-    }
-  };
-  const validation = await validateImport(
-    { fileName: basename(file), content, systemId, offline, reassign: values.reassign === true, mode },
-    { catalogs, connect, now: Date.now },
-  );
-  return client === undefined ? { ...validation, content } : { ...validation, content, client };
+  try {
+    await (offline ? context.workOffline() : context.connect());
+    const report = await api.batch.validate({
+      systemId,
+      fileName: basename(file.path),
+      content: Buffer.from(file.content).toString('base64'),
+      encoding: 'base64',
+      offline,
+      reassign: values.reassign === true,
+      mode,
+      ...(discovered === undefined ? {} : { discovered }),
+    });
+    return { file, systemId, report };
+  } catch (error) {
+    throw withOfflineHint(error, systemId);
+  }
 }
 
 function singleFile(positionals: string[]): string {
@@ -61,12 +76,13 @@ async function readImportBytes(file: string): Promise<Uint8Array> {
 
 /** Offline is always an option: say so when the CloudPBX cannot be reached. */
 function withOfflineHint(error: unknown, systemId: string): unknown {
-  if (!isFieldkitError(error) || !(UNREACHABLE as readonly string[]).includes(error.code)) return error;
+  const data = errorData(error);
+  if (data === undefined || !(UNREACHABLE as readonly string[]).includes(data.code)) return error;
   return new FieldkitError(
     {
-      ...error.toData(),
+      ...data,
       hint:
-        `${error.hint ? `${error.hint} ` : ''}Without a connection, add --offline to check against the catalogue ` +
+        `${data.hint ? `${data.hint} ` : ''}Without a connection, add --offline to check against the catalogue ` +
         `cached by the last \`fieldkit catalog pull --system ${systemId}\`.`,
     },
     { cause: error },

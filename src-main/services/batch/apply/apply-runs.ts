@@ -17,8 +17,8 @@ import { linesToApply } from './apply-plan';
 import type { ApplyClient } from './apply-row';
 import { ApplyRun } from './apply-run';
 import { continueRun } from './continue-outcomes';
-import { ImportJournal, type JournalLineState, type JournalRunSettings } from './journal';
-import { replay } from './journal-entries';
+import type { JournalRunSettings } from './journal';
+import { checkJournalOfFile, readJournalHistory, type JournalHistory } from './journal-file';
 import { refuseInvalidLines } from './refuse-invalid';
 import { RunStore } from './run-store';
 
@@ -62,20 +62,31 @@ export class ApplyRuns {
     this.#deps = deps;
   }
 
-  async start(request: ApplyRequest, access: RunAccess): Promise<ApplyStarted> {
+  /**
+   * Starts a run journalled in the profile's folder, or in `journalPath` (the CLI's `--journal PATH`): a journal
+   * of the same file is continued (its steps are not done again), one of another file is refused.
+   */
+  async start(request: ApplyRequest, access: RunAccess, journalPath?: string): Promise<ApplyStarted> {
     return this.#exclusive(async () => {
       const store = new RunStore(this.#deps.dataDir, access.profileKey);
+      if (journalPath !== undefined) await checkJournalOfFile(journalPath, request.content);
+      const history = journalPath === undefined ? undefined : await readJournalHistory(journalPath);
       const settings: JournalRunSettings = {
-        runId: this.#deps.newRunId?.() ?? randomUUID(),
+        runId: history?.runId ?? this.#deps.newRunId?.() ?? randomUUID(),
         reassign: request.reassign,
         skipInvalid: request.skipInvalid,
         concurrency: request.concurrency,
       };
       const plan = await this.#plan(request, settings, access);
-      await store.saveSource(settings.runId, request.content);
-      const run = this.#create(request, settings, access.profileKey, store);
-      const lines = new Set(linesToApply(plan).map((row) => row.line));
-      return this.#begin(run, plan, lines, new Map(), access);
+      // A journal of the user's own keeps no copy of the file: the CLI resumes it with the file it is given.
+      if (journalPath === undefined) await store.saveSource(settings.runId, request.content);
+      const run = this.#create(request, settings, access.profileKey, store, journalPath);
+      if (history === undefined || history.empty) {
+        const lines = new Set(linesToApply(plan).map((row) => row.line));
+        return this.#begin(run, plan, lines, new Map(), access, history);
+      }
+      const next = continueRun(plan, new Map(), history.line, 'all');
+      return this.#begin(run, plan, next.lines, next.outcomes, access, history);
     });
   }
 
@@ -104,8 +115,9 @@ export class ApplyRuns {
         throw new FieldkitError({ code: 'invalid-input', message: 'No line of this run failed.' });
       }
       const plan = await this.#plan(run.setup, run.setup.settings, access);
-      const next = continueRun(plan, run.outcomes(), await journalLines(run.setup.journalPath), 'failed');
-      return this.#begin(run, plan, next.lines, next.outcomes, access);
+      const history = await readJournalHistory(run.setup.journalPath);
+      const next = continueRun(plan, run.outcomes(), history.line, 'failed');
+      return this.#begin(run, plan, next.lines, next.outcomes, access, history);
     });
   }
 
@@ -123,8 +135,9 @@ export class ApplyRuns {
       const setup = known === undefined ? await this.#stored(runId, store) : this.#owned(runId, access).setup;
       const plan = await this.#plan(setup, setup.settings, access);
       const run = known ?? this.#create(setup, setup.settings, access.profileKey, store);
-      const next = continueRun(plan, run.outcomes(), await journalLines(setup.journalPath), 'all');
-      return this.#begin(run, plan, next.lines, next.outcomes, access);
+      const history = await readJournalHistory(setup.journalPath);
+      const next = continueRun(plan, run.outcomes(), history.line, 'all');
+      return this.#begin(run, plan, next.lines, next.outcomes, access, history);
     });
   }
 
@@ -169,11 +182,13 @@ export class ApplyRuns {
     lines: ReadonlySet<number>,
     outcomes: ReadonlyMap<number, RowOutcome>,
     access: RunAccess,
+    history: JournalHistory | undefined,
   ): ApplyStarted {
     const wire =
       access.discovered === undefined ? undefined : reconcileWithDiscovery(plan, access.discovered);
     const report = run.begin({ plan, lines, outcomes, client: access.client, ...(wire ? { wire } : {}) });
-    return { runId: run.id, report };
+    const unknownOutcomes = history?.unknownOutcomes ?? 0;
+    return { runId: run.id, report, ...(unknownOutcomes > 0 ? { unknownOutcomes } : {}) };
   }
 
   #create(
@@ -181,6 +196,7 @@ export class ApplyRuns {
     settings: JournalRunSettings,
     profileKey: string,
     store: RunStore,
+    journalPath = store.journalPath(settings.runId),
   ): ApplyRun {
     const run = new ApplyRun({
       systemId: request.systemId,
@@ -188,7 +204,7 @@ export class ApplyRuns {
       content: request.content,
       profileKey,
       settings,
-      journalPath: store.journalPath(settings.runId),
+      journalPath,
       now: this.#deps.now,
       onProgress: this.#deps.onProgress,
       // A run that ended for good needs its copy of the file (names, e-mail addresses) no more.
@@ -256,12 +272,6 @@ export class ApplyRuns {
     if (run === undefined) throw notFound(runId);
     return run;
   }
-}
-
-/** The steps each line of the file has done, per the run's journal. */
-async function journalLines(path: string): Promise<(line: number) => JournalLineState | undefined> {
-  const { lines } = replay(await ImportJournal.read(path));
-  return (line) => lines.get(line);
 }
 
 function notFound(runId: string): FieldkitError {
