@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { Api } from '../api/contract';
+import { calls, type Api } from '../api/contract';
 import type { ExitCode } from './exit-codes';
 import type { CliIo } from './io';
 
@@ -39,4 +39,18 @@ export function requireOption(values: OptionValues, name: string, hint: string):
 
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+const SYSTEM_HINT = 'List the CloudPBX ids with `fieldkit systems`.';
+
+/** `--system`, required and checked as the core checks a CloudPBX id: before anything is sent. */
+export function requireSystem(values: OptionValues): string {
+  return checkSystem(requireOption(values, 'system', SYSTEM_HINT));
+}
+
+export function checkSystem(text: string): string {
+  const parsed = calls['systems.get'].input.safeParse({ systemId: text });
+  if (parsed.success) return parsed.data.systemId;
+  const reason = parsed.error.issues.map((issue) => issue.message).join(' ');
+  throw new UsageError(`--system ${JSON.stringify(text)} is not a CloudPBX id: ${reason} ${SYSTEM_HINT}`);
 }

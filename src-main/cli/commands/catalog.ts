@@ -1,11 +1,9 @@
 import type { CatalogStatus } from '../../api/types';
 import { describeAge } from '../../services/catalog';
 import type { Command } from '../command';
-import { requireOption } from '../command';
+import { requireSystem } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson, type CliIo } from '../io';
-
-const SYSTEM_HINT = 'List the CloudPBX ids with `fieldkit systems`.';
 
 export const catalogPullCommand: Command = {
   name: 'catalog pull',
@@ -13,7 +11,7 @@ export const catalogPullCommand: Command = {
   usage: 'fieldkit catalog pull --system ID [--json]',
   options: { system: { type: 'string' } },
   async run({ io, json, values, api, connect }) {
-    const systemId = requireOption(values, 'system', SYSTEM_HINT);
+    const systemId = requireSystem(values);
     await connect();
     printStatus(io, json, await api.catalog.pull({ systemId }));
     return EXIT.ok;
@@ -26,7 +24,7 @@ export const catalogStatusCommand: Command = {
   usage: 'fieldkit catalog status --system ID [--json]',
   options: { system: { type: 'string' } },
   async run({ io, json, values, api, workOffline }) {
-    const systemId = requireOption(values, 'system', SYSTEM_HINT);
+    const systemId = requireSystem(values);
     await workOffline();
     const status = await api.catalog.status({ systemId });
     printStatus(io, json, status);

@@ -1,10 +1,10 @@
 import type { Command } from '../command';
-import { UsageError, requireOption } from '../command';
+import { UsageError, requireOption, requireSystem } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson } from '../io';
 import { FieldkitError } from '../../services/errors';
 import type { DeviceModel } from '../../api/types';
-import { printDevices, subscriberByShortNumber, SYSTEM_HINT } from './device-support';
+import { printDevices, subscriberByShortNumber } from './device-support';
 
 export const deviceAddCommand: Command = {
   name: 'device add',
@@ -22,7 +22,7 @@ export const deviceAddCommand: Command = {
   },
   async run(context) {
     const { io, json, values, api } = context;
-    const systemId = requireOption(values, 'system', SYSTEM_HINT);
+    const systemId = requireSystem(values);
     const mac = typeof values.mac === 'string' ? values.mac : undefined;
     const ipei = typeof values.ipei === 'string' ? values.ipei : undefined;
     if ((mac === undefined) === (ipei === undefined)) {

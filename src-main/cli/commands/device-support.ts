@@ -4,10 +4,9 @@ import { readIdentifier } from '../../services/devices/device-rules';
 import { FieldkitError } from '../../services/errors';
 import { formatMac } from '../../services/identifiers';
 import type { CommandContext, OptionsConfig, OptionValues } from '../command';
-import { requireOption, UsageError } from '../command';
+import { requireSystem, UsageError } from '../command';
 import { printTable, type CliIo } from '../io';
 
-export const SYSTEM_HINT = 'List the CloudPBX ids with `fieldkit systems`.';
 export const DEVICE_USAGE = '(--device ID | --mac MAC | --ipei IPEI)';
 
 /** `--system` and the three ways to name a device. */
@@ -29,7 +28,7 @@ export interface DeviceTarget {
 
 /** Reads --system and exactly one of --device, --mac, --ipei (MAC and IPEI in any notation). */
 export function readDeviceTarget(values: OptionValues): DeviceTarget {
-  const systemId = requireOption(values, 'system', SYSTEM_HINT);
+  const systemId = requireSystem(values);
   const given = (['device', 'mac', 'ipei'] as const).filter((name) => typeof values[name] === 'string');
   const [option] = given;
   if (given.length !== 1 || option === undefined) {

@@ -1,8 +1,8 @@
 import type { Command } from '../command';
-import { requireOption, UsageError } from '../command';
+import { requireSystem, UsageError } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson } from '../io';
-import { printDevices, SYSTEM_HINT } from './device-support';
+import { printDevices } from './device-support';
 
 const CATEGORIES = ['deskphone', 'dectmobile'];
 
@@ -19,7 +19,7 @@ export const devicesCommand: Command = {
   },
   async run(context) {
     const { io, json, values, api } = context;
-    const systemId = requireOption(values, 'system', SYSTEM_HINT);
+    const systemId = requireSystem(values);
     if (values.assigned === true && values.unassigned === true) {
       throw new UsageError('Use --assigned or --unassigned, not both.');
     }

@@ -9,7 +9,7 @@ import type {
 } from '../../api/types';
 import { FieldkitError } from '../../services/errors';
 import { formatMac } from '../../services/identifiers';
-import { UsageError, type Command, type OptionValues } from '../command';
+import { checkSystem, UsageError, type Command, type OptionValues } from '../command';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { printJson, printTable, type CliIo } from '../io';
 
@@ -23,7 +23,7 @@ export const discoverCommand: Command = {
   summary: 'Find the phones and DECT bases on the LAN (and, with --system, their CloudPBX status)',
   usage:
     'fieldkit discover [--subnet CIDR]... [--interface NAME] [--timeout MS] [--rate PPS] [--all] ' +
-    '[--system ID] [--progress text|jsonl|none] [--json]',
+    '[--system ID] [--progress text|jsonl|none] [--yes] [--json]',
   options: {
     subnet: { type: 'string', multiple: true },
     interface: { type: 'string' },
@@ -32,17 +32,26 @@ export const discoverCommand: Command = {
     all: { type: 'boolean', default: false },
     system: { type: 'string' },
     progress: { type: 'string' },
+    /** Confirms a scan of a subnet wider than /22, as the app asks to. */
+    yes: { type: 'boolean', default: false },
   },
   async run(context) {
     const { io, json, values, api } = context;
     const request = scanRequest(values);
     const progress = progressMode(values);
     const listAll = values.all === true;
-    const systemId = typeof values.system === 'string' ? values.system.trim() : undefined;
+    const systemId = typeof values.system === 'string' ? checkSystem(values.system) : undefined;
 
     // With --demo the core scans the demo's simulated LAN, like the app's demo: no packet leaves the process.
     if (values.demo === true) await context.workOffline();
     const plan = await api.discovery.plan(request);
+    if (plan.needsConfirmation && values.yes !== true) {
+      throw new UsageError(
+        `This scan covers ${plan.addresses.toLocaleString('en')} addresses (about ` +
+          `${Math.ceil(plan.estimatedMs / 1000)} s at ${plan.rate} probes/s): add --yes to scan a subnet wider ` +
+          'than /22.',
+      );
+    }
     if (plan.needsConfirmation && progress !== 'none') {
       io.stderr(
         `discover: ${plan.addresses.toLocaleString('en')} addresses to probe, about ` +
@@ -53,7 +62,7 @@ export const discoverCommand: Command = {
     const results = await scan(api, io, progressReporter(io, progress, listAll), {
       ...request,
       ...(systemId ? { systemId } : {}),
-      confirmed: true,
+      confirmed: values.yes === true,
     });
     if (results.state === 'failed') return reportFailure(io, json, results);
 

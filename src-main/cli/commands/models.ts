@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { requireOption, UsageError } from '../command';
+import { requireSystem, UsageError } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson, printTable } from '../io';
 
@@ -11,7 +11,7 @@ export const modelsCommand: Command = {
   usage: 'fieldkit models --system ID [--category deskphone|dectmobile|uncategorized] [--json]',
   options: { system: { type: 'string' }, category: { type: 'string' } },
   async run({ io, json, values, api, connect }) {
-    const systemId = requireOption(values, 'system', 'List the CloudPBX ids with `fieldkit systems`.');
+    const systemId = requireSystem(values);
     const categories = typeof values.category === 'string' ? values.category.split(',') : CATEGORIES;
     for (const wanted of categories) {
       if (!CATEGORIES.includes(wanted)) {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportReport } from '../../api/types';
 import { FieldkitError } from '../../services/errors';
-import { requireOption, UsageError, type CommandContext } from '../command';
+import { requireSystem, UsageError, type CommandContext } from '../command';
 import { errorData } from '../exit-codes';
 
 const UNREACHABLE = ['unreachable', 'timeout', 'tls', 'server-error', 'rate-limited'] as const;
@@ -24,7 +24,7 @@ export async function readImportInput(
   context: CommandContext,
 ): Promise<{ file: ImportFile; systemId: string }> {
   const path = singleFile(context.positionals);
-  const systemId = requireOption(context.values, 'system', 'List the CloudPBX ids with `fieldkit systems`.');
+  const systemId = requireSystem(context.values);
   return { file: { path, content: await readImportBytes(path) }, systemId };
 }
 
