@@ -169,6 +169,7 @@ export function createCore(options: CoreOptions): Core {
     close: async () => {
       deviceFeature.registrations.stopAll();
       await discovery.close();
+      await importRuns.close();
       await session.signOut();
       await demo.close();
     },

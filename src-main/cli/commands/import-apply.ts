@@ -1,14 +1,15 @@
-import { access, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Api } from '../../api/contract';
 import type { ApplyProgressEvent, ApplyStarted, ImportReport } from '../../api/types';
-import { reportToCsv } from '../../services/batch';
 import { fileHash } from '../../services/batch/apply/journal';
 import { ApiError } from '../../shared/create-api';
 import { UsageError, type CommandContext } from '../command';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes';
 import type { CliIo } from '../io';
 import { exitCodeForReport, printReport } from './import-output';
+import { openReportOption, withReportFile, writeReport } from './import-report';
+import { checkOutputPath, type OutputFile } from '../output-files';
 import { readImportInput, validateFile, type ImportFile } from './validate-run';
 
 export interface ApplySettings {
@@ -25,7 +26,7 @@ const ENDED: ReadonlySet<ApplyProgressEvent['state']> = new Set(['finished', 'ca
  * interrupted here is resumed with --resume, or from the app, without doing anything twice.
  */
 export async function applyFile(context: CommandContext, settings: ApplySettings): Promise<ExitCode> {
-  const { values, io, json, api } = context;
+  const { values, io, json } = context;
   if (values.offline === true) {
     throw new UsageError(
       'Applying needs the CloudPBX; --offline goes with --dry-run (or `fieldkit validate`).',
@@ -33,17 +34,30 @@ export async function applyFile(context: CommandContext, settings: ApplySettings
   }
   const input = await readImportInput(context);
   const journal = typeof values.journal === 'string' ? resolve(values.journal) : undefined;
+  if (journal !== undefined) await checkOutputPath('journal', journal, input.file.path);
   if (values.resume === true && journal !== undefined && !(await exists(journal))) {
     throw new UsageError(`--resume: there is no journal at ${journal} (name it with --journal PATH).`);
   }
-  const { report: checked } = await validateFile(context, input, 'dry-run');
-  if (checked.fileErrors.length > 0 || (checked.summary.invalid > 0 && !settings.skipInvalid)) {
-    await writeReportOption(values.report, checked);
-    printReport(io, checked, json);
-    io.stderr('Nothing was applied: fix the invalid lines, or add --skip-invalid to apply the others.\n');
-    return EXIT.usage;
-  }
+  const reportFile = await openReportOption(context, input.file);
+  return withReportFile(reportFile, async () => {
+    const { report: checked } = await validateFile(context, input, 'dry-run');
+    if (checked.fileErrors.length > 0 || (checked.summary.invalid > 0 && !settings.skipInvalid)) {
+      await writeReport(io, reportFile, checked);
+      printReport(io, checked, json);
+      io.stderr('Nothing was applied: fix the invalid lines, or add --skip-invalid to apply the others.\n');
+      return EXIT.usage;
+    }
+    return apply(context, settings, { input, journal, reportFile });
+  });
+}
 
+async function apply(
+  context: CommandContext,
+  settings: ApplySettings,
+  files: { input: { file: ImportFile; systemId: string }; journal?: string; reportFile?: OutputFile },
+): Promise<ExitCode> {
+  const { values, io, json, api } = context;
+  const { input, journal } = files;
   const report = await followRun(api, io, async () => {
     if (values.resume === true && journal === undefined) {
       return api.batch.resumeRun({ runId: await resumableRunOf(api, input) });
@@ -59,7 +73,7 @@ export async function applyFile(context: CommandContext, settings: ApplySettings
       ...(journal === undefined ? {} : { journal }),
     });
   });
-  await writeReportOption(values.report, report);
+  await writeReport(io, files.reportFile, report);
   printReport(io, report, json);
   const stopped = report.run?.state === 'failed' ? report.run.error : undefined;
   if (stopped !== undefined) {
@@ -123,11 +137,4 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** `--report PATH`: CSV when the name ends in .csv, else JSON (the same document `--json` prints). */
-export async function writeReportOption(path: unknown, report: ImportReport): Promise<void> {
-  if (typeof path !== 'string') return;
-  const text = /\.csv$/i.test(path) ? reportToCsv(report) : `${JSON.stringify(report, null, 2)}\n`;
-  await writeFile(path, text);
 }

@@ -1,6 +1,7 @@
+import { lstat, readFile } from 'node:fs/promises';
 import { FieldkitError } from '../../errors';
 import { fileHash, ImportJournal, type JournalLineState } from './journal';
-import { replay, type RunEntry } from './journal-entries';
+import { parseEntries, replay, type RunEntry } from './journal-entries';
 
 /** What a journal already holds, as a run continuing it needs it. */
 export interface JournalHistory {
@@ -25,18 +26,54 @@ export async function readJournalHistory(path: string): Promise<JournalHistory> 
   };
 }
 
+const ENTRY_TYPES: ReadonlySet<unknown> = new Set(['run', 'intent', 'result', 'end']);
+
 /**
- * A journal named by the user (`--journal PATH`) continues only the import of the same file: one whose runs
- * recorded another file is refused before anything is written to it or sent.
+ * A journal named by the user (`--journal PATH`) continues only the import of the same file: a file that is
+ * not a journal (a shell's rc file, the CSV itself), a link, or the journal of another file is refused before
+ * anything is written to it or sent.
  */
 export async function checkJournalOfFile(path: string, content: Uint8Array): Promise<void> {
-  const runs = (await ImportJournal.read(path)).filter((entry): entry is RunEntry => entry.type === 'run');
+  const text = await readJournalText(path);
+  if (text === undefined) return;
+  // The last line may be torn by a crash (but begins as every entry does); every complete one is an entry.
+  const lines = text.split('\n');
+  const last = lines.pop() ?? '';
+  const complete = lines.filter((line) => line.trim() !== '');
+  if (!complete.every(isJournalLine) || !(last === '' || last.startsWith('{"type":"'))) {
+    throw refused(path, 'is not a Fieldkit import journal');
+  }
+  const runs = parseEntries(text).filter((entry): entry is RunEntry => entry.type === 'run');
   const hash = fileHash(content);
   const other = runs.find((run) => run.fileHash !== hash);
-  if (other === undefined) return;
-  throw new FieldkitError({
+  if (other !== undefined) throw refused(path, `is the journal of another file (${other.fileName})`);
+}
+
+async function readJournalText(path: string): Promise<string | undefined> {
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  if (!info.isFile()) throw refused(path, 'is not a regular file');
+  return readFile(path, 'utf8');
+}
+
+function isJournalLine(line: string): boolean {
+  try {
+    const entry: unknown = JSON.parse(line);
+    return typeof entry === 'object' && entry !== null && ENTRY_TYPES.has((entry as { type?: unknown }).type);
+  } catch {
+    return false;
+  }
+}
+
+function refused(path: string, reason: string): FieldkitError {
+  return new FieldkitError({
     code: 'invalid-input',
-    message: `${path} is the journal of another file (${other.fileName}); it is left as it is.`,
+    message: `--journal: ${path} ${reason}; it is left as it is.`,
     hint: 'Give this file a journal of its own with another --journal PATH, or leave --journal out.',
   });
 }
