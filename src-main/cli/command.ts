@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import { calls, type Api } from '../api/contract';
+import { calls, type Api, type CallInput, type CallName, type ParsedInput } from '../api/contract';
 import type { ExitCode } from './exit-codes';
 import type { CliIo } from './io';
 
@@ -49,8 +49,21 @@ export function requireSystem(values: OptionValues): string {
 }
 
 export function checkSystem(text: string): string {
-  const parsed = calls['systems.get'].input.safeParse({ systemId: text });
-  if (parsed.success) return parsed.data.systemId;
+  return checkOption('system', text, 'a CloudPBX id', 'systems.get', { systemId: text }, SYSTEM_HINT)
+    .systemId;
+}
+
+/** An option checked against the input schema of the call it is for, as the core will check it. */
+export function checkOption<C extends CallName>(
+  option: string,
+  text: string,
+  what: string,
+  call: C,
+  input: CallInput<C>,
+  hint = '',
+): ParsedInput<C> {
+  const parsed = calls[call].input.safeParse(input);
+  if (parsed.success) return parsed.data as ParsedInput<C>;
   const reason = parsed.error.issues.map((issue) => issue.message).join(' ');
-  throw new UsageError(`--system ${JSON.stringify(text)} is not a CloudPBX id: ${reason} ${SYSTEM_HINT}`);
+  throw new UsageError(`--${option} ${JSON.stringify(text)} is not ${what}: ${reason} ${hint}`.trimEnd());
 }

@@ -53,6 +53,21 @@ describe('--system is checked like the app checks a CloudPBX id, before signing 
     expect(simulator.requests().length).toBe(before);
   });
 
+  it.each([
+    ['--device', ['device', 'show', '--device', '../x'], '--device "../x" is not a device id'],
+    [
+      '--subscriber',
+      ['device', 'assign', '--mac', '48:7A:55:0A:1B:01', '--subscriber', '81;rm'],
+      '--subscriber "81;rm" is not a short number',
+    ],
+  ])('%s is checked before signing in', async (_, args, message) => {
+    const before = simulator.requests().length;
+    const run = await cli([...args, '--system', 'lyon'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(simulator.requests().length).toBe(before);
+  });
+
   it('says so in the --json error too', async () => {
     const run = await cli(['devices', '--system', hostile, '--json'], env);
     expect(run.code).toBe(2);

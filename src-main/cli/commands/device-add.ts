@@ -4,7 +4,7 @@ import { EXIT } from '../exit-codes';
 import { printJson } from '../io';
 import { FieldkitError } from '../../services/errors';
 import type { DeviceModel } from '../../api/types';
-import { printDevices, subscriberByShortNumber } from './device-support';
+import { printDevices, readShortNumber, subscriberByShortNumber } from './device-support';
 
 export const deviceAddCommand: Command = {
   name: 'device add',
@@ -29,7 +29,8 @@ export const deviceAddCommand: Command = {
       throw new UsageError('Give the phone’s --mac (deskphone) or --ipei (DECT handset), one of the two.');
     }
     const modelText = requireOption(values, 'model', 'List the models with `fieldkit models --system ID`.');
-    const shortNumber = typeof values.subscriber === 'string' ? values.subscriber.trim() : undefined;
+    const shortNumber =
+      typeof values.subscriber === 'string' ? readShortNumber(systemId, values.subscriber) : undefined;
     await context.connect();
     const model = pickModel(await api.systems.models({ systemId }), modelText);
     const subscriber =

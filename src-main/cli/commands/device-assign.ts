@@ -9,6 +9,7 @@ import {
   readDeviceTarget,
   requireYes,
   connectToDevice,
+  readShortNumber,
   subscriberByShortNumber,
 } from './device-support';
 
@@ -19,7 +20,10 @@ export const deviceAssignCommand: Command = {
   options: { ...DEVICE_OPTIONS, subscriber: { type: 'string' } },
   async run(context) {
     const target = readDeviceTarget(context.values);
-    const shortNumber = requireOption(context.values, 'subscriber', 'Give the subscriber’s short number.');
+    const shortNumber = readShortNumber(
+      target.systemId,
+      requireOption(context.values, 'subscriber', 'Give the subscriber’s short number.'),
+    );
     const device = await connectToDevice(context, target);
     const { systemId } = target;
     const subscriber = await subscriberByShortNumber(context.api, systemId, shortNumber);

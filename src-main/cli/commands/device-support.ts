@@ -4,7 +4,7 @@ import { readIdentifier } from '../../services/devices/device-rules';
 import { FieldkitError } from '../../services/errors';
 import { formatMac } from '../../services/identifiers';
 import type { CommandContext, OptionsConfig, OptionValues } from '../command';
-import { requireSystem, UsageError } from '../command';
+import { checkOption, requireSystem, UsageError } from '../command';
 import { printTable, type CliIo } from '../io';
 
 export const DEVICE_USAGE = '(--device ID | --mac MAC | --ipei IPEI)';
@@ -39,7 +39,13 @@ export function readDeviceTarget(values: OptionValues): DeviceTarget {
     );
   }
   const text = String(values[option]).trim();
-  if (option === 'device') return { systemId, device: { by: 'device', deviceId: text } };
+  if (option === 'device') {
+    const { deviceId } = checkOption('device', text, 'a device id', 'devices.get', {
+      systemId,
+      deviceId: text,
+    });
+    return { systemId, device: { by: 'device', deviceId } };
+  }
   return { systemId, device: { by: option, text, identifier: readIdentifier(text, option, option).value } };
 }
 
@@ -59,6 +65,13 @@ export async function connectToDevice(context: CommandContext, target: DeviceTar
     message: `No device with ${device.by === 'ipei' ? 'IPEI' : 'MAC address'} ${device.text} on CloudPBX ${systemId}.`,
     hint: 'List the devices with `fieldkit devices --system ID`.',
   });
+}
+
+/** `--subscriber SHORT_NUMBER`, checked before anything is sent. */
+export function readShortNumber(systemId: string, text: string): string {
+  const input = { systemId, shortNumber: text };
+  return checkOption('subscriber', text, 'a short number', 'subscribers.findByShortNumber', input)
+    .shortNumber;
 }
 
 /** The subscriber holding a short number, or `not-found` (exit 2). */
