@@ -5,31 +5,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { IMPORT_TEMPLATE } from '../../src-main/services/batch';
-import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../src-main/simulator';
-import { cli, envFor, scratchDir } from '../integration/batch/support';
+import { DEMO_SYSTEM_IDS } from '../../src-main/simulator';
+import { cli, simulatorFixture } from '../integration/batch/support';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
-let simulator: RunningSimulator;
-const scratch = scratchDir();
-let env: NodeJS.ProcessEnv;
+const fixture = simulatorFixture();
 let folder: string;
 let serial = 0;
 
-beforeAll(async () => {
-  simulator = await startSimulator({ port: 0 });
-  env = envFor(simulator, join(scratch.path, 'data'));
-});
-
-afterAll(async () => {
-  await simulator.close();
-  scratch.remove();
-});
-
 beforeEach(() => {
   serial += 1;
-  folder = join(scratch.path, `case-${serial}`);
+  folder = join(fixture.scratch.path, `case-${serial}`);
   mkdirSync(folder);
 });
 
@@ -48,12 +36,12 @@ function write(name: string, text: string): string {
 
 /** Requests that change the CloudPBX (anything but reading it and signing in or out). */
 function changes(): number {
-  return simulator.requests().filter((request) => request.method !== 'GET').length;
+  return fixture.simulator.requests().filter((request) => request.method !== 'GET').length;
 }
 
 async function refused(args: string[], message: string | RegExp): Promise<void> {
   const before = changes();
-  const run = await cli(args, env);
+  const run = await cli(args, fixture.env);
   expect(run.stderr).toMatch(message);
   expect(run.code).toBe(2);
   expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -68,7 +56,7 @@ describe('--report', () => {
     expect(readFileSync(report, 'utf8')).toBe('keep me');
     const forced = await cli(
       ['import', source, '--system', lyon, '--dry-run', '--report', report, '--force'],
-      env,
+      fixture.env,
     );
     expect(forced.code).toBe(0);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ mode: 'dry-run' });
@@ -108,7 +96,10 @@ describe('--report', () => {
     );
     expect(existsSync(join(folder, 'missing'))).toBe(false);
     const report = join(folder, 'report.json');
-    const applied = await cli(['import', source, '--system', lyon, '--report', report, '--json'], env);
+    const applied = await cli(
+      ['import', source, '--system', lyon, '--report', report, '--json'],
+      fixture.env,
+    );
     expect(applied.code).toBe(0);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual(JSON.parse(applied.stdout));
   });
@@ -116,7 +107,7 @@ describe('--report', () => {
   it('is removed again when the command fails before writing it', async () => {
     const report = join(folder, 'report.json');
     const run = await cli(['import', importFile(), '--system', lyon, '--dry-run', '--report', report], {
-      ...env,
+      ...fixture.env,
       FIELDKIT_PASSWORD: 'wrong-password',
     });
     expect(run.code).toBe(3);
@@ -144,7 +135,7 @@ describe('--journal', () => {
   it('refuses the journal of another file, untouched', async () => {
     const other = write('other.csv', 'mac,model\n48:7A:55:F7:99:01,8028s\n');
     const journal = join(folder, 'journal.jsonl');
-    const first = await cli(['import', other, '--system', lyon, '--journal', journal], env);
+    const first = await cli(['import', other, '--system', lyon, '--journal', journal], fixture.env);
     expect(first.code).toBe(0);
     const text = readFileSync(journal, 'utf8');
     await refused(
@@ -173,7 +164,7 @@ describe('--journal', () => {
     expect(existsSync(journal)).toBe(false);
 
     writeFileSync(`${journal}.lock`, `${await deadPid()}\n`);
-    const run = await cli(['import', source, '--system', lyon, '--journal', journal], env);
+    const run = await cli(['import', source, '--system', lyon, '--journal', journal], fixture.env);
     expect(run.code).toBe(0);
     expect(existsSync(`${journal}.lock`)).toBe(false);
     expect(readFileSync(journal, 'utf8')).toContain('"type":"run"');
@@ -189,7 +180,7 @@ describe('import --template FILE', () => {
     expect(readFileSync(target, 'utf8')).toBe('mine');
     await refused(['import', '--template', join(folder, 'missing', 't.csv')], /does not exist/);
     const written = join(folder, 'fresh.csv');
-    expect((await cli(['import', '--template', written], env)).code).toBe(0);
+    expect((await cli(['import', '--template', written], fixture.env)).code).toBe(0);
     expect(readFileSync(written, 'utf8')).toBe(IMPORT_TEMPLATE);
   });
 });

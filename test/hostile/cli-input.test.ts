@@ -5,26 +5,16 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../src-main/simulator';
 import { createLab, type Lab } from '../lan/lab';
-import { cli, envFor, scratchDir } from '../integration/batch/support';
+import { cli, simulatorFixture } from '../integration/batch/support';
 
 const RUN_CLI = fileURLToPath(new URL('../integration/discovery/support/run-cli.mjs', import.meta.url));
-let simulator: RunningSimulator;
-const scratch = scratchDir();
-let env: NodeJS.ProcessEnv;
+const fixture = simulatorFixture();
 let file: string;
 
-beforeAll(async () => {
-  simulator = await startSimulator({ port: 0 });
-  env = envFor(simulator, join(scratch.path, 'data'));
-  file = join(scratch.path, 'rollout.csv');
+beforeAll(() => {
+  file = join(fixture.scratch.path, 'rollout.csv');
   writeFileSync(file, 'mac,model\n48:7A:55:F6:00:01,8028s\n');
-});
-
-afterAll(async () => {
-  await simulator.close();
-  scratch.remove();
 });
 
 describe('--system is checked like the app checks a CloudPBX id, before signing in', () => {
@@ -43,14 +33,14 @@ describe('--system is checked like the app checks a CloudPBX id, before signing 
     ['discover', ['discover', '--demo']],
   ];
   it.each(commands)('%s exits 2 with a clear message and sends nothing', async (_, args) => {
-    const before = simulator.requests().length;
+    const before = fixture.simulator.requests().length;
     const argv = [...args.map((arg) => (arg === '<file>' ? file : arg)), '--system', hostile];
-    const run = await cli(argv, env);
+    const run = await cli(argv, fixture.env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--system "../../x" is not a CloudPBX id');
     expect(run.stderr).toContain('letters, digits, dashes or underscores');
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(simulator.requests().length).toBe(before);
+    expect(fixture.simulator.requests().length).toBe(before);
   });
 
   it.each([
@@ -61,15 +51,15 @@ describe('--system is checked like the app checks a CloudPBX id, before signing 
       '--subscriber "81;rm" is not a short number',
     ],
   ])('%s is checked before signing in', async (_, args, message) => {
-    const before = simulator.requests().length;
-    const run = await cli([...args, '--system', 'lyon'], env);
+    const before = fixture.simulator.requests().length;
+    const run = await cli([...args, '--system', 'lyon'], fixture.env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
-    expect(simulator.requests().length).toBe(before);
+    expect(fixture.simulator.requests().length).toBe(before);
   });
 
   it('says so in the --json error too', async () => {
-    const run = await cli(['devices', '--system', hostile, '--json'], env);
+    const run = await cli(['devices', '--system', hostile, '--json'], fixture.env);
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'invalid-input' } });
   });
@@ -92,7 +82,7 @@ describe('discover wider than /22', () => {
     const child = lab.spawnIn('lab', process.execPath, [RUN_CLI, 'discover', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
       // Credentials of a host nothing answers on: signing in first would exit 4, not 2.
-      env: { ...process.env, ...env, FIELDKIT_HOST: 'http://127.0.0.1:9' },
+      env: { ...process.env, ...fixture.env, FIELDKIT_HOST: 'http://127.0.0.1:9' },
     });
     let stdout = '';
     let stderr = '';
