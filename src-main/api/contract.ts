@@ -75,6 +75,15 @@ export const calls = {
   'session.state': defineCall<SessionState>()(noInput),
   'session.signIn': defineCall<SessionState>()(z.object({ profile: profileName }).strict()),
   'session.openDemo': defineCall<SessionState>()(noInput),
+  /** Signs in with the shell's own credentials (the CLI's FIELDKIT_* variables); never secrets in the input. */
+  'session.signInFromEnvironment': defineCall<SessionState>()(noInput),
+  'session.workOffline': defineCall<SessionState>()(
+    z.union([
+      z.object({ profile: profileName }).strict(),
+      z.object({ demo: z.literal(true) }).strict(),
+      z.object({ environment: z.literal(true) }).strict(),
+    ]),
+  ),
   'session.signOut': defineCall<SessionState>()(noInput),
   'systems.list': defineCall<CloudPbx[]>()(noInput),
   'systems.get': defineCall<CloudPbx>()(z.object({ systemId }).strict()),
@@ -83,6 +92,7 @@ export const calls = {
   'devices.list': defineCall<Device[]>()(z.object({ systemId }).strict()),
   // Devices & subscribers (services/devices): inputs in shared/inputs/devices.ts.
   'devices.get': defineCall<Device>()(device.deviceInput),
+  'devices.findByIdentifier': defineCall<Device | null>()(device.findByIdentifierInput),
   'devices.checkIdentifier': defineCall<IdentifierCheck>()(device.checkIdentifierInput),
   'devices.register': defineCall<Device>()(device.registerDeviceInput),
   'devices.delete': defineCall<DeviceActionResult>()(device.deviceInput),
@@ -91,6 +101,7 @@ export const calls = {
   'devices.reboot': defineCall<DeviceActionResult>()(device.deviceInput),
   'devices.reset': defineCall<DeviceActionResult>()(device.resetDeviceInput),
   'devices.registrations': defineCall<Registration[]>()(device.deviceInput),
+  'subscribers.findByShortNumber': defineCall<PhoneNumber | null>()(device.shortNumberInput),
   'subscribers.devices': defineCall<Device[]>()(device.subscriberInput),
   'subscribers.registrations': defineCall<Registration[]>()(device.subscriberInput),
   'subscribers.freeNumbers': defineCall<string[]>()(device.freeNumbersInput),

@@ -97,6 +97,8 @@ export interface SessionState {
   /** Profile name, or `demo` for the built-in demo. */
   profile?: string;
   demo: boolean;
+  /** Signed in with the credentials the shell was started with (the CLI's FIELDKIT_* variables). */
+  environment?: true;
   host?: string;
   user?: { id: string; loginEmail: string; displayName: string; companyId: string };
   /** Why the last sign-in failed or why the connection is offline. */
@@ -105,7 +107,7 @@ export interface SessionState {
 
 export interface AppInfo {
   version: string;
-  shell: 'electron' | 'browser';
+  shell: 'electron' | 'browser' | 'cli';
   /** Set when the app was started with `--demo`: the renderer opens the demo straight away. */
   startInDemo: boolean;
   keychain: { available: boolean; error?: FieldkitErrorData };

@@ -21,6 +21,7 @@ import { DEMO_SYSTEM_IDS } from '../simulator';
 import { signIn, systemClock, type RainbowClient } from '../services/rainbow';
 import { SessionService, type Credentials } from '../services/session/session-service';
 import { CredentialVault, createKeytarKeychain } from '../services/vault';
+import { accountKeyOf } from './account-key';
 import { DemoEnvironment } from './demo';
 import { createHandlers } from './handlers';
 import type { OpenExternal } from './handlers/session';
@@ -40,6 +41,11 @@ export interface CoreOptions {
   logSink?: LogSink;
   /** The shell's way to open an https address in the system browser (Electron's shell.openExternal). */
   openExternal?: OpenExternal;
+  /**
+   * Credentials the shell was started with (the CLI's FIELDKIT_* variables), for `session.signInFromEnvironment`:
+   * they come from the process, never through a call.
+   */
+  environmentCredentials?: Credentials;
 }
 
 /** The composition root: every service wired by hand, once, for whichever shell hosts the core. */
@@ -63,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
     redactor,
   });
   const demo = new DemoEnvironment();
+  const { environmentCredentials } = options;
 
   const connect = (credentials: Credentials, onConnectivity?: (state: 'online' | 'offline') => void) =>
     signIn(credentials, { logger: log.child('rainbow'), redactor, onConnectivity });
@@ -70,6 +77,9 @@ export function createCore(options: CoreOptions): Core {
   const session = new SessionService<RainbowClient>({
     credentialsFor: (profile) => vault.credentials(profile),
     demoCredentials: () => demo.credentials(),
+    ...(environmentCredentials === undefined
+      ? {}
+      : { environmentCredentials: () => Promise.resolve(environmentCredentials) }),
     connect,
     onChange: (state) => events.emit('session.changed', state),
   });
@@ -78,7 +88,7 @@ export function createCore(options: CoreOptions): Core {
   const deviceFeature = createDeviceFeature({
     client: () => session.client(),
     audit: new AuditTrail({
-      scope: () => sessionAuditScope(session, auditLogs),
+      scope: () => sessionAuditScope(session, auditLogs, options.shell === 'cli' ? 'cli' : 'app'),
       now: () => systemClock.now(),
       redactor,
       logger: log.child('audit'),
@@ -161,6 +171,8 @@ export function createCore(options: CoreOptions): Core {
         catalogs: new CatalogStore(options.dataDir),
         now: () => systemClock.now(),
         runs: importRuns,
+        accountKey: () => accountKeyOf(session.state, environmentCredentials),
+        explicitJournals: options.shell === 'cli',
         discovered: () => latestScan.macs(),
         uploads,
       },
@@ -177,6 +189,7 @@ export function createCore(options: CoreOptions): Core {
     close: async () => {
       deviceFeature.registrations.stopAll();
       await discovery.close();
+      await importRuns.close();
       await session.signOut();
       await demo.close();
       await uploads.close();

@@ -1,6 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { RainbowClient } from '../services/rainbow';
-import type { RunningSimulator } from '../simulator';
+import { calls, type Api, type CallInput, type CallName, type ParsedInput } from '../api/contract';
 import type { ExitCode } from './exit-codes';
 import type { CliIo } from './io';
 
@@ -12,10 +11,12 @@ export interface CommandContext {
   json: boolean;
   values: OptionValues;
   positionals: string[];
-  /** Signs in with --profile, the FIELDKIT_* variables or --demo. */
-  connect(): Promise<RainbowClient>;
-  /** With --demo: the in-process simulator that `connect` signs in to (its tenant backs the simulated LAN). */
-  demo: (() => Promise<RunningSimulator>) | undefined;
+  /** The core's calls and events, as the app's windows have them. */
+  api: Api;
+  /** Signs the core in with --profile, the FIELDKIT_* variables or --demo. */
+  connect(): Promise<void>;
+  /** Tells the core whose cached catalogues to use (--profile, the FIELDKIT_* account, --demo), offline. */
+  workOffline(): Promise<void>;
 }
 
 export interface Command {
@@ -38,4 +39,31 @@ export function requireOption(values: OptionValues, name: string, hint: string):
 
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+const SYSTEM_HINT = 'List the CloudPBX ids with `fieldkit systems`.';
+
+/** `--system`, required and checked as the core checks a CloudPBX id: before anything is sent. */
+export function requireSystem(values: OptionValues): string {
+  return checkSystem(requireOption(values, 'system', SYSTEM_HINT));
+}
+
+export function checkSystem(text: string): string {
+  return checkOption('system', text, 'a CloudPBX id', 'systems.get', { systemId: text }, SYSTEM_HINT)
+    .systemId;
+}
+
+/** An option checked against the input schema of the call it is for, as the core will check it. */
+export function checkOption<C extends CallName>(
+  option: string,
+  text: string,
+  what: string,
+  call: C,
+  input: CallInput<C>,
+  hint = '',
+): ParsedInput<C> {
+  const parsed = calls[call].input.safeParse(input);
+  if (parsed.success) return parsed.data as ParsedInput<C>;
+  const reason = parsed.error.issues.map((issue) => issue.message).join(' ');
+  throw new UsageError(`--${option} ${JSON.stringify(text)} is not ${what}: ${reason} ${hint}`.trimEnd());
 }

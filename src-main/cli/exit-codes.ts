@@ -1,4 +1,5 @@
-import { FieldkitError, type ErrorCode } from '../services/errors';
+import { FieldkitError, type ErrorCode, type FieldkitErrorData } from '../services/errors';
+import { ApiError } from '../shared/create-api';
 
 /** Product interface: scripts depend on these numbers. */
 export const EXIT = { ok: 0, partial: 1, usage: 2, auth: 3, unreachable: 4 } as const;
@@ -25,5 +26,13 @@ const BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
 };
 
 export function exitCodeFor(error: unknown): ExitCode {
-  return error instanceof FieldkitError ? (BY_CODE[error.code] ?? EXIT.partial) : EXIT.partial;
+  const data = errorData(error);
+  return data === undefined ? EXIT.partial : (BY_CODE[data.code] ?? EXIT.partial);
+}
+
+/** What the core answered, or what a command found wrong itself; undefined for anything unexpected. */
+export function errorData(error: unknown): FieldkitErrorData | undefined {
+  if (error instanceof ApiError) return { ...error.data };
+  if (error instanceof FieldkitError) return error.toData();
+  return undefined;
 }

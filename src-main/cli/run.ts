@@ -1,17 +1,20 @@
 import { parseArgs } from 'node:util';
+import type { Api } from '../api/contract';
 import { defaultDataDir } from '../app/data-dir';
 import { VERSION } from '../app/version';
-import { startSimulator, type RunningSimulator } from '../simulator';
-import { FieldkitError } from '../services/errors';
-import { createLogger, type Logger } from '../services/log/logger';
-import { Redactor } from '../services/log/redactor';
-import { signIn, type RainbowClient } from '../services/rainbow';
-import type { Credentials } from '../services/session/session-service';
-import { CredentialVault, createKeytarKeychain } from '../services/vault';
-import { UsageError, type Command, type OptionValues, type OptionsConfig } from './command';
+import { createLogger, type LogSink } from '../services/log/logger';
+import type { Redactor } from '../services/log/redactor';
+import {
+  UsageError,
+  type Command,
+  type CommandContext,
+  type OptionValues,
+  type OptionsConfig,
+} from './command';
 import { COMMANDS } from './commands';
+import { openCoreClient, type CoreClient } from './core-client';
 import { credentialsFromEnv, NO_CREDENTIALS_HINT } from './credentials';
-import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
+import { errorData, EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { printJson, processIo, terminalSafe, type CliIo } from './io';
 
 const GLOBAL_OPTIONS: OptionsConfig = {
@@ -69,41 +72,59 @@ export async function runCli(
   }
 
   const json = values.json === true;
-  const redactor = new Redactor();
-  const log = createLogger('cli', {
-    level: values.verbose === true ? 'debug' : 'warn',
-    redactor,
-    sink: (line) => io.stderr(`${line}\n`),
-  });
-  const cleanups: (() => Promise<void>)[] = [];
-  let demoSimulator: Promise<RunningSimulator> | undefined;
-  const demo = (): Promise<RunningSimulator> => {
-    demoSimulator ??= startSimulator({ port: 0 }).then((simulator) => {
-      cleanups.push(() => simulator.close());
-      return simulator;
+  const sink: LogSink = (line) => io.stderr(`${line}\n`);
+  const logLevel = values.verbose === true ? 'debug' : 'warn';
+  let client: CoreClient | undefined;
+  // The core is built on first use: `import --template` or `simulator` never need it (nor credentials).
+  const core = (): CoreClient => {
+    client ??= openCoreClient({
+      dataDir: defaultDataDir(io.env),
+      version: VERSION,
+      keychainService: options.keychainService,
+      logLevel,
+      logSink: sink,
+      environmentCredentials: usesEnvironment(values) ? credentialsFromEnv(io.env) : undefined,
     });
-    return demoSimulator;
+    return client;
+  };
+  const context: CommandContext = {
+    io,
+    json,
+    values,
+    positionals,
+    get api(): Api {
+      return core().api;
+    },
+    connect: async () => {
+      const { session } = core().api;
+      if (values.demo === true) await session.openDemo({});
+      else if (typeof values.profile === 'string') await session.signIn({ profile: values.profile });
+      else if (credentialsFromEnv(io.env) !== undefined) await session.signInFromEnvironment({});
+      else throw new UsageError(`No credentials. ${NO_CREDENTIALS_HINT}`);
+    },
+    workOffline: async () => {
+      const { session } = core().api;
+      if (values.demo === true) await session.workOffline({ demo: true });
+      else if (typeof values.profile === 'string') await session.workOffline({ profile: values.profile });
+      else if (credentialsFromEnv(io.env) !== undefined) await session.workOffline({ environment: true });
+      else
+        throw new UsageError(
+          'Catalogues are kept per account: pass --profile NAME, set the FIELDKIT_* variables, or use --demo.',
+        );
+    },
   };
   try {
-    const connect = async (): Promise<RainbowClient> => {
-      const credentials = await resolveCredentials(values, io, options, demo);
-      const client = await signIn(credentials, { logger: log.child('rainbow'), redactor });
-      cleanups.push(() => client.signOut().catch(() => undefined));
-      return client;
-    };
-    return await command.run({
-      io,
-      json,
-      values,
-      positionals,
-      connect,
-      demo: values.demo === true ? demo : undefined,
-    });
+    return await command.run(context);
   } catch (error) {
-    return report(error, io, json, command, log, redactor);
+    return report(error, io, json, command, client?.redactor, sink);
   } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup();
+    await client?.close();
   }
+}
+
+/** The FIELDKIT_* variables are the credentials only when neither --demo nor --profile is given. */
+function usesEnvironment(values: OptionValues): boolean {
+  return values.demo !== true && typeof values.profile !== 'string';
 }
 
 /** `device add …` matches the two-word command before any one-word one. */
@@ -114,49 +135,28 @@ function findCommand(argv: string[]): Command | undefined {
     .find((command) => words(command).every((word, index) => argv[index] === word));
 }
 
-async function resolveCredentials(
-  values: OptionValues,
-  io: CliIo,
-  options: CliOptions,
-  demo: () => Promise<RunningSimulator>,
-): Promise<Credentials> {
-  if (values.demo === true) {
-    const simulator = await demo();
-    return { host: simulator.url, ...simulator.credentials };
-  }
-  if (typeof values.profile === 'string') {
-    const vault = new CredentialVault({
-      keychain: createKeytarKeychain(options.keychainService),
-      dataDir: defaultDataDir(io.env),
-    });
-    return vault.credentials(values.profile);
-  }
-  const fromEnv = credentialsFromEnv(io.env);
-  if (fromEnv) return fromEnv;
-  throw new UsageError(`No credentials. ${NO_CREDENTIALS_HINT}`);
-}
-
 function report(
   error: unknown,
   io: CliIo,
   json: boolean,
   command: Command,
-  log: Logger,
-  redactor: Redactor,
+  /** The core's, when it was built: only then can a secret have been seen. */
+  redactor: Redactor | undefined,
+  sink: LogSink,
 ): ExitCode {
   if (error instanceof UsageError) {
     io.stderr(`fieldkit ${command.name}: ${error.message}\nUsage: ${command.usage}\n`);
     if (json) printJson(io, { error: { code: 'invalid-input', message: error.message } });
     return EXIT.usage;
   }
-  if (error instanceof FieldkitError) {
-    const data = error.toData();
-    data.message = redactor.redact(data.message);
+  const data = errorData(error);
+  if (data !== undefined) {
+    data.message = redactor?.redact(data.message) ?? data.message;
     io.stderr(`fieldkit ${command.name}: ${data.message}\n${data.hint ? `${data.hint}\n` : ''}`);
     if (json) printJson(io, { error: data });
     return exitCodeFor(error);
   }
-  log.error(`${command.name} failed unexpectedly`, error);
+  createLogger('cli', { level: 'error', sink, redactor }).error(`${command.name} failed unexpectedly`, error);
   if (json)
     printJson(io, {
       error: { code: 'internal', message: 'Unexpected error; run with --verbose for details.' },

@@ -1,6 +1,5 @@
 import type { ApplyRuns, RunAccess } from '../../services/batch/apply/apply-runs';
-import { CatalogService, DEMO_CACHE_KEY, profileCacheKey, type CatalogStore } from '../../services/catalog';
-import { FieldkitError } from '../../services/errors';
+import { CatalogService, type CatalogStore } from '../../services/catalog';
 import type { RainbowClient } from '../../services/rainbow';
 import type { SessionService } from '../../services/session/session-service';
 import type { UploadStore } from '../../services/files/upload-store';
@@ -10,6 +9,13 @@ export interface BatchHandlerDeps {
   catalogs: CatalogStore;
   now: () => number;
   runs: ApplyRuns;
+  /**
+   * The key of the account in use, under which its catalogues and import journals are kept (the signed-in
+   * profile, or the last one tried: offline work needs no live session); `not-signed-in` when there is none.
+   */
+  accountKey: () => string;
+  /** The CLI may name a run's journal file (`--journal PATH`); a renderer never names paths. */
+  explicitJournals: boolean;
   /** The MAC addresses the latest LAN discovery of the session saw; undefined when there is none. */
   discovered: () => readonly string[] | undefined;
   /** Files the window uploaded, which calls name by `fileId`. */
@@ -28,25 +34,8 @@ export async function fileBytes(
     : new TextEncoder().encode(content);
 }
 
-/**
- * The key of the profile in use, under which its catalogues and import journals are kept. Offline work needs
- * no live session, only to know the profile: the one signed in, or the last one tried (a technician who lost
- * the network stays on it).
- */
-export function profileKeyOf({ session }: Pick<BatchHandlerDeps, 'session'>): string {
-  const { demo, profile } = session.state;
-  if (demo) return DEMO_CACHE_KEY;
-  if (profile === undefined) {
-    throw new FieldkitError({
-      code: 'not-signed-in',
-      message: 'Sign in with a profile first: catalogues and imports are kept per profile.',
-    });
-  }
-  return profileCacheKey(profile);
-}
-
 export function catalogsOf(deps: BatchHandlerDeps): CatalogService {
-  return new CatalogService(deps.catalogs, profileKeyOf(deps), deps.now);
+  return new CatalogService(deps.catalogs, deps.accountKey(), deps.now);
 }
 
 /** Applying needs the live session: its client, its profile's catalogues and journals, its latest scan. */
@@ -56,7 +45,7 @@ export function runAccess(deps: BatchHandlerDeps): RunAccess {
   return {
     client,
     catalogs: catalogsOf(deps),
-    profileKey: profileKeyOf(deps),
+    profileKey: deps.accountKey(),
     ...(discovered === undefined ? {} : { discovered }),
   };
 }

@@ -1,4 +1,5 @@
-import { fileBytes, profileKeyOf, runAccess, type BatchHandlerDeps } from './batch-access';
+import { FieldkitError } from '../../services/errors';
+import { fileBytes, runAccess, type BatchHandlerDeps } from './batch-access';
 import type { NamespaceHandlers } from './handler-types';
 
 type ApplyCalls =
@@ -16,8 +17,11 @@ type ApplyCalls =
 export function applyHandlers(deps: BatchHandlerDeps): Pick<NamespaceHandlers<'batch'>, ApplyCalls> {
   const { runs } = deps;
   return {
-    'batch.apply': async (input) =>
-      runs.start(
+    'batch.apply': async (input) => {
+      if (input.journal !== undefined && !deps.explicitJournals) {
+        throw new FieldkitError({ code: 'invalid-input', message: 'Only the CLI names journal files.' });
+      }
+      return runs.start(
         {
           ...(input.runId === undefined ? {} : { runId: input.runId }),
           systemId: input.systemId,
@@ -28,14 +32,16 @@ export function applyHandlers(deps: BatchHandlerDeps): Pick<NamespaceHandlers<'b
           concurrency: input.concurrency,
         },
         runAccess(deps),
-      ),
+        input.journal,
+      );
+    },
     'batch.pause': ({ runId }) => runs.pause(runId),
     'batch.resume': ({ runId }) => runs.resume(runId),
     'batch.cancel': ({ runId }) => runs.cancel(runId),
     'batch.status': ({ runId }) => runs.status(runId),
     'batch.retryFailed': ({ runId }) => runs.retryFailed(runId, runAccess(deps)),
     'batch.reportFile': ({ runId, format }) => runs.reportFile(runId, format),
-    'batch.resumable': ({ systemId }) => runs.resumable(systemId, { profileKey: profileKeyOf(deps) }),
+    'batch.resumable': ({ systemId }) => runs.resumable(systemId, { profileKey: deps.accountKey() }),
     'batch.resumeRun': ({ runId }) => runs.resumeRun(runId, runAccess(deps)),
   };
 }

@@ -36,11 +36,11 @@ async function validate(input: ValidateImportInput, deps: BatchHandlerDeps): Pro
       systemId: input.systemId,
       offline: input.offline,
       reassign: input.reassign,
-      mode: 'validate',
+      mode: input.mode,
     },
     { catalogs: catalogsOf(deps), connect: async () => deps.session.client(), now: deps.now },
   );
-  const discovered = deps.discovered();
+  const discovered = input.discovered ?? deps.discovered();
   if (discovered === undefined || report.catalog === undefined) return report;
   return { ...report, wire: reconcileWithDiscovery(plan, discovered) };
 }

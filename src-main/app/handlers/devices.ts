@@ -1,10 +1,13 @@
 import type { DeviceFeature } from '../../services/devices/device-feature';
+import { readIdentifier } from '../../services/devices/device-rules';
 import type { NamespaceHandlers } from './handler-types';
 
 export function deviceHandlers({ devices }: DeviceFeature): NamespaceHandlers<'devices'> {
   return {
     'devices.list': ({ systemId }) => devices.list(systemId),
     'devices.get': ({ systemId, deviceId }) => devices.get(systemId, deviceId),
+    'devices.findByIdentifier': async ({ systemId, identifier, kind }) =>
+      (await devices.findByIdentifier(systemId, readIdentifier(identifier, 'identifier', kind))) ?? null,
     'devices.checkIdentifier': (input) => devices.checkIdentifier(input),
     'devices.register': (input) => devices.register(input),
     'devices.delete': ({ systemId, deviceId }) => devices.delete(systemId, deviceId),

@@ -27,6 +27,8 @@ export function sessionHandlers(session: SessionService<RainbowClient>): Namespa
     'session.state': () => session.state,
     'session.signIn': ({ profile }) => session.signIn(profile),
     'session.openDemo': () => session.openDemo(),
+    'session.signInFromEnvironment': () => session.signInFromEnvironment(),
+    'session.workOffline': (account) => session.workOffline(account),
     'session.signOut': () => session.signOut(),
   };
 }

@@ -9,6 +9,10 @@ export function subscriberHandlers(
 ): NamespaceHandlers<'subscribers'> {
   return {
     'subscribers.list': ({ systemId }) => session.client().listPhoneNumbers(systemId),
+    'subscribers.findByShortNumber': async ({ systemId, shortNumber }) => {
+      const matches = await session.client().listPhoneNumbers(systemId, { shortNumber });
+      return matches.find((candidate) => candidate.shortNumber === shortNumber) ?? null;
+    },
     'subscribers.devices': ({ systemId, phoneNumberId }) => subscribers.devices(systemId, phoneNumberId),
     'subscribers.registrations': ({ systemId, phoneNumberId }) =>
       subscribers.registrations(systemId, phoneNumberId),

@@ -1,22 +1,19 @@
-import { describeAge, type CatalogStatus } from '../../services/catalog';
+import type { CatalogStatus } from '../../api/types';
+import { describeAge } from '../../services/catalog';
 import type { Command } from '../command';
-import { requireOption } from '../command';
+import { requireSystem } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson, type CliIo } from '../io';
-import { catalogServiceFor } from './catalog-profile';
-
-const SYSTEM_HINT = 'List the CloudPBX ids with `fieldkit systems`.';
 
 export const catalogPullCommand: Command = {
   name: 'catalog pull',
   summary: 'Fetch and cache a CloudPBX catalogue (models, subscribers, devices) for offline validation',
   usage: 'fieldkit catalog pull --system ID [--json]',
   options: { system: { type: 'string' } },
-  async run({ io, json, values, connect }) {
-    const systemId = requireOption(values, 'system', SYSTEM_HINT);
-    const catalogs = catalogServiceFor(values, io.env);
-    await catalogs.pull(await connect(), systemId);
-    printStatus(io, json, await catalogs.status(systemId));
+  async run({ io, json, values, api, connect }) {
+    const systemId = requireSystem(values);
+    await connect();
+    printStatus(io, json, await api.catalog.pull({ systemId }));
     return EXIT.ok;
   },
 };
@@ -26,9 +23,10 @@ export const catalogStatusCommand: Command = {
   summary: 'Tell how old the cached catalogue of a CloudPBX is (no network)',
   usage: 'fieldkit catalog status --system ID [--json]',
   options: { system: { type: 'string' } },
-  async run({ io, json, values }) {
-    const systemId = requireOption(values, 'system', SYSTEM_HINT);
-    const status = await catalogServiceFor(values, io.env).status(systemId);
+  async run({ io, json, values, api, workOffline }) {
+    const systemId = requireSystem(values);
+    await workOffline();
+    const status = await api.catalog.status({ systemId });
     printStatus(io, json, status);
     return status.cached ? EXIT.ok : EXIT.usage;
   },

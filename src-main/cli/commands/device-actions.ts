@@ -1,23 +1,25 @@
 import type { Command, CommandContext } from '../command';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { printJson, printTable } from '../io';
-import type { Device } from '../../services/rainbow/types';
-import type { DeviceActionResult } from '../../services/devices/types';
+import type { Device, DeviceActionResult } from '../../api/types';
 import { deviceLabel } from '../../services/devices/device-labels';
 import {
   DEVICE_OPTIONS,
   DEVICE_USAGE,
   identifierText,
-  openDeviceSession,
   printDevices,
+  readDeviceTarget,
   requireYes,
-  resolveDevice,
-  type DeviceSession,
+  connectToDevice,
 } from './device-support';
 
-type DeviceRun = (context: CommandContext, session: DeviceSession, device: Device) => Promise<ExitCode>;
+type DeviceRun = (
+  context: CommandContext,
+  on: { systemId: string; deviceId: string },
+  device: Device,
+) => Promise<ExitCode>;
 
-/** A `device VERB <device>` command: signs in, resolves the device, then runs. */
+/** A `device VERB <device>` command: checks its input, signs in, finds the device, then runs. */
 function deviceCommand(verb: string, summary: string, run: DeviceRun, destructive = false): Command {
   return {
     name: `device ${verb}`,
@@ -25,9 +27,10 @@ function deviceCommand(verb: string, summary: string, run: DeviceRun, destructiv
     usage: `fieldkit device ${verb} --system ID ${DEVICE_USAGE}${destructive ? ' --yes' : ''} [--json]`,
     options: destructive ? { ...DEVICE_OPTIONS, yes: { type: 'boolean', default: false } } : DEVICE_OPTIONS,
     async run(context) {
+      const target = readDeviceTarget(context.values);
       if (destructive) requireYes(context.values, `\`device ${verb}\` changes a phone in service.`);
-      const session = await openDeviceSession(context);
-      return run(context, session, await resolveDevice(context.values, session));
+      const device = await connectToDevice(context, target);
+      return run(context, { systemId: target.systemId, deviceId: device.id }, device);
     },
   };
 }
@@ -55,31 +58,28 @@ export const deviceShowCommand = deviceCommand(
 export const deviceDeleteCommand = deviceCommand(
   'delete',
   'Delete an unassigned device from the CloudPBX',
-  async (context, { systemId, feature }, device) =>
-    printAction(context, await feature.devices.delete(systemId, device.id)),
+  async (context, on) => printAction(context, await context.api.devices.delete(on)),
   true,
 );
 
 export const deviceRebootCommand = deviceCommand(
   'reboot',
   'Reboot a deskphone (calls in progress are cut)',
-  async (context, { systemId, feature }, device) =>
-    printAction(context, await feature.devices.reboot(systemId, device.id)),
+  async (context, on) => printAction(context, await context.api.devices.reboot(on)),
   true,
 );
 
 export const deviceResetCommand = deviceCommand(
   'reset',
   'Factory-reset a deskphone (it must then be provisioned again)',
-  async (context, { systemId, feature }, device) =>
+  async (context, on, device) =>
     printAction(
       context,
       // --yes is the technician's confirmation; the service still checks it against the device.
-      await feature.devices.reset(
-        systemId,
-        device.id,
-        device.macAddress ?? device.ipei ?? device.shortNumber ?? '',
-      ),
+      await context.api.devices.reset({
+        ...on,
+        confirmation: device.macAddress ?? device.ipei ?? device.shortNumber ?? '',
+      }),
     ),
   true,
 );
@@ -87,8 +87,8 @@ export const deviceResetCommand = deviceCommand(
 export const deviceRegistrationsCommand = deviceCommand(
   'registrations',
   'Show the SIP registrations of a device',
-  async ({ io, json }, { systemId, feature }, device) => {
-    const registrations = await feature.devices.registrations(systemId, device.id);
+  async ({ io, json, api }, on, device) => {
+    const registrations = await api.devices.registrations(on);
     if (json) printJson(io, registrations);
     else if (registrations.length === 0)
       io.stdout(`${deviceLabel(device)} (${identifierText(device)}) is not registered.\n`);

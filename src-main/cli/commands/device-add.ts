@@ -1,10 +1,10 @@
 import type { Command } from '../command';
-import { UsageError, requireOption } from '../command';
+import { UsageError, requireOption, requireSystem } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson } from '../io';
 import { FieldkitError } from '../../services/errors';
-import type { DeviceModel } from '../../services/rainbow/types';
-import { openDeviceSession, printDevices, subscriberByShortNumber } from './device-support';
+import type { DeviceModel } from '../../api/types';
+import { printDevices, readShortNumber, subscriberByShortNumber } from './device-support';
 
 export const deviceAddCommand: Command = {
   name: 'device add',
@@ -21,20 +21,21 @@ export const deviceAddCommand: Command = {
     subscriber: { type: 'string' },
   },
   async run(context) {
-    const { io, json, values } = context;
+    const { io, json, values, api } = context;
+    const systemId = requireSystem(values);
     const mac = typeof values.mac === 'string' ? values.mac : undefined;
     const ipei = typeof values.ipei === 'string' ? values.ipei : undefined;
     if ((mac === undefined) === (ipei === undefined)) {
       throw new UsageError('Give the phone’s --mac (deskphone) or --ipei (DECT handset), one of the two.');
     }
     const modelText = requireOption(values, 'model', 'List the models with `fieldkit models --system ID`.');
-    const session = await openDeviceSession(context);
-    const { systemId, feature } = session;
-    const model = pickModel(await feature.devices.models(systemId), modelText);
-    const shortNumber = typeof values.subscriber === 'string' ? values.subscriber.trim() : undefined;
+    const shortNumber =
+      typeof values.subscriber === 'string' ? readShortNumber(systemId, values.subscriber) : undefined;
+    await context.connect();
+    const model = pickModel(await api.systems.models({ systemId }), modelText);
     const subscriber =
-      shortNumber === undefined ? undefined : await subscriberByShortNumber(session, shortNumber);
-    const device = await feature.devices.register({
+      shortNumber === undefined ? undefined : await subscriberByShortNumber(api, systemId, shortNumber);
+    const device = await api.devices.register({
       systemId,
       identifier: mac ?? ipei ?? '',
       deviceTypeId: model.id,

@@ -5,10 +5,11 @@ import { printJson } from '../io';
 import {
   DEVICE_OPTIONS,
   DEVICE_USAGE,
-  openDeviceSession,
   printDevices,
+  readDeviceTarget,
   requireYes,
-  resolveDevice,
+  connectToDevice,
+  readShortNumber,
   subscriberByShortNumber,
 } from './device-support';
 
@@ -18,11 +19,19 @@ export const deviceAssignCommand: Command = {
   usage: `fieldkit device assign --system ID ${DEVICE_USAGE} --subscriber SHORT_NUMBER [--json]`,
   options: { ...DEVICE_OPTIONS, subscriber: { type: 'string' } },
   async run(context) {
-    const shortNumber = requireOption(context.values, 'subscriber', 'Give the subscriber’s short number.');
-    const session = await openDeviceSession(context);
-    const device = await resolveDevice(context.values, session);
-    const subscriber = await subscriberByShortNumber(session, shortNumber);
-    const assigned = await session.feature.devices.assign(session.systemId, device.id, subscriber.id);
+    const target = readDeviceTarget(context.values);
+    const shortNumber = readShortNumber(
+      target.systemId,
+      requireOption(context.values, 'subscriber', 'Give the subscriber’s short number.'),
+    );
+    const device = await connectToDevice(context, target);
+    const { systemId } = target;
+    const subscriber = await subscriberByShortNumber(context.api, systemId, shortNumber);
+    const assigned = await context.api.devices.assign({
+      systemId,
+      deviceId: device.id,
+      phoneNumberId: subscriber.id,
+    });
     if (context.json) printJson(context.io, assigned);
     else printDevices(context.io, [assigned]);
     return EXIT.ok;
@@ -35,10 +44,10 @@ export const deviceUnassignCommand: Command = {
   usage: `fieldkit device unassign --system ID ${DEVICE_USAGE} --yes [--json]`,
   options: { ...DEVICE_OPTIONS, yes: { type: 'boolean', default: false } },
   async run(context) {
+    const target = readDeviceTarget(context.values);
     requireYes(context.values, '`device unassign` takes the phone away from its subscriber.');
-    const session = await openDeviceSession(context);
-    const device = await resolveDevice(context.values, session);
-    const freed = await session.feature.devices.unassign(session.systemId, device.id);
+    const device = await connectToDevice(context, target);
+    const freed = await context.api.devices.unassign({ systemId: target.systemId, deviceId: device.id });
     if (context.json) printJson(context.io, freed);
     else printDevices(context.io, [freed]);
     return EXIT.ok;

@@ -6,8 +6,8 @@ import {
   DEVICE_OPTIONS,
   DEVICE_USAGE,
   integerOption,
-  openDeviceSession,
-  resolveDevice,
+  readDeviceTarget,
+  connectToDevice,
 } from './device-support';
 
 export const deviceDebugGrantCommand: Command = {
@@ -21,15 +21,13 @@ export const deviceDebugGrantCommand: Command = {
   },
   async run(context) {
     const { io, json, values } = context;
+    const target = readDeviceTarget(values);
     const duration = integerOption(values, 'duration', MIN_DEBUG_SECONDS, MAX_DEBUG_SECONDS);
-    const session = await openDeviceSession(context);
-    const device = await resolveDevice(values, session);
-    const { debug } = session.feature;
-    const granted = await debug.grant(session.systemId, device.id, duration);
-    const password =
-      values['show-password'] === true
-        ? (await debug.reveal(session.systemId, device.id)).adminPassword
-        : undefined;
+    const device = await connectToDevice(context, target);
+    const on = { systemId: target.systemId, deviceId: device.id };
+    const { debug } = context.api;
+    const granted = await debug.grant(duration === undefined ? on : { ...on, durationSeconds: duration });
+    const password = values['show-password'] === true ? (await debug.reveal(on)).adminPassword : undefined;
     if (json) printJson(io, password === undefined ? granted : { ...granted, adminPassword: password });
     else {
       io.stdout(`Debug session open until ${granted.expiresAt}.\n`);
@@ -46,9 +44,9 @@ export const deviceDebugRevokeCommand: Command = {
   usage: `fieldkit device debug-revoke --system ID ${DEVICE_USAGE} [--json]`,
   options: DEVICE_OPTIONS,
   async run(context) {
-    const session = await openDeviceSession(context);
-    const device = await resolveDevice(context.values, session);
-    const result = await session.feature.debug.revoke(session.systemId, device.id);
+    const target = readDeviceTarget(context.values);
+    const device = await connectToDevice(context, target);
+    const result = await context.api.debug.revoke({ systemId: target.systemId, deviceId: device.id });
     if (context.json) printJson(context.io, result);
     else context.io.stdout(`${result.status}\n`);
     return EXIT.ok;

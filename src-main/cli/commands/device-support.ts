@@ -1,22 +1,12 @@
-import { defaultDataDir } from '../../app/data-dir';
-import type { AuditOwner } from '../../services/audit/audit-log';
-import { ownerLabel } from '../../services/audit/audit-log';
-import { AuditLogs } from '../../services/audit/audit-logs';
-import { AuditTrail } from '../../services/audit/audit-trail';
-import { createDeviceFeature, type DeviceFeature } from '../../services/devices/device-feature';
+import type { Api } from '../../api/contract';
+import type { Device, PhoneNumber } from '../../api/types';
 import { readIdentifier } from '../../services/devices/device-rules';
-import type { SwapProgress } from '../../services/devices/types';
 import { FieldkitError } from '../../services/errors';
 import { formatMac } from '../../shared/identifiers';
-import { silentLogger } from '../../services/log/logger';
-import { Redactor } from '../../services/log/redactor';
-import { systemClock, type RainbowClient } from '../../services/rainbow';
-import type { Device, PhoneNumber } from '../../services/rainbow/types';
 import type { CommandContext, OptionsConfig, OptionValues } from '../command';
-import { requireOption, UsageError } from '../command';
+import { checkOption, requireSystem, UsageError } from '../command';
 import { printTable, type CliIo } from '../io';
 
-export const SYSTEM_HINT = 'List the CloudPBX ids with `fieldkit systems`.';
 export const DEVICE_USAGE = '(--device ID | --mac MAC | --ipei IPEI)';
 
 /** `--system` and the three ways to name a device. */
@@ -27,79 +17,74 @@ export const DEVICE_OPTIONS: OptionsConfig = {
   ipei: { type: 'string' },
 };
 
-export interface DeviceSession {
+/** The device a command is about, as the user named it: checked before anything is sent. */
+export type DeviceReference =
+  { by: 'device'; deviceId: string } | { by: 'mac' | 'ipei'; text: string; identifier: string };
+
+export interface DeviceTarget {
   systemId: string;
-  client: RainbowClient;
-  feature: DeviceFeature;
+  device: DeviceReference;
 }
 
-/** Signs in and wires the device services, auditing into the log of --profile, the demo, or `env`. */
-export async function openDeviceSession(
-  context: CommandContext,
-  onSwapProgress?: (progress: SwapProgress) => void,
-): Promise<DeviceSession> {
-  const systemId = requireOption(context.values, 'system', SYSTEM_HINT);
-  const client = await context.connect();
-  const owner = auditOwner(context.values);
-  const log = new AuditLogs(defaultDataDir(context.io.env)).for(owner);
-  const redactor = new Redactor();
-  const audit = new AuditTrail({
-    scope: () => ({ log, actor: client.user.loginEmail, profile: ownerLabel(owner), source: 'cli' }),
-    now: () => systemClock.now(),
-    redactor,
-    logger: silentLogger,
-  });
-  const feature = createDeviceFeature({
-    client: () => client,
-    audit,
-    redactor,
-    clock: systemClock,
-    onSwapProgress,
-  });
-  return { systemId, client, feature };
-}
-
-function auditOwner(values: OptionValues): AuditOwner {
-  if (values.demo === true) return { kind: 'demo' };
-  if (typeof values.profile === 'string') return { kind: 'profile', name: values.profile };
-  return { kind: 'env' };
-}
-
-/** The device named by exactly one of --device, --mac, --ipei (MAC and IPEI in any notation). */
-export async function resolveDevice(values: OptionValues, session: DeviceSession): Promise<Device> {
+/** Reads --system and exactly one of --device, --mac, --ipei (MAC and IPEI in any notation). */
+export function readDeviceTarget(values: OptionValues): DeviceTarget {
+  const systemId = requireSystem(values);
   const given = (['device', 'mac', 'ipei'] as const).filter((name) => typeof values[name] === 'string');
-  if (given.length !== 1) {
+  const [option] = given;
+  if (given.length !== 1 || option === undefined) {
     throw new UsageError(
       given.length === 0
         ? `Name the device with ${DEVICE_USAGE}.`
         : `Name the device once: ${given.map((name) => `--${name}`).join(' and ')} were both given.`,
     );
   }
-  const [option] = given;
-  const text = String(values[option ?? 'device']).trim();
-  const { systemId, feature } = session;
-  if (option === 'device') return feature.devices.get(systemId, text);
-  const identifier = readIdentifier(text, option ?? 'mac', option === 'ipei' ? 'ipei' : 'mac');
-  const device = await feature.devices.findByIdentifier(systemId, identifier);
-  if (device !== undefined) return device;
+  const text = String(values[option]).trim();
+  if (option === 'device') {
+    const { deviceId } = checkOption('device', text, 'a device id', 'devices.get', {
+      systemId,
+      deviceId: text,
+    });
+    return { systemId, device: { by: 'device', deviceId } };
+  }
+  return { systemId, device: { by: option, text, identifier: readIdentifier(text, option, option).value } };
+}
+
+/** Signs in and finds the device, or `not-found` (exit 2). */
+export async function connectToDevice(context: CommandContext, target: DeviceTarget): Promise<Device> {
+  await context.connect();
+  const { systemId, device } = target;
+  if (device.by === 'device') return context.api.devices.get({ systemId, deviceId: device.deviceId });
+  const found = await context.api.devices.findByIdentifier({
+    systemId,
+    identifier: device.identifier,
+    kind: device.by,
+  });
+  if (found !== null) return found;
   throw new FieldkitError({
     code: 'not-found',
-    message: `No device with ${option === 'ipei' ? 'IPEI' : 'MAC address'} ${text} on CloudPBX ${systemId}.`,
+    message: `No device with ${device.by === 'ipei' ? 'IPEI' : 'MAC address'} ${device.text} on CloudPBX ${systemId}.`,
     hint: 'List the devices with `fieldkit devices --system ID`.',
   });
 }
 
+/** `--subscriber SHORT_NUMBER`, checked before anything is sent. */
+export function readShortNumber(systemId: string, text: string): string {
+  const input = { systemId, shortNumber: text };
+  return checkOption('subscriber', text, 'a short number', 'subscribers.findByShortNumber', input)
+    .shortNumber;
+}
+
 /** The subscriber holding a short number, or `not-found` (exit 2). */
 export async function subscriberByShortNumber(
-  session: DeviceSession,
+  api: Api,
+  systemId: string,
   shortNumber: string,
 ): Promise<PhoneNumber> {
-  const matches = await session.client.listPhoneNumbers(session.systemId, { shortNumber });
-  const subscriber = matches.find((candidate) => candidate.shortNumber === shortNumber);
-  if (subscriber !== undefined) return subscriber;
+  const subscriber = await api.subscribers.findByShortNumber({ systemId, shortNumber });
+  if (subscriber !== null) return subscriber;
   throw new FieldkitError({
     code: 'not-found',
-    message: `CloudPBX ${session.systemId} has no subscriber ${shortNumber}.`,
+    message: `CloudPBX ${systemId} has no subscriber ${shortNumber}.`,
     hint: 'List them with `fieldkit subscribers --system ID`.',
   });
 }

@@ -1,18 +1,19 @@
+import type { Api } from '../../api/contract';
+import type { SwapProgress, SwapState } from '../../api/types';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson, type CliIo } from '../io';
 import { readIdentifier, displayIdentifier } from '../../services/devices/device-rules';
 import { DEFAULT_SWAP_TIMEOUT_SECONDS, MAX_SWAP_TIMEOUT_SECONDS } from '../../shared/limits';
-import type { SwapProgress, SwapState } from '../../services/devices/types';
 import { formatMac } from '../../shared/identifiers';
 import {
   DEVICE_OPTIONS,
   DEVICE_USAGE,
   integerOption,
-  openDeviceSession,
+  readDeviceTarget,
   requireYes,
-  resolveDevice,
+  connectToDevice,
 } from './device-support';
 
 export const deviceSwapCommand: Command = {
@@ -29,7 +30,8 @@ export const deviceSwapCommand: Command = {
     yes: { type: 'boolean', default: false },
   },
   async run(context) {
-    const { io, json, values } = context;
+    const { io, json, values, api } = context;
+    const target = readDeviceTarget(values);
     const newMac = typeof values['new-mac'] === 'string' ? values['new-mac'] : undefined;
     const newIpei = typeof values['new-ipei'] === 'string' ? values['new-ipei'] : undefined;
     if ((newMac === undefined) === (newIpei === undefined)) {
@@ -44,16 +46,13 @@ export const deviceSwapCommand: Command = {
       integerOption(values, 'timeout', 0, MAX_SWAP_TIMEOUT_SECONDS) ?? DEFAULT_SWAP_TIMEOUT_SECONDS;
     requireYes(values, '`device swap` moves the device to another phone.');
 
-    const session = await openDeviceSession(context, (progress) => printStep(io, progress));
-    const device = await resolveDevice(values, session);
-    const { swaps } = session.feature;
-    const started = await swaps.start({
-      systemId: session.systemId,
+    const device = await connectToDevice(context, target);
+    const final = await swap(api, io, {
+      systemId: target.systemId,
       deviceId: device.id,
       newIdentifier: replacement.value,
       timeoutSeconds,
     });
-    const final = await swaps.whenSettled(started.swapId);
     if (json) printJson(io, final);
     io.stderr(`${final.message}\n`);
     if (final.status === 'succeeded') return EXIT.ok;
@@ -61,6 +60,31 @@ export const deviceSwapCommand: Command = {
     return EXIT.partial;
   },
 };
+
+const SETTLING: ReadonlySet<SwapState['status']> = new Set(['running', 'rolling-back']);
+
+/** Starts the swap and follows its steps (`swap.progress`) until it reaches an outcome. */
+async function swap(api: Api, io: CliIo, request: Parameters<Api['swaps']['start']>[0]): Promise<SwapState> {
+  // Events may arrive before `start` answers with the id: the outcomes seen meanwhile are kept.
+  const outcomes = new Map<string, SwapState>();
+  let settle: (state: SwapState) => void = () => undefined;
+  let swapId: string | undefined;
+  const settled = new Promise<SwapState>((resolve) => (settle = resolve));
+  const stop = api.on('swap.progress', (progress) => {
+    printStep(io, progress);
+    if (SETTLING.has(progress.swap.status)) return;
+    if (progress.swapId === swapId) settle(progress.swap);
+    else outcomes.set(progress.swapId, progress.swap);
+  });
+  try {
+    const started = await api.swaps.start(request);
+    swapId = started.swapId;
+    const known = outcomes.get(swapId) ?? (SETTLING.has(started.status) ? undefined : started);
+    return known ?? (await settled);
+  } finally {
+    stop();
+  }
+}
 
 function printStep(io: CliIo, progress: SwapProgress): void {
   if (progress.status === 'pending') return;

@@ -1,8 +1,8 @@
 import type { Command } from '../command';
-import { UsageError } from '../command';
+import { requireSystem, UsageError } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson } from '../io';
-import { openDeviceSession, printDevices } from './device-support';
+import { printDevices } from './device-support';
 
 const CATEGORIES = ['deskphone', 'dectmobile'];
 
@@ -18,7 +18,8 @@ export const devicesCommand: Command = {
     category: { type: 'string' },
   },
   async run(context) {
-    const { io, json, values } = context;
+    const { io, json, values, api } = context;
+    const systemId = requireSystem(values);
     if (values.assigned === true && values.unassigned === true) {
       throw new UsageError('Use --assigned or --unassigned, not both.');
     }
@@ -26,14 +27,14 @@ export const devicesCommand: Command = {
     if (category !== undefined && !CATEGORIES.includes(category)) {
       throw new UsageError(`--category "${category}" is not one of ${CATEGORIES.join(', ')}.`);
     }
-    const session = await openDeviceSession(context);
-    let devices = await session.feature.devices.list(session.systemId);
+    await context.connect();
+    let devices = await api.devices.list({ systemId });
     if (values.assigned === true || values.unassigned === true) {
       const wanted = values.assigned === true;
       devices = devices.filter((device) => (device.phoneNumberId !== undefined) === wanted);
     }
     if (category !== undefined) {
-      const models = await session.feature.devices.models(session.systemId);
+      const models = await api.systems.models({ systemId });
       const ids = new Set(models.filter((model) => model.category === category).map((model) => model.id));
       devices = devices.filter((device) => ids.has(device.deviceType.id));
     }

@@ -1,15 +1,15 @@
-import { VERSION } from '../../app/version';
+import type { Api, CallInput } from '../../api/contract';
+import type {
+  DiscoveredDevice,
+  DiscoveryFinishedEvent,
+  DiscoveryFoundEvent,
+  DiscoveryProgressEvent,
+  PbxStatus,
+  ScanResults,
+} from '../../api/types';
 import { FieldkitError } from '../../services/errors';
 import { formatMac } from '../../shared/identifiers';
-import { DiscoveryService, type DiscoveryEvents } from '../../services/discovery/discovery-service';
-import { createSystemEnvironment } from '../../services/discovery/environment';
-import { realScanClock } from '../../services/discovery/scanner';
-import { createSimulatedEnvironment } from '../../services/discovery/simulated-lan';
-import { DEMO_SYSTEM_IDS } from '../../simulator';
-import type { PbxDirectoryClient } from '../../services/discovery/pbx-join';
-import type { ScanRequest } from '../../services/discovery/plan';
-import type { DiscoveredDevice, PbxStatus, ScanResults } from '../../services/discovery/types';
-import { UsageError, type Command, type OptionValues } from '../command';
+import { checkSystem, UsageError, type Command, type OptionValues } from '../command';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { printJson, printTable, type CliIo } from '../io';
 
@@ -23,7 +23,7 @@ export const discoverCommand: Command = {
   summary: 'Find the phones and DECT bases on the LAN (and, with --system, their CloudPBX status)',
   usage:
     'fieldkit discover [--subnet CIDR]... [--interface NAME] [--timeout MS] [--rate PPS] [--all] ' +
-    '[--system ID] [--progress text|jsonl|none] [--json]',
+    '[--system ID] [--progress text|jsonl|none] [--yes] [--json]',
   options: {
     subnet: { type: 'string', multiple: true },
     interface: { type: 'string' },
@@ -32,36 +32,38 @@ export const discoverCommand: Command = {
     all: { type: 'boolean', default: false },
     system: { type: 'string' },
     progress: { type: 'string' },
+    /** Confirms a scan of a subnet wider than /22, as the app asks to. */
+    yes: { type: 'boolean', default: false },
   },
-  async run({ io, json, values, connect, demo }) {
+  async run(context) {
+    const { io, json, values, api } = context;
     const request = scanRequest(values);
     const progress = progressMode(values);
     const listAll = values.all === true;
-    const systemId = typeof values.system === 'string' ? values.system.trim() : undefined;
-    const client: PbxDirectoryClient | undefined = systemId ? await connect() : undefined;
+    const systemId = typeof values.system === 'string' ? checkSystem(values.system) : undefined;
 
-    // With --demo the scan runs on the simulator's LAN, like the app's demo: no packet leaves the process.
-    const environment = demo
-      ? createSimulatedEnvironment(
-          async () => (await demo()).tenant.simulatedPhones(systemId ?? DEMO_SYSTEM_IDS.lyon),
-          realScanClock,
-        )
-      : createSystemEnvironment({ version: VERSION });
-    const service = new DiscoveryService({
-      environment: () => environment,
-      pbxDirectory: () => client,
-      events: progressReporter(io, progress, listAll),
-    });
-    const plan = await service.plan(request);
+    // With --demo the core scans the demo's simulated LAN, like the app's demo: no packet leaves the process.
+    if (values.demo === true) await context.workOffline();
+    const plan = await api.discovery.plan(request);
+    if (plan.needsConfirmation && values.yes !== true) {
+      throw new UsageError(
+        `This scan covers ${plan.addresses.toLocaleString('en')} addresses (about ` +
+          `${Math.ceil(plan.estimatedMs / 1000)} s at ${plan.rate} probes/s): add --yes to scan a subnet wider ` +
+          'than /22.',
+      );
+    }
     if (plan.needsConfirmation && progress !== 'none') {
       io.stderr(
         `discover: ${plan.addresses.toLocaleString('en')} addresses to probe, about ` +
           `${Math.ceil(plan.estimatedMs / 1000)} s at ${plan.rate} probes/s.\n`,
       );
     }
-    const { scanId } = await service.start({ ...request, systemId, confirmed: true });
-    void io.untilInterrupted().then(() => service.stop(scanId));
-    const results = await service.whenFinished(scanId);
+    if (systemId) await context.connect();
+    const results = await scan(api, io, progressReporter(io, progress, listAll), {
+      ...request,
+      ...(systemId ? { systemId } : {}),
+      confirmed: values.yes === true,
+    });
     if (results.state === 'failed') return reportFailure(io, json, results);
 
     const devices = results.devices.filter((device) => listAll || LISTED_BY_DEFAULT.has(device.kind));
@@ -79,6 +81,48 @@ function wholeNumber(values: OptionValues, name: string, unit: string): number |
   if (!/^\d+$/.test(value.trim()))
     throw new UsageError(`--${name} must be a whole number of ${unit}, not "${value}".`);
   return Number(value);
+}
+
+type ScanRequest = CallInput<'discovery.plan'>;
+
+/** The core's scan events, as the CLI prints them. */
+interface ScanReporter {
+  found(event: DiscoveryFoundEvent): void;
+  progress(event: DiscoveryProgressEvent): void;
+  finished(event: DiscoveryFinishedEvent): void;
+}
+
+/** Starts a scan, reports its events until it finishes (or Ctrl+C stops it), and answers its results. */
+async function scan(
+  api: Api,
+  io: CliIo,
+  reporter: ScanReporter,
+  request: CallInput<'discovery.start'>,
+): Promise<ScanResults> {
+  // The CLI runs one scan: every event is of it, even those arriving before `start` answers with its id.
+  const finished = new Set<string>();
+  let scanId: string | undefined;
+  let settle: () => void = () => undefined;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  const stops = [
+    api.on('discovery.found', (event) => reporter.found(event)),
+    api.on('discovery.progress', (event) => reporter.progress(event)),
+    api.on('discovery.finished', (event) => {
+      reporter.finished(event);
+      if (event.scanId === scanId) settle();
+      else finished.add(event.scanId);
+    }),
+  ];
+  try {
+    const started = await api.discovery.start(request);
+    const id = started.scanId;
+    scanId = id;
+    void io.untilInterrupted().then(() => api.discovery.stop({ scanId: id }).catch(() => undefined));
+    if (!finished.has(id)) await settled;
+    return await api.discovery.results({ scanId: id });
+  } finally {
+    for (const stop of stops) stop();
+  }
 }
 
 function scanRequest(values: OptionValues): ScanRequest {
@@ -102,7 +146,7 @@ function progressMode(values: OptionValues): ProgressMode {
 }
 
 /** Progress on stderr: a line per second and per phone found, or one JSON line per event (`--progress jsonl`). */
-function progressReporter(io: CliIo, mode: ProgressMode, listAll: boolean): DiscoveryEvents {
+function progressReporter(io: CliIo, mode: ProgressMode, listAll: boolean): ScanReporter {
   const line = (event: string, payload: object): void =>
     io.stderr(`${JSON.stringify({ event, t: Math.round(performance.now()), ...payload })}\n`);
   let lastTextProgress = { at: Number.NEGATIVE_INFINITY, probed: -1 };

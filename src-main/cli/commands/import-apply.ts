@@ -1,12 +1,16 @@
-import { writeFile } from 'node:fs/promises';
-import { defaultDataDir } from '../../app/data-dir';
-import { buildReport, reportToCsv, type ImportReport } from '../../services/batch';
-import { applyPlan } from '../../services/batch/apply/apply-plan';
-import { defaultJournalPath, fileHash, ImportJournal } from '../../services/batch/apply/journal';
+import { access } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Api } from '../../api/contract';
+import type { ApplyProgressEvent, ApplyStarted, ImportReport } from '../../api/types';
+import { fileHash } from '../../services/batch/apply/journal';
+import { ApiError } from '../../shared/create-api';
 import { UsageError, type CommandContext } from '../command';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes';
+import type { CliIo } from '../io';
 import { exitCodeForReport, printReport } from './import-output';
-import { validateFile } from './validate-run';
+import { openReportOption, withReportFile, writeReport } from './import-report';
+import { checkOutputPath, type OutputFile } from '../output-files';
+import { readImportInput, validateFile, type ImportFile } from './validate-run';
 
 export interface ApplySettings {
   concurrency: number;
@@ -14,11 +18,12 @@ export interface ApplySettings {
 }
 
 const PROGRESS_EVERY = 50;
+const ENDED: ReadonlySet<ApplyProgressEvent['state']> = new Set(['finished', 'cancelled', 'failed']);
 
 /**
- * `fieldkit import FILE` (no --dry-run): re-checks the plan against the live CloudPBX, refuses while lines are
- * invalid (unless --skip-invalid), then applies it with a journal so that a crash or a lost answer is resumed
- * without doing anything twice.
+ * `fieldkit import FILE` (no --dry-run): checks the plan against the live CloudPBX and refuses while lines are
+ * invalid (unless --skip-invalid), then applies it as a run of the core, journalled like the app's: a run
+ * interrupted here is resumed with --resume, or from the app, without doing anything twice.
  */
 export async function applyFile(context: CommandContext, settings: ApplySettings): Promise<ExitCode> {
   const { values, io, json } = context;
@@ -27,61 +32,109 @@ export async function applyFile(context: CommandContext, settings: ApplySettings
       'Applying needs the CloudPBX; --offline goes with --dry-run (or `fieldkit validate`).',
     );
   }
-  const { plan, report: checked, client, content } = await validateFile(context, 'dry-run');
-  const blocked = checked.fileErrors.length > 0 || (checked.summary.invalid > 0 && !settings.skipInvalid);
-  if (blocked || client === undefined) {
-    await writeReportOption(values.report, checked);
-    printReport(io, checked, json);
-    io.stderr('Nothing was applied: fix the invalid lines, or add --skip-invalid to apply the others.\n');
-    return EXIT.usage;
+  const input = await readImportInput(context);
+  const journal = typeof values.journal === 'string' ? resolve(values.journal) : undefined;
+  if (journal !== undefined) await checkOutputPath('journal', journal, input.file.path);
+  if (values.resume === true && journal !== undefined && !(await exists(journal))) {
+    throw new UsageError(`--resume: there is no journal at ${journal} (name it with --journal PATH).`);
   }
+  const reportFile = await openReportOption(context, input.file);
+  return withReportFile(reportFile, async () => {
+    const { report: checked } = await validateFile(context, input, 'dry-run');
+    if (checked.fileErrors.length > 0 || (checked.summary.invalid > 0 && !settings.skipInvalid)) {
+      await writeReport(io, reportFile, checked);
+      printReport(io, checked, json);
+      io.stderr('Nothing was applied: fix the invalid lines, or add --skip-invalid to apply the others.\n');
+      return EXIT.usage;
+    }
+    return apply(context, settings, { input, journal, reportFile });
+  });
+}
 
-  const journalPath =
-    typeof values.journal === 'string' ? values.journal : defaultJournalPath(defaultDataDir(io.env), content);
-  if (values.resume === true && !(await ImportJournal.exists(journalPath))) {
-    throw new UsageError(`--resume: there is no journal at ${journalPath} (name it with --journal PATH).`);
-  }
-  const journal = await ImportJournal.open(journalPath);
-  const unknown = journal.unresolvedCount();
-  if (unknown > 0) {
-    io.stderr(
-      `The journal has ${unknown} step(s) with an unknown outcome: each is looked up before anything is sent.\n`,
-    );
-  }
-  let result;
-  try {
-    await journal.recordRun({
-      systemId: plan.systemId,
-      fileName: plan.fileName,
-      fileHash: fileHash(content),
-    });
-    result = await applyPlan(plan, {
-      client,
-      journal,
+async function apply(
+  context: CommandContext,
+  settings: ApplySettings,
+  files: { input: { file: ImportFile; systemId: string }; journal?: string; reportFile?: OutputFile },
+): Promise<ExitCode> {
+  const { values, io, json, api } = context;
+  const { input, journal } = files;
+  const report = await followRun(api, io, async () => {
+    if (values.resume === true && journal === undefined) {
+      return api.batch.resumeRun({ runId: await resumableRunOf(api, input) });
+    }
+    return api.batch.apply({
+      systemId: input.systemId,
+      fileName: basename(input.file.path),
+      content: Buffer.from(input.file.content).toString('base64'),
+      encoding: 'base64',
+      reassign: values.reassign === true,
+      skipInvalid: settings.skipInvalid,
       concurrency: settings.concurrency,
-      onRow: (done, total) => {
-        if (done % PROGRESS_EVERY === 0 || done === total) io.stderr(`Applied ${done}/${total} lines.\n`);
-      },
+      ...(journal === undefined ? {} : { journal }),
     });
-  } finally {
-    await journal.close();
-  }
-  const report = buildReport(plan, 'apply', Date.now(), result.outcomes);
-  await writeReportOption(values.report, report);
+  });
+  await writeReport(io, files.reportFile, report);
   printReport(io, report, json);
-  if (result.abortedBy !== undefined) {
+  const stopped = report.run?.state === 'failed' ? report.run.error : undefined;
+  if (stopped !== undefined) {
     io.stderr(
-      `Stopped: ${result.abortedBy.message}\nRun the same command with --resume to finish; the journal ` +
-        `(${journalPath}) makes sure nothing is done twice.\n`,
+      `Stopped: ${stopped.message}\nRun the same command with --resume to finish; the journal ` +
+        `(${journal ?? 'kept with the run'}) makes sure nothing is done twice.\n`,
     );
-    return exitCodeFor(result.abortedBy);
+    return exitCodeFor(new ApiError(stopped));
   }
   return exitCodeForReport(report, { skipInvalid: settings.skipInvalid });
 }
 
-/** `--report PATH`: CSV when the name ends in .csv, else JSON (the same document `--json` prints). */
-export async function writeReportOption(path: unknown, report: ImportReport): Promise<void> {
-  if (typeof path !== 'string') return;
-  const text = /\.csv$/i.test(path) ? reportToCsv(report) : `${JSON.stringify(report, null, 2)}\n`;
-  await writeFile(path, text);
+/** The latest interrupted run of this very file (by content) on the CloudPBX, for `--resume`. */
+async function resumableRunOf(api: Api, input: { file: ImportFile; systemId: string }): Promise<string> {
+  const hash = fileHash(input.file.content);
+  const runs = await api.batch.resumable({ systemId: input.systemId });
+  const run = runs.find((candidate) => candidate.fileHash === hash);
+  if (run !== undefined) return run.runId;
+  throw new UsageError(
+    `--resume: there is no journal of an interrupted import of ${input.file.path} on CloudPBX ` +
+      `${input.systemId} (name it with --journal PATH).`,
+  );
+}
+
+/** Starts (or resumes) a run, prints its progress, and answers its report once it has ended. */
+async function followRun(api: Api, io: CliIo, start: () => Promise<ApplyStarted>): Promise<ImportReport> {
+  // Events may arrive before the run's id does: the runs that ended meanwhile are kept.
+  const ended = new Set<string>();
+  let runId: string | undefined;
+  let settle: () => void = () => undefined;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  let printed = 0;
+  const stop = api.on('batch.progress', (event) => {
+    const due = event.done % PROGRESS_EVERY === 0 || event.done === event.total;
+    if (event.row !== undefined && due && event.done > printed) {
+      printed = event.done;
+      io.stderr(`Applied ${event.done}/${event.total} lines.\n`);
+    }
+    if (!ENDED.has(event.state)) return;
+    if (event.runId === runId) settle();
+    else ended.add(event.runId);
+  });
+  try {
+    const started = await start();
+    runId = started.runId;
+    if (started.unknownOutcomes !== undefined) {
+      io.stderr(
+        `The journal has ${started.unknownOutcomes} step(s) with an unknown outcome: each is looked up before ` +
+          'anything is sent.\n',
+      );
+    }
+    if (!ended.has(runId)) await settled;
+    return await api.batch.status({ runId });
+  } finally {
+    stop();
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

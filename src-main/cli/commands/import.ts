@@ -3,9 +3,10 @@ import { IMPORT_TEMPLATE } from '../../services/batch';
 import type { Command, CommandContext, OptionValues } from '../command';
 import { UsageError } from '../command';
 import { EXIT } from '../exit-codes';
-import { applyFile, writeReportOption } from './import-apply';
+import { applyFile } from './import-apply';
+import { openReportOption, withReportFile, writeReport } from './import-report';
 import { exitCodeForReport, printReport } from './import-output';
-import { validateFile } from './validate-run';
+import { readImportInput, validateFile } from './validate-run';
 
 const MAX_CONCURRENCY = 16;
 
@@ -14,7 +15,7 @@ export const importCommand: Command = {
   summary: 'Import devices from a CSV or XLSX file (--dry-run prints the plan, --template a file to fill in)',
   usage:
     'fieldkit import FILE --system ID [--dry-run] [--offline] [--concurrency N] [--journal PATH] [--resume] ' +
-    '[--report PATH] [--reassign] [--skip-invalid] [--json]\n       fieldkit import --template [FILE]',
+    '[--report PATH [--force]] [--reassign] [--skip-invalid] [--json]\n       fieldkit import --template [FILE]',
   options: {
     system: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -23,6 +24,8 @@ export const importCommand: Command = {
     journal: { type: 'string' },
     resume: { type: 'boolean', default: false },
     report: { type: 'string' },
+    /** Replace the --report file when it exists. */
+    force: { type: 'boolean', default: false },
     reassign: { type: 'boolean', default: false },
     'skip-invalid': { type: 'boolean', default: false },
     template: { type: 'boolean', default: false },
@@ -35,8 +38,10 @@ export const importCommand: Command = {
     const skipInvalid = values['skip-invalid'] === true;
     if (values['dry-run'] !== true) return applyFile(context, { concurrency, skipInvalid });
     if (values.offline === true) io.stderr('Offline: the plan is checked against the cached catalogue.\n');
-    const { report } = await validateFile(context, 'dry-run');
-    await writeReportOption(values.report, report);
+    const input = await readImportInput(context);
+    const reportFile = await openReportOption(context, input.file);
+    const { report } = await withReportFile(reportFile, () => validateFile(context, input, 'dry-run'));
+    await writeReport(io, reportFile, report);
     printReport(io, report, context.json);
     return exitCodeForReport(report, { skipInvalid });
   },
@@ -51,9 +56,11 @@ async function writeTemplate({ io, positionals }: CommandContext): Promise<typeo
   try {
     await writeFile(file, IMPORT_TEMPLATE, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
       throw new UsageError(`${file} already exists; choose another name, Fieldkit does not overwrite it.`);
     }
+    if (code === 'ENOENT') throw new UsageError(`The folder of ${file} does not exist.`);
     throw error;
   }
   io.stderr(`Wrote the import template to ${file}.\n`);

@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { requireOption, UsageError } from '../command';
+import { requireSystem, UsageError } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson, printTable } from '../io';
 
@@ -10,15 +10,18 @@ export const modelsCommand: Command = {
   summary: 'List the device models a CloudPBX supports',
   usage: 'fieldkit models --system ID [--category deskphone|dectmobile|uncategorized] [--json]',
   options: { system: { type: 'string' }, category: { type: 'string' } },
-  async run({ io, json, values, connect }) {
-    const systemId = requireOption(values, 'system', 'List the CloudPBX ids with `fieldkit systems`.');
-    const category = typeof values.category === 'string' ? values.category : CATEGORIES.join(',');
-    for (const wanted of category.split(',')) {
+  async run({ io, json, values, api, connect }) {
+    const systemId = requireSystem(values);
+    const categories = typeof values.category === 'string' ? values.category.split(',') : CATEGORIES;
+    for (const wanted of categories) {
       if (!CATEGORIES.includes(wanted)) {
         throw new UsageError(`--category "${wanted}" is not one of ${CATEGORIES.join(', ')}.`);
       }
     }
-    const models = await (await connect()).listDeviceModels(systemId, { category });
+    await connect();
+    const models = (await api.systems.models({ systemId })).filter((model) =>
+      categories.includes(model.category),
+    );
     if (json) printJson(io, models);
     else {
       printTable(

@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { requireOption } from '../command';
+import { requireSystem } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson, printTable } from '../io';
 
@@ -8,9 +8,10 @@ export const subscribersCommand: Command = {
   summary: 'List the subscribers (internal numbers) of a CloudPBX, all pages',
   usage: 'fieldkit subscribers --system ID [--json]',
   options: { system: { type: 'string' } },
-  async run({ io, json, values, connect }) {
-    const systemId = requireOption(values, 'system', 'List the CloudPBX ids with `fieldkit systems`.');
-    const subscribers = await (await connect()).listPhoneNumbers(systemId);
+  async run({ io, json, values, api, connect }) {
+    const systemId = requireSystem(values);
+    await connect();
+    const subscribers = await api.subscribers.list({ systemId });
     if (json) printJson(io, subscribers);
     else {
       printTable(

@@ -7,8 +7,9 @@ export const systemsCommand: Command = {
   summary: 'List the CloudPBXs this account can manage',
   usage: 'fieldkit systems [--json]',
   options: {},
-  async run({ io, json, connect }) {
-    const systems = await (await connect()).listSystems();
+  async run({ io, json, api, connect }) {
+    await connect();
+    const systems = await api.systems.list({});
     if (json) printJson(io, systems);
     else {
       printTable(

@@ -1,44 +1,60 @@
 import { basename } from 'node:path';
-import { MAX_IMPORT_BYTES, validateImport, type ImportValidation } from '../../services/batch';
+import type { ImportReport } from '../../api/types';
+import { FieldkitError } from '../../services/errors';
 import { readInputFile } from '../../services/files/read-input-file';
-import type { RainbowClient } from '../../services/rainbow';
-import { FieldkitError, isFieldkitError } from '../../services/errors';
-import { requireOption, UsageError, type CommandContext } from '../command';
-import { catalogServiceFor } from './catalog-profile';
+import { MAX_IMPORT_BYTES } from '../../shared/limits';
+import { requireSystem, UsageError, type CommandContext } from '../command';
+import { errorData } from '../exit-codes';
 
 const UNREACHABLE = ['unreachable', 'timeout', 'tls', 'server-error', 'rate-limited'] as const;
 
-export interface FileValidation extends ImportValidation {
+/** FILE, as `validate` and `import` read it: once, before anything is sent. */
+export interface ImportFile {
+  path: string;
   content: Uint8Array;
-  /** The signed-in client, when the validation went online. */
-  client?: RainbowClient;
 }
 
-/** What `validate` and `import` share: read FILE, fetch (or, offline, load) the catalogue, plan. */
+export interface FileValidation {
+  file: ImportFile;
+  systemId: string;
+  report: ImportReport;
+}
+
+/** The one FILE of `validate` and `import`, with --system: read and checked before signing in. */
+export async function readImportInput(
+  context: CommandContext,
+): Promise<{ file: ImportFile; systemId: string }> {
+  const path = singleFile(context.positionals);
+  const systemId = requireSystem(context.values);
+  return { file: { path, content: await readInputFile(path, MAX_IMPORT_BYTES) }, systemId };
+}
+
+/** What `validate` and `import` share: sign in (or, offline, name the account), then plan FILE in the core. */
 export async function validateFile(
   context: CommandContext,
+  input: { file: ImportFile; systemId: string },
   mode: 'validate' | 'dry-run',
+  discovered?: string[],
 ): Promise<FileValidation> {
-  const { values, positionals, io } = context;
-  const file = singleFile(positionals);
-  const systemId = requireOption(values, 'system', 'List the CloudPBX ids with `fieldkit systems`.');
-  const content = await readInputFile(file, MAX_IMPORT_BYTES);
+  const { values, api } = context;
+  const { file, systemId } = input;
   const offline = values.offline === true;
-  const catalogs = catalogServiceFor(values, io.env);
-  let client: RainbowClient | undefined;
-  const connect = async () => {
-    try {
-      client = await context.connect();
-      return client;
-    } catch (error) {
-      throw withOfflineHint(error, systemId);
-    }
-  };
-  const validation = await validateImport(
-    { fileName: basename(file), content, systemId, offline, reassign: values.reassign === true, mode },
-    { catalogs, connect, now: Date.now },
-  );
-  return client === undefined ? { ...validation, content } : { ...validation, content, client };
+  try {
+    await (offline ? context.workOffline() : context.connect());
+    const report = await api.batch.validate({
+      systemId,
+      fileName: basename(file.path),
+      content: Buffer.from(file.content).toString('base64'),
+      encoding: 'base64',
+      offline,
+      reassign: values.reassign === true,
+      mode,
+      ...(discovered === undefined ? {} : { discovered }),
+    });
+    return { file, systemId, report };
+  } catch (error) {
+    throw withOfflineHint(error, systemId);
+  }
 }
 
 function singleFile(positionals: string[]): string {
@@ -50,12 +66,13 @@ function singleFile(positionals: string[]): string {
 
 /** Offline is always an option: say so when the CloudPBX cannot be reached. */
 function withOfflineHint(error: unknown, systemId: string): unknown {
-  if (!isFieldkitError(error) || !(UNREACHABLE as readonly string[]).includes(error.code)) return error;
+  const data = errorData(error);
+  if (data === undefined || !(UNREACHABLE as readonly string[]).includes(data.code)) return error;
   return new FieldkitError(
     {
-      ...error.toData(),
+      ...data,
       hint:
-        `${error.hint ? `${error.hint} ` : ''}Without a connection, add --offline to check against the catalogue ` +
+        `${data.hint ? `${data.hint} ` : ''}Without a connection, add --offline to check against the catalogue ` +
         `cached by the last \`fieldkit catalog pull --system ${systemId}\`.`,
     },
     { cause: error },

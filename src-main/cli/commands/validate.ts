@@ -1,8 +1,7 @@
-import { reconcileWithDiscovery } from '../../services/batch/reconcile-wire';
 import type { Command } from '../command';
 import { exitCodeForReport, printReport } from './import-output';
 import { printWire, readDiscovered } from './validate-wire';
-import { validateFile } from './validate-run';
+import { readImportInput, validateFile } from './validate-run';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -17,12 +16,10 @@ export const validateCommand: Command = {
   positionals: true,
   async run(context) {
     const { values, io, json } = context;
+    const input = await readImportInput(context);
     const discovered =
       typeof values.discovered === 'string' ? await readDiscovered(values.discovered) : undefined;
-    const { plan, report } = await validateFile(context, 'validate');
-    if (discovered !== undefined && report.catalog !== undefined) {
-      report.wire = reconcileWithDiscovery(plan, discovered);
-    }
+    const { report } = await validateFile(context, input, 'validate', discovered);
     printReport(io, report, json);
     if (report.wire !== undefined && !json) printWire(io, report.wire);
     return exitCodeForReport(report);

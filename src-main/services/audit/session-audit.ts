@@ -13,11 +13,19 @@ export interface AuditedSession {
 
 function ownerOf(state: SessionState): AuditOwner | undefined {
   if (state.demo) return { kind: 'demo' };
+  if (state.environment) return { kind: 'env' };
   return state.profile === undefined ? undefined : { kind: 'profile', name: state.profile };
 }
 
-/** The app's audit scope: the signed-in profile's log (the demo has its own), as the signed-in login. */
-export function sessionAuditScope(session: AuditedSession, logs: AuditLogs): AuditScope | undefined {
+/**
+ * The audit scope of a shell's session: the signed-in profile's log (the demo and the CLI's FIELDKIT_*
+ * credentials have their own), as the signed-in login.
+ */
+export function sessionAuditScope(
+  session: AuditedSession,
+  logs: AuditLogs,
+  source: AuditScope['source'],
+): AuditScope | undefined {
   const owner = ownerOf(session.state);
   if (owner === undefined || session.state.status === 'signed-out') return undefined;
   let actor: string;
@@ -26,7 +34,7 @@ export function sessionAuditScope(session: AuditedSession, logs: AuditLogs): Aud
   } catch {
     return undefined;
   }
-  return { log: logs.for(owner), actor, profile: ownerLabel(owner), source: 'app' };
+  return { log: logs.for(owner), actor, profile: ownerLabel(owner), source };
 }
 
 /** The log `audit.list` reads: the current (or last) profile's. */

@@ -148,6 +148,8 @@ export interface ApplyProgressEvent {
 export interface ApplyStarted {
   runId: string;
   report: ImportReport;
+  /** Devices whose last step's outcome the journal does not know: each is looked up before anything is sent. */
+  unknownOutcomes?: number;
 }
 
 /** A run of the current profile and CloudPBX that did not end (the app closed, the network went away). */
@@ -155,6 +157,8 @@ export interface ResumableRun {
   runId: string;
   systemId: string;
   fileName: string;
+  /** Identifies the file's content, whatever its name (the CLI's `--resume` finds the run of its file). */
+  fileHash: string;
   startedAt: string;
   /** When its journal was last written. */
   updatedAt: string;

@@ -21,11 +21,16 @@ export interface SessionClient {
 export interface SessionPorts<Client extends SessionClient> {
   credentialsFor(profile: string): Promise<Credentials>;
   demoCredentials(): Promise<Credentials>;
+  /** The credentials the shell was started with (the CLI's FIELDKIT_* variables); absent in the app. */
+  environmentCredentials?: () => Promise<Credentials>;
   connect(credentials: Credentials, onConnectivity: (state: Connectivity) => void): Promise<Client>;
   onChange(state: SessionState): void;
 }
 
 export const DEMO_PROFILE = 'demo';
+
+/** Whose catalogues, journals and activity log to use when working offline, without signing in. */
+export type OfflineAccount = { profile: string } | { demo: true } | { environment: true };
 
 /**
  * The one signed-in Rainbow session of the app: who is signed in, through which profile, and whether the
@@ -61,6 +66,25 @@ export class SessionService<Client extends SessionClient> {
     return this.#open(DEMO_PROFILE, true, () => this.#ports.demoCredentials());
   }
 
+  /** Signs in with the credentials the shell was started with; secrets never come through a call. */
+  async signInFromEnvironment(): Promise<SessionState> {
+    return this.#open(undefined, false, this.#requireEnvironment());
+  }
+
+  /** Names the account offline work belongs to (its cached catalogues), without signing in. */
+  async workOffline(account: OfflineAccount): Promise<SessionState> {
+    await this.signOut();
+    if ('environment' in account) this.#requireEnvironment();
+    this.#publish(
+      'demo' in account
+        ? { status: 'signed-out', profile: DEMO_PROFILE, demo: true }
+        : 'environment' in account
+          ? { status: 'signed-out', demo: false, environment: true }
+          : { status: 'signed-out', profile: account.profile, demo: false },
+    );
+    return this.#state;
+  }
+
   async signOut(): Promise<SessionState> {
     this.#attempt += 1;
     const client = this.#client;
@@ -71,8 +95,18 @@ export class SessionService<Client extends SessionClient> {
     return this.#state;
   }
 
+  #requireEnvironment(): () => Promise<Credentials> {
+    const credentials = this.#ports.environmentCredentials;
+    if (credentials !== undefined) return credentials;
+    throw new FieldkitError({
+      code: 'invalid-input',
+      message: 'This Fieldkit was started without credentials of its own: sign in with a profile.',
+    });
+  }
+
+  /** `profile` undefined: the shell's own credentials. */
   async #open(
-    profile: string,
+    profile: string | undefined,
     demo: boolean,
     credentials: () => Promise<Credentials>,
   ): Promise<SessionState> {
@@ -80,7 +114,8 @@ export class SessionService<Client extends SessionClient> {
     const previous = this.#client;
     this.#client = undefined;
     await previous?.signOut().catch(() => undefined);
-    this.#publish({ status: 'signing-in', profile, demo });
+    const account = profile === undefined ? { environment: true as const } : { profile };
+    this.#publish({ status: 'signing-in', ...account, demo });
     try {
       const creds = await credentials();
       const client = await this.#ports.connect(creds, (connectivity) => {
@@ -91,14 +126,20 @@ export class SessionService<Client extends SessionClient> {
         return this.#state;
       }
       this.#client = client;
-      this.#publish({ status: 'online', profile, demo, host: creds.host, user: describeUser(client.user) });
+      this.#publish({
+        status: 'online',
+        ...account,
+        demo,
+        host: creds.host,
+        user: describeUser(client.user),
+      });
     } catch (error) {
       if (attempt === this.#attempt) {
         const data =
           error instanceof FieldkitError
             ? error.toData()
             : { code: 'internal' as const, message: 'Sign-in failed unexpectedly.' };
-        this.#publish({ status: 'signed-out', profile, demo, error: data });
+        this.#publish({ status: 'signed-out', ...account, demo, error: data });
       }
       throw error;
     }

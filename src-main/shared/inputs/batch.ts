@@ -36,6 +36,10 @@ export const validateImportInput = z
     ...fileSource,
     offline: z.boolean().default(false),
     reassign: z.boolean().default(false),
+    /** `dry-run`: the plan an apply would follow (`fieldkit import --dry-run`). */
+    mode: z.enum(['validate', 'dry-run']).default('validate'),
+    /** MAC addresses seen on the LAN (a saved `fieldkit discover --json`), instead of the session's latest scan. */
+    discovered: z.array(z.string().trim().max(64)).max(65_536).optional(),
   })
   .strict()
   .refine(oneFileSource, ONE_FILE_SOURCE);
@@ -53,6 +57,8 @@ export const applyImportInput = z
     skipInvalid: z.boolean().default(false),
     /** Lines applied at the same time. */
     concurrency: z.number().int().min(1).max(MAX_APPLY_CONCURRENCY).default(4),
+    /** The CLI's `--journal PATH` (an absolute path); refused from any other shell. */
+    journal: z.string().min(1).max(4096).optional(),
   })
   .strict()
   .refine(oneFileSource, ONE_FILE_SOURCE);

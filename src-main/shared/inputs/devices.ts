@@ -24,6 +24,17 @@ export const systemInput = z.object({ systemId }).strict();
 export const deviceInput = z.object(onDevice).strict();
 export const subscriberInput = z.object({ systemId, phoneNumberId }).strict();
 
+export const findByIdentifierInput = z
+  .object({ systemId, identifier, kind: z.enum(['mac', 'ipei']) })
+  .strict();
+
+const shortNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}$/, 'An internal number is digits only.');
+
+export const shortNumberInput = z.object({ systemId, shortNumber }).strict();
+
 export const checkIdentifierInput = z
   .object({
     systemId,
@@ -68,10 +79,7 @@ export const createSubscriberInput = z
   .object({
     systemId,
     userId: rainbowId('user'),
-    shortNumber: z
-      .string()
-      .trim()
-      .regex(/^\d{1,12}$/, 'An internal number is digits only.'),
+    shortNumber,
   })
   .strict();
 
@@ -100,7 +108,8 @@ export const startSwapInput = z
   .object({
     ...onDevice,
     newIdentifier: identifier,
-    timeoutSeconds: z.number().int().min(10).max(MAX_SWAP_TIMEOUT_SECONDS).optional(),
+    /** 0 checks once (the old phone is broken); the app's screens offer at least 10 s. */
+    timeoutSeconds: z.number().int().min(0).max(MAX_SWAP_TIMEOUT_SECONDS).optional(),
     /** Model of the replacement phone, when known: a swap refuses a different model. */
     newDeviceTypeId: z.number().int().nonnegative().optional(),
   })

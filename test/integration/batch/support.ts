@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../../src-main/cli/io';
 import { runCli } from '../../../src-main/cli/run';
-import type { RunningSimulator } from '../../../src-main/simulator';
+import { afterAll, beforeAll } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 
 /** A data folder and scratch space of its own for one test file. */
 export function scratchDir(): { path: string; remove(): void } {
@@ -42,4 +43,27 @@ export async function cli(
   };
   const code = await runCli(args, io);
   return { code, stdout, stderr };
+}
+
+export interface SimulatorFixture {
+  readonly scratch: { path: string };
+  /** Set before the file's tests run. */
+  simulator: RunningSimulator;
+  /** FIELDKIT_* variables of the simulator's account, with a data folder in the scratch folder. */
+  env: NodeJS.ProcessEnv;
+}
+
+/** A simulator and a scratch folder for the tests of one file, started before them and removed after. */
+export function simulatorFixture(): SimulatorFixture {
+  const scratch = scratchDir();
+  const fixture = { scratch } as unknown as SimulatorFixture;
+  beforeAll(async () => {
+    fixture.simulator = await startSimulator({ port: 0 });
+    fixture.env = envFor(fixture.simulator, join(scratch.path, 'data'));
+  });
+  afterAll(async () => {
+    await fixture.simulator?.close();
+    scratch.remove();
+  });
+  return fixture;
 }

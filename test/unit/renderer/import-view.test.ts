@@ -195,6 +195,7 @@ describe('Import screen', () => {
         runId: RUN_ID,
         systemId: lyon.id,
         fileName: 'rollout.csv',
+        fileHash: 'a1b2c3',
         startedAt: '2030-01-01T09:00:00.000Z',
         updatedAt: '2030-01-01T09:01:00.000Z',
         reason: 'interrupted',

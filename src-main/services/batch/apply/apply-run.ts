@@ -36,6 +36,8 @@ export interface RunPass {
   outcomes: ReadonlyMap<number, RowOutcome>;
   client: ApplyClient;
   wire?: WireReconciliation;
+  /** Told once the pass has ended and its journal is closed (the journal's lock is let go). */
+  release?: () => Promise<void>;
 }
 
 const ACTIVE: ReadonlySet<ApplyRunState> = new Set(['running', 'paused', 'cancelling']);
@@ -194,6 +196,7 @@ export class ApplyRun implements RunGate {
     } catch (error) {
       this.#error ??= errorData(error);
     }
+    await pass.release?.().catch(() => undefined);
     await setup.onEnded?.(ended);
     this.#finishedAt = new Date(setup.now()).toISOString();
     this.#release(false);

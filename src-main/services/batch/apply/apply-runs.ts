@@ -4,21 +4,15 @@ import { FieldkitError } from '../../errors';
 import type { ImportPlan } from '../plan';
 import { reconcileWithDiscovery } from '../reconcile-wire';
 import { reportToCsv } from '../report-csv';
-import type {
-  ApplyProgressEvent,
-  ApplyRunInfo,
-  ApplyStarted,
-  ImportReport,
-  ResumableRun,
-  RowOutcome,
-} from '../types';
+import type { ApplyProgressEvent, ApplyRunInfo, ApplyStarted, ImportReport, ResumableRun } from '../types';
 import { validateImport } from '../validate-import';
 import { linesToApply } from './apply-plan';
 import type { ApplyClient } from './apply-row';
-import { ApplyRun } from './apply-run';
+import { ApplyRun, type RunPass } from './apply-run';
 import { continueRun } from './continue-outcomes';
-import { ImportJournal, type JournalLineState, type JournalRunSettings } from './journal';
-import { replay } from './journal-entries';
+import type { JournalRunSettings } from './journal';
+import { checkJournalOfFile, readJournalHistory, type JournalHistory } from './journal-file';
+import { JournalLock } from './journal-lock';
 import { refuseInvalidLines } from './refuse-invalid';
 import { RunStore } from './run-store';
 
@@ -58,17 +52,27 @@ export interface ApplyRequest {
 export class ApplyRuns {
   readonly #deps: ApplyRunsDeps;
   readonly #runs = new Map<string, ApplyRun>();
+  /** The journals this instance holds, let go when a pass ends or the core closes. */
+  readonly #locks = new Set<JournalLock>();
   #planning = false;
 
   constructor(deps: ApplyRunsDeps) {
     this.#deps = deps;
   }
 
-  async start(request: ApplyRequest, access: RunAccess): Promise<ApplyStarted> {
+  /**
+   * Starts a run journalled in the profile's folder, or in `journalPath` (the CLI's `--journal PATH`): a journal
+   * of the same file is continued (its steps are not done again), one of another file is refused.
+   */
+  async start(request: ApplyRequest, access: RunAccess, journalPath?: string): Promise<ApplyStarted> {
     return this.#exclusive(async () => {
       const store = new RunStore(this.#deps.dataDir, access.profileKey);
-      const runId = request.runId ?? this.#deps.newRunId?.() ?? randomUUID();
-      if (this.#runs.has(runId) || (await store.load(runId)) !== undefined) {
+      if (journalPath !== undefined) await checkJournalOfFile(journalPath, request.content);
+      const history = journalPath === undefined ? undefined : await readJournalHistory(journalPath);
+      // A journal named by the CLI carries its run's id; a new run takes the caller's id, which must be free.
+      const runId = history?.runId ?? request.runId ?? this.#deps.newRunId?.() ?? randomUUID();
+      const isNew = history?.runId === undefined;
+      if (isNew && (this.#runs.has(runId) || (await store.load(runId)) !== undefined)) {
         throw new FieldkitError({
           code: 'conflict',
           message: `An import run with the id ${runId} exists already: start the import with a new id.`,
@@ -80,11 +84,19 @@ export class ApplyRuns {
         skipInvalid: request.skipInvalid,
         concurrency: request.concurrency,
       };
-      const plan = await this.#plan(request, settings, access);
-      await store.saveSource(settings.runId, request.content);
-      const run = this.#create(request, settings, access.profileKey, store);
-      const lines = new Set(linesToApply(plan).map((row) => row.line));
-      return this.#begin(run, plan, lines, new Map(), access);
+      const journal = journalPath ?? store.journalPath(settings.runId);
+      return this.#locked(journal, async (release) => {
+        const plan = await this.#plan(request, settings, access);
+        // A journal of the user's own keeps no copy of the file: the CLI resumes it with the file it is given.
+        if (journalPath === undefined) await store.saveSource(settings.runId, request.content);
+        const run = this.#create(request, settings, access.profileKey, store, journal);
+        if (history === undefined || history.empty) {
+          const lines = new Set(linesToApply(plan).map((row) => row.line));
+          return this.#begin(run, { plan, lines, outcomes: new Map(), release }, access, history);
+        }
+        const next = continueRun(plan, new Map(), history.line, 'all');
+        return this.#begin(run, { plan, ...next, release }, access, history);
+      });
     });
   }
 
@@ -112,9 +124,12 @@ export class ApplyRuns {
       if (failed.size === 0) {
         throw new FieldkitError({ code: 'invalid-input', message: 'No line of this run failed.' });
       }
-      const plan = await this.#plan(run.setup, run.setup.settings, access);
-      const next = continueRun(plan, run.outcomes(), await journalLines(run.setup.journalPath), 'failed');
-      return this.#begin(run, plan, next.lines, next.outcomes, access);
+      return this.#locked(run.setup.journalPath, async (release) => {
+        const plan = await this.#plan(run.setup, run.setup.settings, access);
+        const history = await readJournalHistory(run.setup.journalPath);
+        const next = continueRun(plan, run.outcomes(), history.line, 'failed');
+        return this.#begin(run, { plan, ...next, release }, access, history);
+      });
     });
   }
 
@@ -130,10 +145,13 @@ export class ApplyRuns {
       const store = new RunStore(this.#deps.dataDir, access.profileKey);
       const known = this.#runs.get(runId);
       const setup = known === undefined ? await this.#stored(runId, store) : this.#owned(runId, access).setup;
-      const plan = await this.#plan(setup, setup.settings, access);
-      const run = known ?? this.#create(setup, setup.settings, access.profileKey, store);
-      const next = continueRun(plan, run.outcomes(), await journalLines(setup.journalPath), 'all');
-      return this.#begin(run, plan, next.lines, next.outcomes, access);
+      return this.#locked(setup.journalPath, async (release) => {
+        const plan = await this.#plan(setup, setup.settings, access);
+        const run = known ?? this.#create(setup, setup.settings, access.profileKey, store);
+        const history = await readJournalHistory(setup.journalPath);
+        const next = continueRun(plan, run.outcomes(), history.line, 'all');
+        return this.#begin(run, { plan, ...next, release }, access, history);
+      });
     });
   }
 
@@ -145,6 +163,34 @@ export class ApplyRuns {
     const fileName = `${stem}-report.${format}`;
     if (format === 'csv') return { fileName, content: reportToCsv(report) };
     return { fileName, content: `${JSON.stringify(report, null, 2)}\n` };
+  }
+
+  /**
+   * Lets go of every journal, as a process that ends does: a run still going stays in its journal, to be
+   * resumed by the next core (after a restart of the app).
+   */
+  async close(): Promise<void> {
+    const locks = [...this.#locks];
+    this.#locks.clear();
+    await Promise.all(locks.map((lock) => lock.release()));
+  }
+
+  /** Holds the journal's lock while `work` plans and starts a pass; the pass releases it when it ends. */
+  async #locked(
+    journalPath: string,
+    work: (release: () => Promise<void>) => Promise<ApplyStarted>,
+  ): Promise<ApplyStarted> {
+    const lock = await JournalLock.acquire(journalPath);
+    this.#locks.add(lock);
+    const release = async (): Promise<void> => {
+      if (this.#locks.delete(lock)) await lock.release();
+    };
+    try {
+      return await work(release);
+    } catch (error) {
+      await release();
+      throw error;
+    }
   }
 
   /** Resolves when the run's current pass has ended (for tests and shutdown). */
@@ -174,15 +220,15 @@ export class ApplyRuns {
 
   #begin(
     run: ApplyRun,
-    plan: ImportPlan,
-    lines: ReadonlySet<number>,
-    outcomes: ReadonlyMap<number, RowOutcome>,
+    pass: Omit<RunPass, 'client' | 'wire'>,
     access: RunAccess,
+    history: JournalHistory | undefined,
   ): ApplyStarted {
     const wire =
-      access.discovered === undefined ? undefined : reconcileWithDiscovery(plan, access.discovered);
-    const report = run.begin({ plan, lines, outcomes, client: access.client, ...(wire ? { wire } : {}) });
-    return { runId: run.id, report };
+      access.discovered === undefined ? undefined : reconcileWithDiscovery(pass.plan, access.discovered);
+    const report = run.begin({ ...pass, client: access.client, ...(wire ? { wire } : {}) });
+    const unknownOutcomes = history?.unknownOutcomes ?? 0;
+    return { runId: run.id, report, ...(unknownOutcomes > 0 ? { unknownOutcomes } : {}) };
   }
 
   #create(
@@ -190,6 +236,7 @@ export class ApplyRuns {
     settings: JournalRunSettings,
     profileKey: string,
     store: RunStore,
+    journalPath = store.journalPath(settings.runId),
   ): ApplyRun {
     const run = new ApplyRun({
       systemId: request.systemId,
@@ -197,7 +244,7 @@ export class ApplyRuns {
       content: request.content,
       profileKey,
       settings,
-      journalPath: store.journalPath(settings.runId),
+      journalPath,
       now: this.#deps.now,
       onProgress: this.#deps.onProgress,
       // A run that ended for good needs its copy of the file (names, e-mail addresses) no more.
@@ -265,12 +312,6 @@ export class ApplyRuns {
     if (run === undefined) throw notFound(runId);
     return run;
   }
-}
-
-/** The steps each line of the file has done, per the run's journal. */
-async function journalLines(path: string): Promise<(line: number) => JournalLineState | undefined> {
-  const { lines } = replay(await ImportJournal.read(path));
-  return (line) => lines.get(line);
 }
 
 function notFound(runId: string): FieldkitError {

@@ -9,6 +9,7 @@ export interface StoredRun {
   runId: string;
   systemId: string;
   fileName: string;
+  fileHash: string;
   settings: JournalRunSettings;
   startedAt: string;
   /** The state its last pass ended in; undefined when the app stopped during it. */
@@ -76,6 +77,7 @@ export class RunStore {
         runId,
         systemId: run.systemId,
         fileName: run.fileName,
+        fileHash: run.fileHash,
         startedAt: run.startedAt,
         updatedAt: run.updatedAt,
         reason: run.ended === 'failed' ? 'failed' : 'interrupted',
@@ -103,6 +105,7 @@ function describeRun(runId: string, entries: JournalEntry[], updatedAt: string):
     runId,
     systemId: last.systemId,
     fileName: last.fileName,
+    fileHash: last.fileHash,
     settings: {
       runId,
       reassign: last.reassign ?? false,

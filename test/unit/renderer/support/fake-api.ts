@@ -108,6 +108,8 @@ export function createFakeApi() {
         profile: name,
       })),
       openDemo: vi.fn(async () => demoOnline),
+      signInFromEnvironment: vi.fn(async () => signedOut),
+      workOffline: vi.fn(async () => signedOut),
       signOut: vi.fn(async () => signedOut),
     },
     systems: {
@@ -115,8 +117,16 @@ export function createFakeApi() {
       get: vi.fn(async ({ systemId }: { systemId: string }) => ({ ...lyon, id: systemId })),
       models: vi.fn(async () => models),
     },
-    subscribers: { list: vi.fn(async () => subscribers(3)), ...feature.subscribers },
-    devices: { list: vi.fn(async (): Promise<Device[]> => []), ...feature.devices },
+    subscribers: {
+      list: vi.fn(async () => subscribers(3)),
+      findByShortNumber: vi.fn(async () => null),
+      ...feature.subscribers,
+    },
+    devices: {
+      list: vi.fn(async (): Promise<Device[]> => []),
+      findByIdentifier: vi.fn(async (): Promise<Device | null> => null),
+      ...feature.devices,
+    },
     batch: {
       template: vi.fn(async () => ({ fileName: 'fieldkit-import-template.csv', content: 'mac,model\r\n' })),
       validate: vi.fn(async (input: { systemId: string; fileName: string }) =>
