@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { callNames, eventNames, splitCallName, type Bridge } from '../../../src-main/api/contract';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../src-main/shell/electron/channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, UPLOAD_CHANNEL } from '../../../src-main/shell/electron/channels';
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
 
@@ -43,19 +43,28 @@ beforeEach(async () => {
 });
 
 describe('Electron preload', () => {
-  it('exposes one `fieldkit` object: a function per contract call and `on`, nothing else', () => {
+  it('exposes one `fieldkit` object: a function per contract call, `on` and `upload`, nothing else', () => {
     expect([...electron.exposed.keys()]).toEqual(['fieldkit']);
     const namespaces = [...new Set(callNames.map((name) => splitCallName(name)[0]))];
-    expect(Object.keys(bridge).sort()).toEqual([...namespaces, 'on'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...namespaces, 'on', 'upload'].sort());
     const exposed = bridge as unknown as Record<string, Record<string, unknown>>;
     for (const name of callNames) {
       const [namespace, verb] = splitCallName(name);
       expect(typeof exposed[namespace]?.[verb], name).toBe('function');
     }
     const functions = Object.entries(exposed).flatMap(([namespace, verbs]) =>
-      namespace === 'on' ? [] : Object.keys(verbs).map((verb) => `${namespace}.${verb}`),
+      namespace === 'on' || namespace === 'upload'
+        ? []
+        : Object.keys(verbs).map((verb) => `${namespace}.${verb}`),
     );
     expect(functions.sort()).toEqual([...callNames].sort());
+  });
+
+  it("hands a file's bytes to the main process on the upload channel only", async () => {
+    const bytes = new Uint8Array([1, 2, 3]).buffer;
+    await bridge.upload(bytes);
+    expect(electron.invoke).toHaveBeenCalledWith(UPLOAD_CHANNEL, bytes);
+    expect(electron.invoke).toHaveBeenCalledTimes(1);
   });
 
   it('never hands the page a raw channel', () => {
