@@ -58,7 +58,8 @@ export async function ensureCreated(
         uncertain = true;
         continue;
       }
-      if (isFieldkitError(error, 'conflict')) return adoptExisting(row, context, identifier, error);
+      if (isFieldkitError(error, 'conflict'))
+        return adoptExisting(row, context, identifier, error, uncertain);
       throw error;
     }
   }
@@ -68,12 +69,17 @@ export async function ensureCreated(
   });
 }
 
-/** A 409 on create: the device exists. Fine if it is here with the wanted model; else say where the problem is. */
+/**
+ * A 409 on create: the device exists. Fine if it is here with the wanted model; else say where the problem is.
+ * After an attempt whose answer was lost, the device is that attempt's (the server acted after our look-up
+ * missed it), so it counts as created by this line.
+ */
 async function adoptExisting(
   row: PlannedRow,
   context: RowContext,
   identifier: string,
   conflict: FieldkitError,
+  afterLostAttempt: boolean,
 ): Promise<Creation> {
   const found = await lookUp(context, identifier);
   if (found === undefined) {
@@ -90,7 +96,7 @@ async function adoptExisting(
     });
   }
   recordFound(row, context, 'create', found.id);
-  return { deviceId: found.id, created: false };
+  return { deviceId: found.id, created: afterLostAttempt };
 }
 
 /** The device of the CloudPBX with this MAC/IPEI (the list's `macAddress` filter matches either). */
