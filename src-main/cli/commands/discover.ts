@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Api, CallInput } from '../../api/contract';
 import type {
   DiscoveredDevice,
@@ -97,29 +98,29 @@ async function scan(
   api: Api,
   io: CliIo,
   reporter: ScanReporter,
-  request: CallInput<'discovery.start'>,
+  request: Omit<CallInput<'discovery.start'>, 'scanId'>,
 ): Promise<ScanResults> {
-  // The CLI runs one scan: every event is of it, even those arriving before `start` answers with its id.
-  const finished = new Set<string>();
-  let scanId: string | undefined;
+  const scanId = randomUUID();
   let settle: () => void = () => undefined;
   const settled = new Promise<void>((resolve) => (settle = resolve));
   const stops = [
-    api.on('discovery.found', (event) => reporter.found(event)),
-    api.on('discovery.progress', (event) => reporter.progress(event)),
+    api.on('discovery.found', (event) => {
+      if (event.scanId === scanId) reporter.found(event);
+    }),
+    api.on('discovery.progress', (event) => {
+      if (event.scanId === scanId) reporter.progress(event);
+    }),
     api.on('discovery.finished', (event) => {
+      if (event.scanId !== scanId) return;
       reporter.finished(event);
-      if (event.scanId === scanId) settle();
-      else finished.add(event.scanId);
+      settle();
     }),
   ];
   try {
-    const started = await api.discovery.start(request);
-    const id = started.scanId;
-    scanId = id;
-    void io.untilInterrupted().then(() => api.discovery.stop({ scanId: id }).catch(() => undefined));
-    if (!finished.has(id)) await settled;
-    return await api.discovery.results({ scanId: id });
+    await api.discovery.start({ ...request, scanId });
+    void io.untilInterrupted().then(() => api.discovery.stop({ scanId }).catch(() => undefined));
+    await settled;
+    return await api.discovery.results({ scanId });
   } finally {
     for (const stop of stops) stop();
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Api } from '../../api/contract';
@@ -58,21 +59,23 @@ async function apply(
 ): Promise<ExitCode> {
   const { values, io, json, api } = context;
   const { input, journal } = files;
-  const report = await followRun(api, io, async () => {
-    if (values.resume === true && journal === undefined) {
-      return api.batch.resumeRun({ runId: await resumableRunOf(api, input) });
-    }
-    return api.batch.apply({
-      systemId: input.systemId,
-      fileName: basename(input.file.path),
-      content: Buffer.from(input.file.content).toString('base64'),
-      encoding: 'base64',
-      reassign: values.reassign === true,
-      skipInvalid: settings.skipInvalid,
-      concurrency: settings.concurrency,
-      ...(journal === undefined ? {} : { journal }),
-    });
-  });
+  const resumed = values.resume === true && journal === undefined;
+  const runId = resumed ? await resumableRunOf(api, input) : randomUUID();
+  const report = await followRun(api, io, runId, () =>
+    resumed
+      ? api.batch.resumeRun({ runId })
+      : api.batch.apply({
+          runId,
+          systemId: input.systemId,
+          fileName: basename(input.file.path),
+          content: Buffer.from(input.file.content).toString('base64'),
+          encoding: 'base64',
+          reassign: values.reassign === true,
+          skipInvalid: settings.skipInvalid,
+          concurrency: settings.concurrency,
+          ...(journal === undefined ? {} : { journal }),
+        }),
+  );
   await writeReport(io, files.reportFile, report);
   printReport(io, report, json);
   const stopped = report.run?.state === 'failed' ? report.run.error : undefined;
@@ -98,34 +101,34 @@ async function resumableRunOf(api: Api, input: { file: ImportFile; systemId: str
   );
 }
 
-/** Starts (or resumes) a run, prints its progress, and answers its report once it has ended. */
-async function followRun(api: Api, io: CliIo, start: () => Promise<ApplyStarted>): Promise<ImportReport> {
-  // Events may arrive before the run's id does: the runs that ended meanwhile are kept.
-  const ended = new Set<string>();
-  let runId: string | undefined;
+/** Starts (or resumes) run `runId`, prints its progress, and answers its report once it has ended. */
+async function followRun(
+  api: Api,
+  io: CliIo,
+  runId: string,
+  start: () => Promise<ApplyStarted>,
+): Promise<ImportReport> {
   let settle: () => void = () => undefined;
   const settled = new Promise<void>((resolve) => (settle = resolve));
   let printed = 0;
   const stop = api.on('batch.progress', (event) => {
+    if (event.runId !== runId) return;
     const due = event.done % PROGRESS_EVERY === 0 || event.done === event.total;
     if (event.row !== undefined && due && event.done > printed) {
       printed = event.done;
       io.stderr(`Applied ${event.done}/${event.total} lines.\n`);
     }
-    if (!ENDED.has(event.state)) return;
-    if (event.runId === runId) settle();
-    else ended.add(event.runId);
+    if (ENDED.has(event.state)) settle();
   });
   try {
     const started = await start();
-    runId = started.runId;
     if (started.unknownOutcomes !== undefined) {
       io.stderr(
         `The journal has ${started.unknownOutcomes} step(s) with an unknown outcome: each is looked up before ` +
           'anything is sent.\n',
       );
     }
-    if (!ended.has(runId)) await settled;
+    await settled;
     return await api.batch.status({ runId });
   } finally {
     stop();

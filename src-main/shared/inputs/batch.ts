@@ -49,7 +49,7 @@ export type ValidateImportInput = z.output<typeof validateImportInput>;
 export const applyImportInput = z
   .object({
     /** The new run's id, chosen by the caller so its `batch.progress` events are known as its own at once. */
-    runId: runId.optional(),
+    runId,
     systemId,
     ...fileSource,
     reassign: z.boolean().default(false),

@@ -22,7 +22,7 @@ export const startScanInput = z
   .object({
     ...scanFields,
     /** The new scan's id, chosen by the caller so its `discovery.*` events are known as its own at once. */
-    scanId: uuidId('scan').optional(),
+    scanId: uuidId('scan'),
     systemId: systemId.optional(),
     confirmed: z.boolean().optional(),
   })

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Applying an import from the app, through the contract: a profile signed in to a simulator of the test's own
 // (real HTTP, real keychain), outcomes checked on the simulator's tenant, progress followed on the core's events.
 import { existsSync } from 'node:fs';
@@ -78,6 +79,7 @@ async function signIn(on: Core): Promise<void> {
 
 function apply(csv: string, extra: Record<string, unknown> = {}): Promise<ApplyStarted> {
   return call<ApplyStarted>('batch.apply', {
+    runId: randomUUID(),
     systemId: lyon,
     fileName: 'rollout.csv',
     content: csv,
@@ -108,6 +110,7 @@ describe('batch.apply', () => {
   it('refuses a file with an invalid line and applies nothing, unless told to skip it', async () => {
     const csv = 'mac,model\n48:7A:55:E9:00:01,8028s\n48:7A:55:E9:00:02,8026s\n';
     const refused = await core.router.dispatch('batch.apply', {
+      runId: randomUUID(),
       systemId: lyon,
       fileName: 'mixed.csv',
       content: csv,
@@ -256,6 +259,7 @@ describe('batch.apply', () => {
     expect(present()).toBe(quiet.done);
 
     const second = await core.router.dispatch('batch.apply', {
+      runId: randomUUID(),
       systemId: lyon,
       fileName: 'other.csv',
       content: 'mac,model\n48:7A:55:E9:00:99,8028s\n',

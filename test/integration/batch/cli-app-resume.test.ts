@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // One run layout for the app and the CLI: an import the CLI started and was killed during is resumed through the
 // app's calls (router dispatch), and one the app left paused when it quit is finished by `fieldkit import
 // --resume`; either way every device of the file exists once, assigned. The core signs in with the CLI's
@@ -117,6 +118,7 @@ describe('an import run shared by the CLI and the app', () => {
     writeFileSync(file, csv);
     const core = await appCore();
     const { runId } = await call<ApplyStarted>(core, 'batch.apply', {
+      runId: randomUUID(),
       systemId: lyon,
       fileName: 'app-first.csv',
       content: csv,

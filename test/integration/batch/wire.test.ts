@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Reconciling an import file with the wire: in the app, with the latest scan of the session (the demo's
 // simulated LAN); in the CLI, with the JSON a `fieldkit discover --json` run saved.
 import { writeFileSync } from 'node:fs';
@@ -66,7 +67,10 @@ describe('in the app, with the latest scan of the session', () => {
     await call('session.openDemo');
     expect((await validate()).wire).toBeUndefined();
 
-    const { scanId } = await call<{ scanId: string }>('discovery.start', { systemId: lyon });
+    const { scanId } = await call<{ scanId: string }>('discovery.start', {
+      scanId: randomUUID(),
+      systemId: lyon,
+    });
     const finished = await next<DiscoveryFinishedEvent>(
       'discovery.finished',
       (event) => event.scanId === scanId,
@@ -84,6 +88,7 @@ describe('in the app, with the latest scan of the session', () => {
 
     const ended = next<ApplyProgressEvent>('batch.progress', (event) => event.state === 'finished');
     const applied = await call<ApplyStarted>('batch.apply', {
+      runId: randomUUID(),
       systemId: lyon,
       fileName: 'lan.csv',
       content: 'mac,model\n48:7A:55:0A:1C:01,M5\n',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Discovery through the app's contract in the demo: the composition root picks the simulated LAN of the
 // simulator's tenant, events stream through the core's event bus, and each row is joined with the demo
 // CloudPBX over real HTTP. No packet leaves the process.
@@ -70,6 +71,7 @@ describe('discovery in the demo', () => {
       { name: 'demo-lan', addresses: ['198.18.1.10'], cidr: '198.18.1.0/24', isDefaultRoute: true },
     ]);
     const { scanId, plan } = await call<{ scanId: string; plan: ScanPlan }>('discovery.start', {
+      scanId: randomUUID(),
       systemId: lyon,
     });
     expect(plan).toMatchObject({ simulated: true, addresses: 253, subnets: [{ cidr: '198.18.1.0/24' }] });
@@ -143,7 +145,11 @@ describe('discovery in the demo', () => {
   });
 
   it('stops a running scan at once', async () => {
-    const { scanId } = await call<{ scanId: string }>('discovery.start', { systemId: lyon, rate: 10 });
+    const { scanId } = await call<{ scanId: string }>('discovery.start', {
+      scanId: randomUUID(),
+      systemId: lyon,
+      rate: 10,
+    });
     expect(await call('discovery.stop', { scanId })).toEqual({ stopped: true });
     const results = await call<ScanResults>('discovery.results', { scanId });
     expect(results.state).toBe('stopped');

@@ -69,10 +69,9 @@ export class ApplyRuns {
       const store = new RunStore(this.#deps.dataDir, access.profileKey);
       if (journalPath !== undefined) await checkJournalOfFile(journalPath, request.content);
       const history = journalPath === undefined ? undefined : await readJournalHistory(journalPath);
-      // A journal named by the CLI carries its run's id; a new run takes the caller's id, which must be free.
-      const runId = history?.runId ?? request.runId ?? this.#deps.newRunId?.() ?? randomUUID();
-      const isNew = history?.runId === undefined;
-      if (isNew && (this.#runs.has(runId) || (await store.load(runId)) !== undefined)) {
+      // The caller's id, which must be free; a journal named by the CLI goes on under it (lines are keyed by line).
+      const runId = request.runId ?? history?.runId ?? this.#deps.newRunId?.() ?? randomUUID();
+      if (this.#runs.has(runId) || (await store.load(runId)) !== undefined) {
         throw new FieldkitError({
           code: 'conflict',
           message: `An import run with the id ${runId} exists already: start the import with a new id.`,
