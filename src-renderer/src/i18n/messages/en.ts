@@ -1,8 +1,8 @@
-import { devicesEn } from './devices';
-import { subscribersEn } from './subscribers';
-import { activityEn } from './activity';
-import { importEn } from './import';
-import { discoverEn } from './discover';
+import { devicesEn } from '@renderer/features/devices/messages';
+import { subscribersEn } from '@renderer/features/subscribers/messages';
+import { activityEn } from '@renderer/features/activity/messages';
+import { importEn } from '@renderer/features/import/messages';
+import { discoverEn } from '@renderer/features/discover/messages';
 
 /**
  * English messages, the reference shape: fr.ts must have exactly the same keys. vue-i18n message syntax:

@@ -1,9 +1,9 @@
 import type { MessageSchema } from './en';
-import { devicesFr } from './devices';
-import { subscribersFr } from './subscribers';
-import { activityFr } from './activity';
-import { importFr } from './import';
-import { discoverFr } from './discover';
+import { devicesFr } from '@renderer/features/devices/messages';
+import { subscribersFr } from '@renderer/features/subscribers/messages';
+import { activityFr } from '@renderer/features/activity/messages';
+import { importFr } from '@renderer/features/import/messages';
+import { discoverFr } from '@renderer/features/discover/messages';
 
 /** French messages; typed against the English ones so a missing or extra key does not compile. */
 const fr: MessageSchema = {
