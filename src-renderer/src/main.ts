@@ -1,12 +1,12 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import 'element-plus/dist/index.css';
-import './styles/app.css';
-import App from './App.vue';
-import { api } from './api/api';
-import { apiKey } from './api/inject';
+import '@renderer/styles/app.css';
+import App from '@renderer/app/App.vue';
+import { api } from '@renderer/api/api';
+import { apiKey } from '@renderer/api/inject';
 import { createBrowserI18n } from './i18n';
-import { createAppRouter } from './router';
+import { createAppRouter } from '@renderer/app/router';
 
 const app = createApp(App);
 app.provide(apiKey, api);

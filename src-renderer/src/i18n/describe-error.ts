@@ -1,5 +1,5 @@
 import type { ErrorCode, FieldkitErrorData } from '@api/types';
-import type { MessageSchema } from './messages/en';
+import type { MessageSchema } from '@renderer/i18n/messages';
 
 type ErrorKey = `errors.${keyof MessageSchema['errors']}`;
 

@@ -1,7 +1,6 @@
 import { watch } from 'vue';
 import { createI18n } from 'vue-i18n';
-import en, { type MessageSchema } from './messages/en';
-import fr from './messages/fr';
+import { en, fr, type MessageSchema } from '@renderer/i18n/messages';
 import { pickLocale, readStoredLocale, storeLocale, type AppLocale } from './locale';
 
 declare module 'vue-i18n' {

@@ -4,7 +4,7 @@ import { createPinia } from 'pinia';
 import { flushPromises, mount } from '@vue/test-utils';
 import { ApiError } from '@renderer/api/api';
 import { apiKey } from '@renderer/api/inject';
-import DeviceActions from '@renderer/components/devices/DeviceActions.vue';
+import DeviceActions from '@renderer/features/devices/DeviceActions.vue';
 import { createAppI18n } from '@renderer/i18n';
 import { createFakeApi } from './support/fake-api';
 import { deskphone } from './support/fake-device-calls';

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceModel, IdentifierCheck } from '@api/types';
-import { pickModel, registerProblems, type RegisterDraft } from '@renderer/lib/register-form';
-import { resetConfirmations } from '@renderer/lib/reset-confirmation';
-import { swapFit } from '@renderer/lib/swap-fit';
-import { buildSubscriberEntries, searchSubscribers } from '@renderer/lib/subscriber-search';
+import {
+  pickModel,
+  registerProblems,
+  type RegisterDraft,
+} from '@renderer/features/devices/register/register-form';
+import { resetConfirmations } from '@renderer/features/devices/reset-confirmation';
+import { swapFit } from '@renderer/features/devices/swap/swap-fit';
+import { buildSubscriberEntries, searchSubscribers } from '@renderer/features/subscribers/subscriber-search';
 import { models, subscribers } from './support/fake-api';
 import { deskphone, handset } from './support/fake-device-calls';
 

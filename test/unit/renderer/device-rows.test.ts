@@ -6,7 +6,7 @@ import {
   noDeviceFilters,
   type DeviceRow,
   type RegistrationState,
-} from '@renderer/lib/device-rows';
+} from '@renderer/features/devices/device-rows';
 import { models, subscribers } from './support/fake-api';
 import { deskphone, handset } from './support/fake-device-calls';
 

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { clockKey } from '@renderer/lib/clock';
-import { useAuditStore } from '@renderer/stores/audit';
-import { useDevicesStore } from '@renderer/stores/devices';
-import { useDebugStore } from '@renderer/stores/devices-debug';
-import { useSubscriberCreationStore } from '@renderer/stores/devices-subscribers';
-import { useRegistrationsStore } from '@renderer/stores/registrations';
-import { useSwapStore } from '@renderer/stores/swap';
+import { clockKey } from '@renderer/time/clock';
+import { useAuditStore } from '@renderer/features/activity/audit-store';
+import { useDevicesStore } from '@renderer/features/devices/devices-store';
+import { useDebugStore } from '@renderer/features/devices/debug/debug-store';
+import { useSubscriberCreationStore } from '@renderer/features/subscribers/device-subscribers-store';
+import { useRegistrationsStore } from '@renderer/features/devices/registrations/registrations-store';
+import { useSwapStore } from '@renderer/features/devices/swap/swap-store';
 import { demoOnline, lyon } from './support/fake-api';
 import { deskphone, handset, registration, snapshot, swapState } from './support/fake-device-calls';
 import { FakeClock } from '../../support/fake-clock';

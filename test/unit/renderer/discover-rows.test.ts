@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceModel, DiscoveredDevice } from '@api/types';
-import { spokenDuration } from '@renderer/components/discover/duration';
+import { spokenDuration } from '@renderer/features/discover/duration';
 import {
   canRegister,
   guessModel,
@@ -8,7 +8,7 @@ import {
   matchesFilters,
   pbxCategory,
   webAdminUrl,
-} from '@renderer/components/discover/rows';
+} from '@renderer/features/discover/rows';
 
 const models: DeviceModel[] = [
   { id: 7, vendor: 'ALE', model: '8028s', category: 'deskphone' },

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DiscoveredDevice, PbxStatus, ScanResults } from '@api/types';
 import { ApiError } from '@renderer/api/api';
-import { useDiscoveryStore } from '@renderer/stores/discovery';
+import { useDiscoveryStore } from '@renderer/features/discover/discovery-store';
 import { deskphone } from './support/fake-device-calls';
 import { scanPlan, scanResults } from './support/fake-discovery-calls';
 import { storeContext } from './support/mount-app';

@@ -4,7 +4,7 @@ import { defineComponent } from 'vue';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { ApiError } from '@renderer/api/api';
 import { apiKey } from '@renderer/api/inject';
-import { useLanActions } from '@renderer/components/discover/lan-actions';
+import { useLanActions } from '@renderer/features/discover/lan-actions';
 import { createAppI18n } from '@renderer/i18n';
 import { createFakeApi, demoOnline, lyon } from './support/fake-api';
 import { lanInterface, scanPlan } from './support/fake-discovery-calls';

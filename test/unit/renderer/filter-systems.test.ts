@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CloudPbx } from '@api/types';
-import { filterSystems, sortByName } from '@renderer/lib/systems';
+import { filterSystems, sortByName } from '@renderer/features/systems/system-search';
 
 const systems: CloudPbx[] = [
   { id: 'aa11', name: 'Lyon HQ', country: 'FRA', cloudpbx: { domainName: 'lyon.sip.example' } },

@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import { nextTick } from 'vue';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import en from '@renderer/i18n/messages/en';
-import fr from '@renderer/i18n/messages/fr';
+import { en, fr } from '@renderer/i18n/messages';
 import { createAppI18n, createBrowserI18n } from '@renderer/i18n';
 import { localeStorageKey, pickLocale, readStoredLocale } from '@renderer/i18n/locale';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import type { ImportReport, ReportRow } from '@api/types';
 import { ApiError } from '@renderer/api/api';
-import { useImportStore } from '@renderer/stores/import';
-import { changesByLine, filterRows, summariseReport } from '@renderer/stores/import-report';
+import { useImportStore } from '@renderer/features/import/import-store';
+import { changesByLine, filterRows, summariseReport } from '@renderer/features/import/import-report-store';
 import { demoOnline, emptyImportReport, lyon, UPLOADED_FILE_ID } from './support/fake-api';
 import { storeContext } from './support/mount-app';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@renderer/api/api';
-import { createLatestCheck } from '@renderer/lib/latest-check';
+import { createLatestCheck } from '@renderer/ui/latest-check';
 import { FakeClock } from '../../support/fake-clock';
 
 function deferred<T>() {

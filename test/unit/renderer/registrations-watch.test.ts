@@ -5,8 +5,8 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import type { WatchStarted } from '@api/types';
 import { apiKey } from '@renderer/api/inject';
-import type { WatchTarget } from '@renderer/stores/registrations';
-import { useRegistrationWatch } from '@renderer/stores/registrations-watch';
+import type { WatchTarget } from '@renderer/features/devices/registrations/registrations-store';
+import { useRegistrationWatch } from '@renderer/features/devices/registrations/registrations-watch';
 import { createFakeApi, lyon } from './support/fake-api';
 import { snapshot } from './support/fake-device-calls';
 

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { ApiError } from '@renderer/api/api';
-import { createLoadable, fill, reset } from '@renderer/stores/loadable';
-import { useProfilesStore } from '@renderer/stores/profiles';
-import { useSessionStore } from '@renderer/stores/session';
-import { useSystemsStore } from '@renderer/stores/systems';
+import { createLoadable, fill, reset } from '@renderer/api/loadable';
+import { useProfilesStore } from '@renderer/features/sign-in/profiles-store';
+import { useSessionStore } from '@renderer/features/sign-in/session-store';
+import { useSystemsStore } from '@renderer/features/systems/systems-store';
 import { demoOnline, grenoble, lyon, profile, signedOut } from './support/fake-api';
 import { storeContext } from './support/mount-app';
 

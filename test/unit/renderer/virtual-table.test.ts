@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { columnKey, openOnEnter, tableColumn } from '@renderer/lib/virtual-table';
+import { columnKey, openOnEnter, tableColumn } from '@renderer/ui/virtual-table';
 
 describe('virtual-table helpers', () => {
   it('builds a column whose key is its data key', () => {

@@ -2,11 +2,11 @@ import { createApp, type App as VueApp } from 'vue';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createMemoryHistory, type Router } from 'vue-router';
-import App from '@renderer/App.vue';
+import App from '@renderer/app/App.vue';
 import { apiKey } from '@renderer/api/inject';
 import { createAppI18n } from '@renderer/i18n';
 import type { AppLocale } from '@renderer/i18n/locale';
-import { createAppRouter } from '@renderer/router';
+import { createAppRouter } from '@renderer/app/router';
 import { createFakeApi, type FakeApi } from './fake-api';
 
 export interface MountedApp {
