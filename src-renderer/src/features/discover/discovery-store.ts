@@ -25,7 +25,8 @@ import { createDiscoveredRows } from './discovery-rows';
 import { createLoadable, fill, reset as resetLoadable } from '@renderer/api/loadable';
 import { useSessionStore } from '@renderer/features/sign-in/session-store';
 
-export type StartScanInput = CallInput<'discovery.start'> & { systemId: string };
+/** What the screen asks for; the store chooses the scan's id. */
+export type StartScanInput = Omit<CallInput<'discovery.start'>, 'scanId'> & { systemId: string };
 export type PlanScanInput = CallInput<'discovery.plan'>;
 
 export type StartOutcome =
