@@ -81,6 +81,10 @@ test('applying creates and assigns exactly the valid lines, reports them, and a 
 });
 
 const LINES = 120;
+/** Long enough that no run of LINES lines can end while a test presses its buttons. */
+const SLOW_ANSWER_MS = 5_000;
+/** Lines in flight finish before a pause or a cancel takes effect: one slow answer, with room for a busy machine. */
+const DRAIN_TIMEOUT_MS = 60_000;
 
 test('a run can be paused, resumed and cancelled, and never does more than it reports', async ({
   signedIn: page,
@@ -94,24 +98,27 @@ test('a run can be paused, resumed and cancelled, and never does more than it re
   const before = simulator.tenant.listDevices(LYON).length;
   await pickFile(page, 'bulk.csv', ['mac,model,description,subscriber', ...lines, ''].join('\r\n'));
   await expect(summaryCount(page, 'create')).toHaveAttribute('data-count', String(LINES));
-  // Every answer takes a while: the run lasts seconds, far longer than pressing its buttons.
   simulator.setFaults({ latencyMs: 100 });
   await applyImport(page);
 
   const run = page.getByTestId('import-run');
   const count = page.getByTestId('import-run-count');
   await expect(count).not.toHaveAttribute('data-done', '0');
+  // From now on every answer takes seconds: the run cannot end before its buttons are pressed, however busy
+  // the machine (the waits below are hang guards sized for that delay, not speed budgets).
+  simulator.setFaults({ latencyMs: SLOW_ANSWER_MS });
   await page.getByTestId('import-pause').click();
-  await expect(run).toHaveAttribute('data-state', 'paused');
-  await expect(count).toHaveAttribute('data-in-flight', '0');
+  await expect(run).toHaveAttribute('data-state', 'paused', { timeout: DRAIN_TIMEOUT_MS });
+  await expect(count).toHaveAttribute('data-in-flight', '0', { timeout: DRAIN_TIMEOUT_MS });
   const pausedAt = Number(await count.getAttribute('data-done'));
   expect(simulator.tenant.listDevices(LYON).length - before).toBe(pausedAt);
 
   await page.getByTestId('import-resume').click();
   await expect(run).toHaveAttribute('data-state', 'running');
-  await expect(count).not.toHaveAttribute('data-done', String(pausedAt));
+  await expect(count).not.toHaveAttribute('data-in-flight', '0');
   await page.getByTestId('import-cancel').click();
-  await expect(run).toHaveAttribute('data-state', 'cancelled');
+  // The lines in flight when cancelled still finish, and are counted.
+  await expect(run).toHaveAttribute('data-state', 'cancelled', { timeout: DRAIN_TIMEOUT_MS });
 
   const done = Number(await count.getAttribute('data-done'));
   const notStarted = Number(await page.getByTestId('import-result-notStarted').getAttribute('data-count'));
