@@ -19,9 +19,10 @@ export async function settle(): Promise<void> {
 }
 
 /**
- * The one clock unit tests move by hand, for every clock the code takes: the services' (`sleep`, `schedule`),
- * the scanners' (`setTimeout`) and the renderer's (`after`, `every`). Nothing fires until `advance` passes a
- * timer's time; a `sleep` is recorded and passes at once, moving the clock.
+ * The one clock tests move by hand, for every clock the code takes: the services' (`sleep`, `schedule`), the
+ * scanners' (`setTimeout`) and the renderer's (`after`, `every`); integration tests give the simulator its
+ * `now` too. Nothing fires until `advance` (or `tick`) passes a timer's time; a `sleep` is recorded and passes
+ * at once, moving the clock. Time never goes back, even when several callers move it at once.
  */
 export class FakeClock {
   /** Every `sleep` asked for, in order. */
@@ -61,19 +62,42 @@ export class FakeClock {
   async advance(ms: number): Promise<void> {
     const target = this.#now + Math.max(0, ms);
     await settle();
-    for (;;) {
-      const next = [...this.#timers]
-        .filter((timer) => timer.at <= target)
-        .sort((a, b) => a.at - b.at || a.order - b.order)[0];
-      if (!next) break;
-      this.#now = next.at;
-      if (next.every === undefined) this.#timers.delete(next);
-      else next.at += next.every;
-      next.callback();
+    for (let next = this.#nextDue(target); next; next = this.#nextDue(target)) {
+      this.#fire(next);
       await settle();
     }
-    this.#now = target;
+    this.#now = Math.max(this.#now, target);
     await settle();
+  }
+
+  /** Moves time to the soonest pending timer and fires it (with any due at the same time). */
+  async advanceToNext(): Promise<void> {
+    const [soonest] = this.pending();
+    if (soonest === undefined) throw new Error('no timer pending');
+    await this.advance(soonest);
+  }
+
+  /**
+   * Moves time forward by `ms` at once and fires what falls due, synchronously: for time the code under test
+   * moves itself from many concurrent callers (a request that takes time), where each call adds its own `ms`.
+   */
+  tick(ms: number): void {
+    const target = this.#now + Math.max(0, ms);
+    for (let next = this.#nextDue(target); next; next = this.#nextDue(target)) this.#fire(next);
+    this.#now = Math.max(this.#now, target);
+  }
+
+  #nextDue(target: number): Timer | undefined {
+    return [...this.#timers]
+      .filter((timer) => timer.at <= target)
+      .sort((a, b) => a.at - b.at || a.order - b.order)[0];
+  }
+
+  #fire(timer: Timer): void {
+    this.#now = Math.max(this.#now, timer.at);
+    if (timer.every === undefined) this.#timers.delete(timer);
+    else timer.at += timer.every;
+    timer.callback();
   }
 
   #add(callback: () => void, ms: number, every?: number): () => void {

@@ -11,7 +11,7 @@ import type { ImportReport } from '../../../src-main/services/batch';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { differences, generateImport } from './import-fixture';
 import { envFor, scratchDir } from './support';
-import { seededRandom } from './virtual-time';
+import { seededRandom } from './seeded-random';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const out = process.env.FIELDKIT_OUT ?? 'out';

@@ -9,7 +9,8 @@ import { signIn, type RainbowClient } from '../../../src-main/services/rainbow';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { differences, generateImport } from './import-fixture';
 import { scratchDir } from './support';
-import { seededRandom, VirtualClock } from './virtual-time';
+import { FakeClock } from '../../support/fake-clock';
+import { seededRandom } from './seeded-random';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
 const LINES = 500;
@@ -17,7 +18,7 @@ const SEED = Number(process.env.FIELDKIT_FAULT_SEED ?? Date.now() % 1_000_000);
 /** Virtual time each request takes: 500 lines make a few minutes of it, many token lifetimes. */
 const REQUEST_MS = 100;
 const scratch = scratchDir();
-const clock = new VirtualClock(Date.parse('2024-07-19T08:00:00.000Z'));
+const clock = new FakeClock(Date.parse('2024-07-19T08:00:00.000Z'));
 let simulator: RunningSimulator;
 let client: RainbowClient;
 
@@ -26,7 +27,7 @@ beforeAll(async () => {
   simulator.setTokenLifetime(20);
   simulator.setFaults({ errorRate: 0.05, rateLimitRate: 0.01, timeoutRate: 0.02, retryAfterSeconds: 1 });
   const timedFetch: typeof fetch = (input, init) => {
-    clock.advance(REQUEST_MS);
+    clock.tick(REQUEST_MS);
     return fetch(input, init);
   };
   client = await signIn(

@@ -17,7 +17,7 @@ afterAll(async () => {
 /** Fires the next poll and waits for the snapshot it emits. */
 async function nextPoll(watchId: string): Promise<RegistrationSnapshot> {
   const emitted = harness.registrationEvents.next((snapshot) => snapshot.watchId === watchId);
-  harness.time.fireNext();
+  await harness.time.advanceToNext();
   return emitted;
 }
 
@@ -45,7 +45,7 @@ describe('watching SIP registrations', () => {
     expect(harness.feature.registrations.pause(watchId)).toEqual({ watchId, paused: true });
     expect(harness.time.pending()).toEqual([]);
     harness.simulator.tenant.setPhoneOnline(mac, true);
-    harness.time.advance(60_000);
+    await harness.time.advance(60_000);
     const resumed = harness.registrationEvents.next((s) => s.watchId === watchId);
     harness.feature.registrations.resume(watchId);
     expect((await resumed).registrations).toHaveLength(1);

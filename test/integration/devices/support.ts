@@ -8,50 +8,9 @@ import { createDeviceFeature, type DeviceFeature } from '../../../src-main/servi
 import type { RegistrationSnapshot, SwapProgress } from '../../../src-main/services/devices/types';
 import { silentLogger } from '../../../src-main/services/log/logger';
 import { Redactor } from '../../../src-main/services/log/redactor';
-import { signIn, type Clock, type RainbowClient } from '../../../src-main/services/rainbow';
+import { signIn, type RainbowClient } from '../../../src-main/services/rainbow';
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
-import { TestClock } from '../rainbow/support';
-
-/**
- * Time for the simulator and the device services together: it moves only when a service sleeps (swap polling)
- * or the test says so, and background timers (registration polling) fire only when the test fires them.
- */
-export class SharedTime implements Clock {
-  #now = Date.UTC(2025, 5, 2, 8, 0, 0);
-  readonly #timers = new Map<number, { callback: () => void; at: number }>();
-  #nextTimer = 0;
-
-  now = (): number => this.#now;
-
-  sleep(ms: number): Promise<void> {
-    this.#now += ms;
-    return Promise.resolve();
-  }
-
-  schedule(callback: () => void, ms: number): () => void {
-    const id = this.#nextTimer++;
-    this.#timers.set(id, { callback, at: this.#now + ms });
-    return () => this.#timers.delete(id);
-  }
-
-  advance(ms: number): void {
-    this.#now += ms;
-  }
-
-  /** Delays of the pending timers, from now, soonest first. */
-  pending(): number[] {
-    return [...this.#timers.values()].map((timer) => timer.at - this.#now).sort((a, b) => a - b);
-  }
-
-  /** Jumps to the soonest timer and fires it. */
-  fireNext(): void {
-    const [id, timer] = [...this.#timers.entries()].sort(([, a], [, b]) => a.at - b.at)[0] ?? [];
-    if (id === undefined || timer === undefined) throw new Error('no timer pending');
-    this.#timers.delete(id);
-    this.#now = Math.max(this.#now, timer.at);
-    timer.callback();
-  }
-}
+import { FakeClock } from '../../support/fake-clock';
 
 /** Events in arrival order, with a way to wait for the next one that matches. */
 export class EventQueue<T> {
@@ -77,7 +36,8 @@ export interface DeviceHarness {
   simulator: RunningSimulator;
   client: RainbowClient;
   feature: DeviceFeature;
-  time: SharedTime;
+  /** Time for the simulator and the device services: it moves when a service sleeps or the test says. */
+  time: FakeClock;
   redactor: Redactor;
   auditLog: AuditLog;
   dataDir: string;
@@ -90,13 +50,14 @@ export interface DeviceHarness {
 export async function startDeviceHarness(
   options: { registrationDelayMs?: number } = {},
 ): Promise<DeviceHarness> {
-  const time = new SharedTime();
+  const time = new FakeClock(Date.UTC(2025, 5, 2, 8, 0, 0));
   const simulator = await startSimulator({
     port: 0,
     now: time.now,
     registrationDelayMs: options.registrationDelayMs ?? 0,
   });
-  const client = await signIn({ host: simulator.url, ...simulator.credentials }, { clock: new TestClock() });
+  // The client's clock never moves, so its renewal timer stays out of the device services' pending timers.
+  const client = await signIn({ host: simulator.url, ...simulator.credentials }, { clock: new FakeClock() });
   const dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-devices-'));
   const auditLog = new AuditLogs(dataDir).for({ kind: 'profile', name: 'Lyon site' });
   const redactor = new Redactor();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFieldkitError } from '../../../src-main/services/errors';
 import { PROVISIONING_ROOT, signIn, type RainbowClient } from '../../../src-main/services/rainbow';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
-import { TestClock } from './support';
+import { FakeClock } from '../../support/fake-clock';
 
 describe('Rainbow calls against the simulator', () => {
   let simulator: RunningSimulator;
@@ -10,7 +10,7 @@ describe('Rainbow calls against the simulator', () => {
 
   beforeAll(async () => {
     simulator = await startSimulator({ port: 0 });
-    client = await signIn({ host: simulator.url, ...simulator.credentials }, { clock: new TestClock() });
+    client = await signIn({ host: simulator.url, ...simulator.credentials }, { clock: new FakeClock() });
   });
 
   afterAll(async () => {

@@ -3,7 +3,8 @@ import { FieldkitError } from '../../../src-main/services/errors';
 import { Redactor } from '../../../src-main/services/log/redactor';
 import { signIn, type ClientDeps } from '../../../src-main/services/rainbow';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
-import { draws, QUICK_RETRY, RecordingLogger, TestClock } from './support';
+import { FakeClock } from '../../support/fake-clock';
+import { draws, QUICK_RETRY, RecordingLogger } from './support';
 
 /** Wraps fetch to learn every secret that crosses the wire: credential headers and the tokens handed out. */
 function secretRecordingFetch(secrets: Set<string>): typeof fetch {
@@ -34,11 +35,12 @@ function secretRecordingFetch(secrets: Set<string>): typeof fetch {
 
 describe('secrets in log lines and error messages', () => {
   let simulator: RunningSimulator;
-  let simulatorNow: number;
+  /** The simulator's own time: moving it expires tokens while the client's renewal timer stays pending. */
+  let simulatorTime: FakeClock;
 
   beforeEach(async () => {
-    simulatorNow = Date.now();
-    simulator = await startSimulator({ port: 0, now: () => simulatorNow, random: draws(0.1, 0.1) });
+    simulatorTime = new FakeClock();
+    simulator = await startSimulator({ port: 0, now: simulatorTime.now, random: draws(0.1, 0.1) });
   });
 
   afterEach(async () => {
@@ -49,7 +51,7 @@ describe('secrets in log lines and error messages', () => {
     const secrets = new Set([simulator.credentials.password, simulator.credentials.appSecret]);
     // Raw lines, not redacted: the client must not write secrets in the first place.
     const logger = new RecordingLogger();
-    const clock = new TestClock();
+    const clock = new FakeClock();
     const deps: ClientDeps = {
       logger,
       clock,
@@ -67,16 +69,16 @@ describe('secrets in log lines and error messages', () => {
 
     simulator.setTokenLifetime(60);
     const client = await signIn(credentials, deps);
-    clock.fireAll();
+    await clock.advanceToNext();
     await logger.waitFor(/session renewed/);
-    simulatorNow += 61_000;
+    await simulatorTime.advance(61_000);
     await client.listSystems();
     simulator.setFaults({ errorRate: 0.5 });
     await client.listPhoneNumbers(DEMO_SYSTEM_IDS.lyon, { pageSize: 10 });
     simulator.setFaults({});
     await collect(client.getSystem('0123456789abcdef01234567'));
     simulator.setTokenLifetime(0);
-    simulatorNow += 61_000;
+    await simulatorTime.advance(61_000);
     await collect(client.listSystems());
     await client.signOut();
 

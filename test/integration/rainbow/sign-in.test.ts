@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isFieldkitError, type FieldkitError } from '../../../src-main/services/errors';
 import { signIn, type ConnectivityState } from '../../../src-main/services/rainbow';
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
-import { closedPort, QUICK_RETRY, RecordingLogger, TestClock } from './support';
+import { FakeClock } from '../../support/fake-clock';
+import { closedPort, QUICK_RETRY, RecordingLogger } from './support';
 
 async function failureOf(promise: Promise<unknown>): Promise<FieldkitError> {
   try {
@@ -21,11 +22,12 @@ const calls = (simulator: RunningSimulator): string[] =>
 
 describe('signing in to the simulator', () => {
   let simulator: RunningSimulator;
-  let simulatorNow: number;
+  /** The simulator's own time: moving it expires tokens while the client's renewal timer stays pending. */
+  let simulatorTime: FakeClock;
 
   beforeEach(async () => {
-    simulatorNow = Date.now();
-    simulator = await startSimulator({ port: 0, now: () => simulatorNow });
+    simulatorTime = new FakeClock();
+    simulator = await startSimulator({ port: 0, now: simulatorTime.now });
   });
 
   afterEach(async () => {
@@ -35,7 +37,7 @@ describe('signing in to the simulator', () => {
   const credentials = () => ({ host: simulator.url, ...simulator.credentials });
 
   it('signs in and calls with the token', async () => {
-    const client = await signIn(credentials(), { clock: new TestClock() });
+    const client = await signIn(credentials(), { clock: new FakeClock() });
     expect(client.host).toBe(simulator.url);
     expect(client.user.loginEmail).toBe(simulator.credentials.login);
     expect(await client.listSystems()).not.toHaveLength(0);
@@ -97,7 +99,7 @@ describe('signing in to the simulator', () => {
 
   it('renews the token half-way through its lifetime and uses the new one', async () => {
     simulator.setTokenLifetime(120);
-    const clock = new TestClock();
+    const clock = new FakeClock();
     const logger = new RecordingLogger();
     const bearers: string[] = [];
     const recordingFetch: typeof fetch = (input, init) => {
@@ -108,7 +110,7 @@ describe('signing in to the simulator', () => {
     const client = await signIn(credentials(), { clock, logger, fetch: recordingFetch });
     expect(clock.pending()).toEqual([60_000]);
 
-    clock.fireAll();
+    await clock.advanceToNext();
     await logger.waitFor(/session renewed/);
     expect(clock.pending()).toEqual([60_000]);
     await client.listSystems();
@@ -123,8 +125,8 @@ describe('signing in to the simulator', () => {
 
   it('signs in again without a word when the token has expired, and replays the call', async () => {
     simulator.setTokenLifetime(60);
-    const client = await signIn(credentials(), { clock: new TestClock() });
-    simulatorNow += 61_000;
+    const client = await signIn(credentials(), { clock: new FakeClock() });
+    await simulatorTime.advance(61_000);
 
     expect(await client.listSystems()).not.toHaveLength(0);
     expect(calls(simulator)).toEqual([
@@ -137,9 +139,9 @@ describe('signing in to the simulator', () => {
   });
 
   it('surfaces a second refusal after signing in again as auth-failed', async () => {
-    const client = await signIn(credentials(), { clock: new TestClock() });
+    const client = await signIn(credentials(), { clock: new FakeClock() });
     simulator.setTokenLifetime(0);
-    simulatorNow += 3_601_000;
+    await simulatorTime.advance(3_601_000);
 
     const error = await failureOf(client.listSystems());
     expect(error.code).toBe('auth-failed');
@@ -155,7 +157,7 @@ describe('signing in to the simulator', () => {
   });
 
   it('logs out on the server and stops the session', async () => {
-    const clock = new TestClock();
+    const clock = new FakeClock();
     const client = await signIn(credentials(), { clock });
     await client.signOut();
     expect(calls(simulator)).toEqual(['GET login 200', 'GET logout 200']);

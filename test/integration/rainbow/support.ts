@@ -1,42 +1,5 @@
 import { createServer } from 'node:net';
 import type { Logger } from '../../../src-main/services/log/logger';
-import type { Clock } from '../../../src-main/services/rainbow/clock';
-
-/**
- * The client's clock for integration tests: real time for `now` and for retry waits (recorded), background
- * timers (token renewal) held until the test fires them.
- */
-export class TestClock implements Clock {
-  readonly sleeps: number[] = [];
-  readonly #timers = new Map<number, { callback: () => void; ms: number }>();
-  #nextId = 0;
-
-  now(): number {
-    return Date.now();
-  }
-
-  sleep(ms: number): Promise<void> {
-    this.sleeps.push(ms);
-    return new Promise((resolve) => setTimeout(resolve, ms));
-  }
-
-  schedule(callback: () => void, ms: number): () => void {
-    const id = this.#nextId++;
-    this.#timers.set(id, { callback, ms });
-    return () => this.#timers.delete(id);
-  }
-
-  /** Delays of the timers waiting to be fired. */
-  pending(): number[] {
-    return [...this.#timers.values()].map((timer) => timer.ms);
-  }
-
-  fireAll(): void {
-    const due = [...this.#timers.values()];
-    this.#timers.clear();
-    for (const timer of due) timer.callback();
-  }
-}
 
 /** A logger that keeps every raw message (nothing redacted), and can wait for one to appear. */
 export class RecordingLogger implements Logger {

@@ -1,16 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { AUTH_BASE, RVCP_BASE, decodeClaims, getJson, signIn, signInHeaders } from './http-helpers';
+import { FakeClock } from '../../support/fake-clock';
 
 const START = Date.UTC(2025, 0, 6, 8, 0, 0);
 
 describe('simulator authentication', () => {
   let simulator: RunningSimulator;
-  let clock: number;
+  let clock: FakeClock;
 
   beforeEach(async () => {
-    clock = START;
-    simulator = await startSimulator({ now: () => clock });
+    clock = new FakeClock(START);
+    simulator = await startSimulator({ now: clock.now });
   });
   afterEach(async () => {
     await simulator.close();
@@ -102,7 +103,7 @@ describe('simulator authentication', () => {
     const token = await signIn(simulator);
     expect((await getJson(simulator, `${RVCP_BASE}/cloudpbxs`, { token })).status).toBe(200);
 
-    clock += 3600 * 1000;
+    await clock.advance(3600 * 1000);
     const answer = await getJson(simulator, `${RVCP_BASE}/cloudpbxs`, { token });
 
     expect(answer.status).toBe(401);
@@ -126,7 +127,7 @@ describe('simulator authentication', () => {
 
   it('renews a token with a fresh expiry; the new token works after the old one expired', async () => {
     const first = await signIn(simulator);
-    clock += 3000 * 1000;
+    await clock.advance(3000 * 1000);
 
     const renewed = await getJson<{ token: string }>(simulator, `${AUTH_BASE}/renew`, { token: first });
     expect(renewed.status).toBe(200);
@@ -136,7 +137,7 @@ describe('simulator authentication', () => {
       exp: START / 1000 + 6600,
     });
 
-    clock += 1000 * 1000;
+    await clock.advance(1000 * 1000);
     expect((await getJson(simulator, `${RVCP_BASE}/cloudpbxs`, { token: first })).status).toBe(401);
     expect((await getJson(simulator, `${RVCP_BASE}/cloudpbxs`, { token: renewed.body.token })).status).toBe(
       200,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiItem, Device } from '../../../src-main/services/rainbow/types';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { RVCP_BASE, apiCaller, expectErrorBody, signIn } from './http-helpers';
+import { FakeClock } from '../../support/fake-clock';
 
 const { lyon } = DEMO_SYSTEM_IDS;
 const DEVICES = `${RVCP_BASE}/cloudpbxs/${lyon}/devices`;
@@ -11,7 +12,7 @@ const MINUTE = 60_000;
 describe('simulator device actions: reboot, reset, debug sessions, expansion modules', () => {
   let simulator: RunningSimulator;
   let call: ReturnType<typeof apiCaller>;
-  let clock: number;
+  let clock: FakeClock;
 
   const deviceId = (description: string): string => {
     const device = simulator.tenant.listDevices(lyon).find((d) => d.description === description);
@@ -21,8 +22,8 @@ describe('simulator device actions: reboot, reset, debug sessions, expansion mod
   const getDevice = async (id: string) => (await call<ApiItem<Device>>('GET', `${DEVICES}/${id}`)).body.data;
 
   beforeEach(async () => {
-    clock = START;
-    simulator = await startSimulator({ now: () => clock, registrationDelayMs: 0 });
+    clock = new FakeClock(START);
+    simulator = await startSimulator({ now: clock.now, registrationDelayMs: 0 });
     call = apiCaller(simulator, await signIn(simulator));
   });
   afterEach(async () => {
@@ -86,9 +87,9 @@ describe('simulator device actions: reboot, reset, debug sessions, expansion mod
       await call('POST', `${DEVICES}/${id}/debug`);
       const first = await getDevice(id);
 
-      clock += 29 * MINUTE;
+      await clock.advance(29 * MINUTE);
       const stillOpen = await getDevice(id);
-      clock += 1 * MINUTE;
+      await clock.advance(1 * MINUTE);
       const expired = await getDevice(id);
       await call('POST', `${DEVICES}/${id}/debug`);
       const second = await getDevice(id);
@@ -102,9 +103,9 @@ describe('simulator device actions: reboot, reset, debug sessions, expansion mod
     it('honours a duration given in seconds as a string, and refuses a bad one', async () => {
       const id = deviceId('Break room');
       await call('POST', `${DEVICES}/${id}/debug`, { duration: '120' });
-      clock += 119_000;
+      await clock.advance(119_000);
       const open = await getDevice(id);
-      clock += 1000;
+      await clock.advance(1000);
       const closed = await getDevice(id);
       const bad = await call('POST', `${DEVICES}/${id}/debug`, { duration: 'soon' });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registration } from '../../../src-main/services/rainbow/types';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { RVCP_BASE, apiCaller, signIn } from './http-helpers';
+import { FakeClock } from '../../support/fake-clock';
 
 const { lyon, grenoble } = DEMO_SYSTEM_IDS;
 const LYON = `${RVCP_BASE}/cloudpbxs/${lyon}`;
@@ -12,7 +13,7 @@ const MINUTE = 60_000;
 describe('simulator SIP registrations of the simulated phones', () => {
   let simulator: RunningSimulator;
   let call: ReturnType<typeof apiCaller>;
-  let clock: number;
+  let clock: FakeClock;
 
   const device = (description: string) => {
     const found = simulator.tenant.listDevices(lyon).find((d) => d.description === description);
@@ -30,9 +31,9 @@ describe('simulator SIP registrations of the simulated phones', () => {
     (await registrations(deviceId)).length > 0;
 
   beforeEach(async () => {
-    clock = START;
+    clock = new FakeClock(START);
     simulator = await startSimulator({
-      now: () => clock,
+      now: clock.now,
       registrationDelayMs: DELAY,
       tokenLifetimeSeconds: 86_400,
     });
@@ -96,9 +97,9 @@ describe('simulator SIP registrations of the simulated phones', () => {
     expect(await registrations(spare.id)).toEqual([]);
 
     await call('POST', `${LYON}/subscribers/${subscriber}/devices`, { deviceId: spare.id });
-    clock += DELAY - 1;
+    await clock.advance(DELAY - 1);
     const justBefore = await isRegistered(spare.id);
-    clock += 1;
+    await clock.advance(1);
     const [registration] = await registrations(spare.id);
     const viaSubscriber = await call<{ data: Registration[] }>(
       'GET',
@@ -122,7 +123,7 @@ describe('simulator SIP registrations of the simulated phones', () => {
     await call('POST', `${LYON}/subscribers/${created.body.data.id}/devices`, {
       deviceId: device('Spare stock - box 3').id,
     });
-    clock += DELAY;
+    await clock.advance(DELAY);
 
     expect((await registrations(device('Spare stock - box 3').id))[0]?.fullSipURI).toMatch(/^sip:lou-desk@/);
   });
@@ -131,7 +132,7 @@ describe('simulator SIP registrations of the simulated phones', () => {
     const office = device('Office 2.14');
     await call('POST', `${LYON}/devices/${office.id}/reboot`);
     const rebooting = await isRegistered(office.id);
-    clock += DELAY;
+    await clock.advance(DELAY);
 
     expect(rebooting).toBe(false);
     expect(await isRegistered(office.id)).toBe(true);
@@ -140,14 +141,14 @@ describe('simulator SIP registrations of the simulated phones', () => {
   it('removes the registration on factory reset until the phone is re-provisioned', async () => {
     const office = device('Office 2.15');
     await call('POST', `${LYON}/devices/${office.id}/reset`);
-    clock += 30 * MINUTE;
+    await clock.advance(30 * MINUTE);
     const longAfter = await isRegistered(office.id);
     await call('POST', `${LYON}/devices/${office.id}/reboot`);
-    clock += DELAY;
+    await clock.advance(DELAY);
     const afterReboot = await isRegistered(office.id);
     simulator.tenant.reprovisionPhone(office.macAddress ?? '');
     const rightAfterReprovision = await isRegistered(office.id);
-    clock += DELAY;
+    await clock.advance(DELAY);
 
     expect(longAfter).toBe(false);
     expect(afterReboot).toBe(false);
@@ -160,7 +161,7 @@ describe('simulator SIP registrations of the simulated phones', () => {
     const [before] = await registrations(sales.id);
     await call('PUT', `${LYON}/devices/${sales.id}`, { macAddress: '487a550a1c01' });
     const duringSwap = await isRegistered(sales.id);
-    clock += DELAY;
+    await clock.advance(DELAY);
     const [after] = await registrations(sales.id);
 
     expect(before?.macAddress).toBe('3C28A6110208');
@@ -174,12 +175,12 @@ describe('simulator SIP registrations of the simulated phones', () => {
     const sales = device('Sales desk');
     simulator.tenant.setPhoneOnline('48:7a:55:0a:1c:99', false);
     await call('PUT', `${LYON}/devices/${sales.id}`, { macAddress: '487a550a1c99' });
-    clock += 30 * MINUTE;
+    await clock.advance(30 * MINUTE);
     const stillWaiting = await isRegistered(sales.id);
     simulator.tenant.setPhoneOnline('487a550a1c99', true);
-    clock += DELAY - 1;
+    await clock.advance(DELAY - 1);
     const booting = await isRegistered(sales.id);
-    clock += 1;
+    await clock.advance(1);
 
     expect(stillWaiting).toBe(false);
     expect(booting).toBe(false);

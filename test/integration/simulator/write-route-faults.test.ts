@@ -6,6 +6,7 @@ import {
   type RunningSimulator,
 } from '../../../src-main/simulator';
 import { ADMIN_BASE, RVCP_BASE, apiCaller, expectErrorBody, signIn } from './http-helpers';
+import { FakeClock } from '../../support/fake-clock';
 
 const { lyon } = DEMO_SYSTEM_IDS;
 const LYON = `${RVCP_BASE}/cloudpbxs/${lyon}`;
@@ -14,12 +15,12 @@ const START = Date.UTC(2025, 5, 2, 8, 0, 0);
 describe('simulator faults and token lifetime on the device and subscriber routes', () => {
   let simulator: RunningSimulator;
   let call: ReturnType<typeof apiCaller>;
-  let clock: number;
+  let clock: FakeClock;
   let requests: [method: string, path: string, body?: unknown][];
 
   beforeEach(async () => {
-    clock = START;
-    simulator = await startSimulator({ now: () => clock, registrationDelayMs: 0, tokenLifetimeSeconds: 600 });
+    clock = new FakeClock(START);
+    simulator = await startSimulator({ now: clock.now, registrationDelayMs: 0, tokenLifetimeSeconds: 600 });
     call = apiCaller(simulator, await signIn(simulator));
     const device = simulator.tenant.listDevices(lyon).find((d) => d.description === 'Reception desk');
     const subscriber = device?.phoneNumberId ?? '';
@@ -72,7 +73,7 @@ describe('simulator faults and token lifetime on the device and subscriber route
   });
 
   it('answers 401 "jwt expired" on every route once the token has expired', async () => {
-    clock += 600_000;
+    await clock.advance(600_000);
     for (const [method, path, body] of requests) {
       expectErrorBody(await call(method, path, body), 401, 401522, /jwt expired/);
     }
