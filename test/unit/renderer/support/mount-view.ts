@@ -1,10 +1,9 @@
 import { defineComponent, h, ref, type Component } from 'vue';
-import { createPinia, type Pinia } from 'pinia';
+import { createPinia } from 'pinia';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createMemoryHistory, createRouter, RouterView, type RouteRecordRaw, type Router } from 'vue-router';
 import { apiKey } from '@renderer/api/inject';
 import { createAppI18n } from '@renderer/i18n';
-import type { AppLocale } from '@renderer/i18n/locale';
 import { useSessionStore } from '@renderer/features/sign-in/session-store';
 import { useSystemsStore } from '@renderer/features/systems/systems-store';
 import { clockKey } from '@renderer/time/clock';
@@ -14,8 +13,6 @@ import { createFakeApi, lyon, type FakeApi } from './fake-api';
 export interface MountedView {
   wrapper: VueWrapper;
   fake: FakeApi;
-  pinia: Pinia;
-  clock: FakeClock;
   i18n: ReturnType<typeof createAppI18n>;
   /** Present only when the view was mounted through `routes`. */
   router?: Router;
@@ -23,24 +20,22 @@ export interface MountedView {
 
 interface MountViewOptions {
   fake?: FakeApi;
-  locale?: AppLocale;
   /** The CloudPBX the view is opened on: selected before the view shows, as the system layout does. */
   systemId?: string;
-  /** For a view that navigates: its own routes only, in a memory router opened at `path`. */
+  /** For a view that navigates: its own routes only, in a memory router opened at `path` (which shows `view`). */
   routes?: RouteRecordRaw[];
   path?: string;
 }
 
 /**
- * One screen (not the whole App) over a fresh Pinia, the fake Api and a fake clock: mounting only what the test
- * looks at keeps each renderer test fast.
+ * One screen (not the whole App) over a fresh Pinia, the fake Api and a fake clock that only moves when a test
+ * says so: mounting only what the test looks at keeps each renderer test fast.
  */
 export async function mountView(view: Component, options: MountViewOptions = {}): Promise<MountedView> {
   const fake = options.fake ?? createFakeApi();
   const systemId = options.systemId ?? lyon.id;
   const pinia = createPinia();
-  const clock = new FakeClock();
-  const i18n = createAppI18n(options.locale ?? 'en');
+  const i18n = createAppI18n('en');
   const router = options.routes
     ? createRouter({ history: createMemoryHistory(), routes: options.routes })
     : undefined;
@@ -70,12 +65,12 @@ export async function mountView(view: Component, options: MountViewOptions = {})
     attachTo: document.body,
     global: {
       plugins: router ? [pinia, i18n, router] : [pinia, i18n],
-      provide: { [apiKey as symbol]: fake.api, [clockKey as symbol]: clock },
+      provide: { [apiKey as symbol]: fake.api, [clockKey as symbol]: new FakeClock() },
       // Element Plus shows form errors inside a TransitionGroup: render it for real.
       stubs: { 'transition-group': false },
     },
   });
   await prepared;
   await flushPromises();
-  return { wrapper, fake, pinia, clock, i18n, router };
+  return { wrapper, fake, i18n, router };
 }
