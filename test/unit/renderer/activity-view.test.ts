@@ -2,9 +2,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { ApiError } from '@renderer/api/api';
-import { createFakeApi, demoOnline, lyon } from './support/fake-api';
+import ActivityView from '@renderer/features/activity/ActivityView.vue';
+import { createFakeApi } from './support/fake-api';
 import { auditEntry } from './support/fake-device-calls';
-import { byTestId, mountApp } from './support/mount-app';
+import { byTestId } from './support/mount-app';
+import { mountView } from './support/mount-view';
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -14,8 +16,7 @@ afterEach(() => {
 });
 
 async function activityPage(fake = createFakeApi()) {
-  fake.api.session.state.mockResolvedValue(demoOnline);
-  const app = await mountApp(`/systems/${lyon.id}/activity`, { fake });
+  const app = await mountView(ActivityView, { fake });
   wrapper = app.wrapper;
   return app;
 }
@@ -28,7 +29,6 @@ describe('activity screen', () => {
       auditEntry({ action: 'device.reset', result: 'failed', error: 'The phone did not answer.' }),
     ]);
     const { wrapper: page } = await activityPage(fake);
-    expect(page.get(byTestId('nav-activity')).classes()).not.toContain('is-disabled');
     const rows = page.findAll(`${byTestId('activity-table')} tbody tr`);
     expect(rows).toHaveLength(2);
     expect(rows[0]?.text()).toContain('Reboot');

@@ -2,10 +2,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { ApiError } from '@renderer/api/api';
-import { createFakeApi, demoOnline, lyon, models } from './support/fake-api';
+import DevicesView from '@renderer/features/devices/DevicesView.vue';
+import { createFakeApi, lyon, models } from './support/fake-api';
 import { deskphone, handset } from './support/fake-device-calls';
 import { showingFormErrors } from './support/form-errors';
-import { byTestId, mountApp } from './support/mount-app';
+import { byTestId } from './support/mount-app';
+import { mountView } from './support/mount-view';
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -13,14 +15,25 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function devicesPage(fake = createFakeApi(), path = `/systems/${lyon.id}/devices`) {
-  fake.api.session.state.mockResolvedValue(demoOnline);
+/** The devices route alone: the screen and its register dialog navigate to a device through it. */
+const devicesRoute = {
+  path: '/systems/:systemId/devices/:deviceId?',
+  name: 'devices',
+  component: DevicesView,
+  props: true,
+};
+
+async function devicesPage(fake = createFakeApi()) {
   fake.api.devices.list.mockResolvedValue([
     deskphone(),
     handset(),
     deskphone({ id: 'dev-3', macAddress: '3c28a6110204', description: 'Open space' }),
   ]);
-  const app = await mountApp(path, { fake });
+  const app = await mountView(DevicesView, {
+    fake,
+    routes: [devicesRoute],
+    path: `/systems/${lyon.id}/devices`,
+  });
   wrapper = app.wrapper;
   return app;
 }
@@ -46,9 +59,8 @@ async function openRegisterDialog() {
 }
 
 describe('devices screen', () => {
-  it('is in the menu, lists every device and counts what the search keeps', async () => {
+  it('lists every device and counts what the search keeps', async () => {
     const { wrapper: page, fake } = await devicesPage();
-    expect(page.get(byTestId('nav-devices')).classes()).not.toContain('is-disabled');
     expect(fake.api.devices.list).toHaveBeenCalledWith({ systemId: lyon.id });
     const count = page.get(byTestId('device-count'));
     expect(count.attributes()).toMatchObject({ 'data-shown': '3', 'data-total': '3' });
@@ -157,6 +169,6 @@ describe('register dialog', () => {
     expect(fake.api.devices.register).not.toHaveBeenCalled();
     inBody('identifier-existing-link').click();
     await flushPromises();
-    expect(router.currentRoute.value.params.deviceId).toBe('dev-1');
+    expect(router?.currentRoute.value.params.deviceId).toBe('dev-1');
   });
 });

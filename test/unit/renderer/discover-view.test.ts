@@ -4,11 +4,13 @@ import { defineComponent } from 'vue';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { ApiError } from '@renderer/api/api';
 import { apiKey } from '@renderer/api/inject';
+import DiscoverView from '@renderer/features/discover/DiscoverView.vue';
 import { useLanActions } from '@renderer/features/discover/lan-actions';
 import { createAppI18n } from '@renderer/i18n';
 import { createFakeApi, demoOnline, lyon } from './support/fake-api';
 import { lanInterface, scanPlan } from './support/fake-discovery-calls';
-import { byTestId, mountApp } from './support/mount-app';
+import { byTestId } from './support/mount-app';
+import { mountView } from './support/mount-view';
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -20,7 +22,7 @@ afterEach(() => {
 
 async function discoverScreen(fake = createFakeApi()) {
   fake.api.session.state.mockResolvedValue(demoOnline);
-  const app = await mountApp(`/systems/${lyon.id}/discover`, { fake });
+  const app = await mountView(DiscoverView, { fake });
   wrapper = app.wrapper;
   return app;
 }
@@ -33,14 +35,13 @@ const wideRefusal = () =>
   });
 
 describe('Discover screen', () => {
-  it('is in the menu, labels the demo LAN as simulated and scans the default-route interface', async () => {
+  it('labels the demo LAN as simulated and scans the default-route interface', async () => {
     const fake = createFakeApi();
     fake.api.discovery.interfaces.mockResolvedValue([
       { name: 'wlan0', addresses: ['10.0.0.5'], cidr: '10.0.0.0/24', isDefaultRoute: false },
       lanInterface,
     ]);
     const { wrapper: page } = await discoverScreen(fake);
-    expect(page.get(byTestId('nav-discover')).classes()).not.toContain('is-disabled');
     expect(page.get(byTestId('discover-simulated')).text()).toBe('Simulated LAN');
     expect(page.get<HTMLInputElement>(`${byTestId('discover-subnet')}`).element.value).toBe('192.168.1.0/24');
 

@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import type { RouteRecordRaw } from 'vue-router';
 import { ApiError } from '@renderer/api/api';
+import OverviewView from '@renderer/features/systems/OverviewView.vue';
+import SystemLayout from '@renderer/features/systems/SystemLayout.vue';
 import { createFakeApi, demoOnline, lyon, models, subscribers } from './support/fake-api';
-import { byTestId, mountApp } from './support/mount-app';
+import { byTestId } from './support/mount-app';
+import { mountView } from './support/mount-view';
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -11,11 +15,39 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function overview(fake = createFakeApi(), locale: 'en' | 'fr' = 'en') {
+const nothing = { render: () => null };
+
+/** The layout with the overview inside; every other place it links to is a named route that renders nothing. */
+const layoutRoutes: RouteRecordRaw[] = [
+  { path: '/sign-in', name: 'sign-in', component: nothing },
+  { path: '/systems', name: 'systems', component: nothing },
+  {
+    path: '/systems/:systemId',
+    component: SystemLayout,
+    props: true,
+    children: [
+      { path: '', name: 'overview', component: OverviewView, props: true },
+      ...['devices', 'subscribers', 'activity', 'import', 'discover'].map((name) => ({
+        path: name,
+        name,
+        component: nothing,
+      })),
+    ],
+  },
+];
+
+async function overview(fake = createFakeApi(), systemId = lyon.id) {
   fake.api.session.state.mockResolvedValue(demoOnline);
-  const app = await mountApp(`/systems/${lyon.id}`, { fake, locale });
-  wrapper = app.wrapper;
-  return app;
+  const view = await mountView(SystemLayout, {
+    fake,
+    systemId,
+    routes: layoutRoutes,
+    path: `/systems/${systemId}`,
+  });
+  wrapper = view.wrapper;
+  const { router } = view;
+  if (!router) throw new Error('the layout is mounted through its routes');
+  return { ...view, router };
 }
 
 describe('main layout', () => {
@@ -43,12 +75,15 @@ describe('main layout', () => {
     expect(page.get(byTestId('connection-status')).text()).toBe('Signing in…');
   });
 
-  it('enables every section of the menu', async () => {
-    const { wrapper: page } = await overview();
+  it('enables every section of the menu, each linking to its page of this CloudPBX', async () => {
+    const { wrapper: page, router } = await overview();
     for (const name of ['overview', 'discover', 'devices', 'subscribers', 'import', 'activity']) {
       const item = page.get(byTestId(`nav-${name}`));
       expect(item.classes(), name).not.toContain('is-disabled');
       expect(item.text(), name).not.toContain('Soon');
+      expect(item.get('a').attributes('href'), name).toBe(
+        router.resolve({ name, params: { systemId: lyon.id } }).href,
+      );
     }
   });
 
@@ -79,10 +114,8 @@ describe('main layout', () => {
   it('explains a CloudPBX that cannot be opened', async () => {
     const fake = createFakeApi();
     fake.api.systems.get.mockRejectedValue(new ApiError({ code: 'not-found', message: '404 Not Found' }));
-    fake.api.session.state.mockResolvedValue(demoOnline);
-    const app = await mountApp('/systems/unknown-id', { fake });
-    wrapper = app.wrapper;
-    expect(app.wrapper.get(byTestId('system-error')).text()).toContain('This CloudPBX could not be opened');
+    const { wrapper: page } = await overview(fake, 'unknown-id');
+    expect(page.get(byTestId('system-error')).text()).toContain('This CloudPBX could not be opened');
   });
 });
 
