@@ -20,7 +20,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/unit/renderer/support/happy-dom-browser-parity.ts'],
-          // A guard against hangs, not a speed budget: with both cores busy, mounting the app takes seconds.
+          // A guard against hangs, not a speed budget: a test that takes 0.3 s alone can take seconds when both cores are busy.
           testTimeout: 30_000,
           // Loaded by Node directly, Element Plus gets async-validator as `{ default }` and form validation
           // never settles; inlining it goes through Vite's interop as the built app does.
