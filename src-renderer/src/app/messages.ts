@@ -11,6 +11,12 @@ export const en = {
     none: '—',
     hint: 'What to do: {hint}',
   },
+  checks: {
+    status: { ok: 'OK', warn: 'Warning', fail: 'Failed', unknown: 'Unknown', skipped: 'Skipped' },
+    verdict: { ok: 'No problem found', problem: 'Problem found', unknown: 'Some checks could not run' },
+    evidence: 'Evidence',
+    fix: 'Fix: {fix}',
+  },
   language: {
     label: 'Language',
     short: { en: 'EN', fr: 'FR' },
@@ -78,6 +84,16 @@ export const fr: typeof en = {
     loading: 'Chargement…',
     none: '—',
     hint: 'Que faire : {hint}',
+  },
+  checks: {
+    status: { ok: 'OK', warn: 'Attention', fail: 'Échec', unknown: 'Inconnu', skipped: 'Non fait' },
+    verdict: {
+      ok: 'Aucun problème trouvé',
+      problem: 'Problème trouvé',
+      unknown: 'Certaines vérifications n’ont pas pu être faites',
+    },
+    evidence: 'Éléments',
+    fix: 'Correction : {fix}',
   },
   language: {
     label: 'Langue',
