@@ -11,6 +11,7 @@ import { DEMO_SYSTEM_IDS } from '../../src-main/simulator';
 import { cli, simulatorFixture } from '../integration/batch/support';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
+const root = join(import.meta.dirname, '..', '..');
 const fixture = simulatorFixture();
 let folder: string;
 let serial = 0;
@@ -37,6 +38,26 @@ function write(name: string, text: string): string {
 /** Requests that change the CloudPBX (anything but reading it and signing in or out). */
 function changes(): number {
   return fixture.simulator.requests().filter((request) => request.method !== 'GET').length;
+}
+
+/** The built CLI (or a wrapper around it), as a user runs it, with the simulator's account. */
+function spawned(
+  command: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env: { ...process.env, ...fixture.env },
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 async function refused(args: string[], message: string | RegExp): Promise<void> {
@@ -113,6 +134,51 @@ describe('--report', () => {
     expect(run.code).toBe(3);
     expect(existsSync(report)).toBe(false);
   });
+});
+
+describe('a report that cannot be written after applying', () => {
+  // A full disk is the failure that waits until the end: the report is created (empty) before applying, and only
+  // its write fails. A 64 KiB tmpfs, filled, in a mount namespace of the CLI's own: nothing else sees it.
+  it.skipIf(process.getuid?.() !== 0)(
+    'prints what was applied, says the report was not written, and exits with the CloudPBX outcome',
+    async () => {
+      const mac = `48:7A:55:F7:${String(serial).padStart(2, '0')}:01`;
+      const source = importFile();
+      const full = join(folder, 'full-disk');
+      mkdirSync(full);
+      const script =
+        'mount -t tmpfs -o size=64k tmpfs "$1" && { cat /dev/zero > "$1/filler" 2>/dev/null; true; } && shift && exec "$@"';
+      const run = await spawned('unshare', [
+        '--mount',
+        '--propagation',
+        'private',
+        'sh',
+        '-c',
+        script,
+        'sh',
+        full,
+        process.execPath,
+        join(root, 'scripts', 'fieldkit.mjs'),
+        'import',
+        source,
+        '--system',
+        lyon,
+        '--report',
+        join(full, 'report.json'),
+        '--json',
+      ]);
+      expect(run.stderr).toMatch(
+        /Could not write the report to .*report\.json \(ENOSPC\); the summary printed is what happened/,
+      );
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ mode: 'apply', summary: { created: 1 } });
+      const devices = fixture.simulator.tenant
+        .listDevices(lyon)
+        .filter((device) => device.macAddress === mac.replaceAll(':', '').toLowerCase());
+      expect(devices).toHaveLength(1);
+    },
+  );
 });
 
 describe('--journal', () => {
