@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { IMPORT_TEMPLATE } from '../../src-main/services/batch';
 import { DEMO_SYSTEM_IDS } from '../../src-main/simulator';
 import { cli, simulatorFixture } from '../integration/batch/support';
+import { deadPid } from '../support/dead-pid';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
 const root = join(import.meta.dirname, '..', '..');
@@ -250,9 +251,3 @@ describe('import --template FILE', () => {
     expect(readFileSync(written, 'utf8')).toBe(IMPORT_TEMPLATE);
   });
 });
-
-/** The pid of a process that has ended. */
-function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  return new Promise((resolve) => child.once('exit', () => resolve(child.pid ?? 0)));
-}

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FieldkitError } from '../errors';
+import { isRunning } from '../process/is-running';
 import { readInputFile } from './read-input-file';
 
 export interface UploadStoreOptions {
-  /** A folder of the store's own; emptied when the store is created and when it closes. */
+  /**
+   * Where stores stage files; each store (each running core: the app, a CLI beside it) keeps a subfolder of its
+   * own, removed when it closes or, after a crash, by the next store once the process that owned it has ended.
+   */
   folder: string;
   maxBytes: number;
   /** A file not used for this long is removed. */
@@ -24,10 +28,13 @@ export class UploadStore {
   readonly #options: UploadStoreOptions;
   /** Staged ids and when each was last used. */
   readonly #staged = new Map<string, number>();
+  /** `<pid>.<random>`: the pid tells a later store whether the owner still runs. */
+  readonly #folder: string;
   #ready: Promise<void> | undefined;
 
   constructor(options: UploadStoreOptions) {
     this.#options = options;
+    this.#folder = join(options.folder, `${process.pid}.${randomUUID()}`);
   }
 
   /** Stages a body; answers its id. Throws `invalid-input` past `maxBytes`, with nothing left behind. */
@@ -68,18 +75,23 @@ export class UploadStore {
 
   async close(): Promise<void> {
     this.#staged.clear();
-    await rm(this.#options.folder, { recursive: true, force: true });
+    await rm(this.#folder, { recursive: true, force: true });
   }
 
   #path(fileId: string): string {
-    return join(this.#options.folder, `${fileId}.upload`);
+    return join(this.#folder, `${fileId}.upload`);
   }
 
-  /** Files staged by an earlier run of the app are of no use: start empty. */
+  /** Starts empty, and removes what stores of ended processes left behind; a running store's files are its own. */
   #prepare(): Promise<void> {
-    this.#ready ??= rm(this.#options.folder, { recursive: true, force: true }).then(async () => {
-      await mkdir(this.#options.folder, { recursive: true, mode: 0o700 });
-    });
+    this.#ready ??= (async () => {
+      await mkdir(this.#folder, { recursive: true, mode: 0o700 });
+      for (const name of await readdir(this.#options.folder)) {
+        const owner = /^(\d+)\./.exec(name)?.[1];
+        if (owner !== undefined && isRunning(Number(owner))) continue;
+        await rm(join(this.#options.folder, name), { recursive: true, force: true });
+      }
+    })();
     return this.#ready;
   }
 

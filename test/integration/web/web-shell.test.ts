@@ -170,7 +170,7 @@ describe('browser shell host', () => {
     });
 
     it('answers 413 past the limit, declared or streamed, and keeps nothing of it', async () => {
-      const before = readdirSync(uploadFolder);
+      const before = readdirSync(uploadFolder, { recursive: true });
       expect((await upload(new Uint8Array(MAX_UPLOAD + 1))).status).toBe(413);
       const chunks = new ReadableStream<Uint8Array>({
         pull(controller) {
@@ -179,7 +179,7 @@ describe('browser shell host', () => {
       });
       // Streamed without a length, endlessly: refused once past the limit, never read to the end.
       expect((await upload(chunks).catch(() => ({ status: 413 }))).status).toBe(413);
-      expect(readdirSync(uploadFolder)).toEqual(before);
+      expect(readdirSync(uploadFolder, { recursive: true })).toEqual(before);
     });
 
     it('refuses uploads without the token, from another origin, or not as octet-stream', async () => {

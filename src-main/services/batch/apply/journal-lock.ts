@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { FieldkitError } from '../../errors';
+import { isRunning } from '../../process/is-running';
 
 /**
  * One process at a time per journal: `<journal>.lock` holds the pid of the process applying it. A lock whose
@@ -42,15 +43,6 @@ async function createLock(path: string, pid: number): Promise<boolean> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
