@@ -8,7 +8,7 @@ export default defineConfig({
   workers: 2,
   // Hang guards, not speed budgets: with both cores busy, a test that takes 20 s alone takes over a minute.
   timeout: 180_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 60_000 },
   reporter: [['list'], ['json']],
   outputDir: process.env.FIELDKIT_OUT ? `${process.env.FIELDKIT_OUT}/test-results` : 'test-results',
   use: {

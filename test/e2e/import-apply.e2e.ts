@@ -150,7 +150,7 @@ test('a line that failed is retried without creating its phone twice', async ({
   };
   await applyImport(page);
 
-  await expect(page.getByTestId('import-run')).toHaveAttribute('data-state', 'finished', { timeout: 30_000 });
+  await expect(page.getByTestId('import-run')).toHaveAttribute('data-state', 'finished');
   await expect(page.getByTestId('import-result-failed')).toHaveAttribute('data-count', '1');
   await expect(lineMarker(page, 2)).toHaveAttribute('data-status', 'failed');
   await expect(page.locator('[data-testid="row-problem"][data-line="2"]')).toBeVisible();
