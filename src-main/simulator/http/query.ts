@@ -98,6 +98,21 @@ export function readPage(query: URLSearchParams, rules: { maxLimit?: number } = 
   return { limit: limit ?? DEFAULT_LIMIT, offset: offset ?? 0 };
 }
 
+/**
+ * The query a list route reads when the server serves at most `cap` items a page: a `limit` above the cap (or
+ * none, i.e. the default 100) becomes the cap, so the route's envelope reports the size it served. A `limit`
+ * that is not a whole number is left as it is, for the route to refuse.
+ */
+export function capPageLimit(query: URLSearchParams, cap: number | undefined): URLSearchParams {
+  if (cap === undefined) return query;
+  const asked = raw(query, 'limit');
+  const limit = asked === undefined ? DEFAULT_LIMIT : INTEGER.test(asked) ? Number(asked) : Number.NaN;
+  if (!(limit > cap)) return query;
+  const capped = new URLSearchParams(query);
+  capped.set('limit', String(cap));
+  return capped;
+}
+
 export function readSort<F extends string>(
   query: URLSearchParams,
   fields: readonly F[],

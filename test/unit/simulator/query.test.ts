@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  capPageLimit,
   readBoolean,
   readChoice,
   readChoiceList,
@@ -92,5 +93,15 @@ describe('query readers', () => {
       badRequest(() => readString(query('description=ab'), 'description', { minLength: 3 })).status,
     ).toBe(400);
     expect(readInteger(query('deviceTypeId=999998'), 'deviceTypeId', { min: 0 })).toBe(999998);
+  });
+
+  it('caps the limit like a server: above the cap or absent becomes the cap, the rest is left alone', () => {
+    const limitOf = (text: string, cap: number | undefined) => capPageLimit(query(text), cap).get('limit');
+    expect(limitOf('limit=50&offset=37', 37)).toBe('37');
+    expect(limitOf('offset=3', 37)).toBe('37');
+    expect(limitOf('limit=20', 37)).toBe('20');
+    expect(limitOf('limit=50', undefined)).toBe('50');
+    expect(limitOf('limit=ten', 37)).toBe('ten');
+    expect(capPageLimit(query('limit=50&offset=37'), 37).get('offset')).toBe('37');
   });
 });

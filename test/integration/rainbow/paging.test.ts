@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type RainbowClient } from '../../../src-main/services/rainbow';
+import {
+  DEMO_SYSTEM_IDS,
+  seedBulkDevices,
+  startSimulator,
+  type RunningSimulator,
+} from '../../../src-main/simulator';
+import { FakeClock } from '../../support/fake-clock';
+
+/** A server whose page cap (37) is smaller than the `limit` the client asks (50). */
+describe('paging against a server that caps its pages', () => {
+  let simulator: RunningSimulator;
+  let client: RainbowClient;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ port: 0, pageCap: 37 });
+    seedBulkDevices(simulator.tenant, DEMO_SYSTEM_IDS.lyon, 200);
+    client = await signIn({ host: simulator.url, ...simulator.credentials }, { clock: new FakeClock() });
+  });
+
+  afterAll(async () => {
+    client.close();
+    await simulator.close();
+  });
+
+  it('gets every device once, advancing by what each page held', async () => {
+    const expected = simulator.tenant.listDevices(DEMO_SYSTEM_IDS.lyon).map((device) => device.id);
+    const devices = await client.listDevices(DEMO_SYSTEM_IDS.lyon, { pageSize: 50 });
+
+    expect(devices.map((device) => device.id).sort()).toEqual([...expected].sort());
+    const offsets = simulator
+      .requests()
+      .filter((request) => request.path.endsWith(`/cloudpbxs/${DEMO_SYSTEM_IDS.lyon}/devices`))
+      .map((request) => new URLSearchParams(request.query))
+      .map((query) => [query.get('limit'), Number(query.get('offset'))] as const);
+    expect(offsets.every(([limit]) => limit === '50')).toBe(true);
+    expect(offsets.map(([, offset]) => offset).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: Math.ceil(expected.length / 37) }, (_, page) => page * 37),
+    );
+  });
+});
