@@ -18,9 +18,15 @@ export interface Sort<F extends string> {
 const DEFAULT_LIMIT = 100;
 const INTEGER = /^-?\d+$/;
 
+/**
+ * The public Rainbow SDK writes an argument its caller left out as the text `undefined` (`offset=undefined`,
+ * `assigned=undefined`), and the real service answers it as if the parameter were absent.
+ */
+const NOT_GIVEN = new Set(['', 'undefined']);
+
 function raw(query: URLSearchParams, name: string): string | undefined {
   const value = query.get(name);
-  return value === null || value === '' ? undefined : value;
+  return value === null || NOT_GIVEN.has(value) ? undefined : value;
 }
 
 export function readString(

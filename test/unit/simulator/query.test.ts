@@ -104,4 +104,10 @@ describe('query readers', () => {
     expect(limitOf('limit=ten', 37)).toBe('ten');
     expect(capPageLimit(query('limit=50&offset=37'), 37).get('offset')).toBe('37');
   });
+
+  it('reads `undefined`, as the public SDK writes a parameter its caller left out, as not given', () => {
+    const sdkQuery = query('limit=100&offset=undefined&sortOrder=1&assigned=undefined');
+    expect(readPage(sdkQuery)).toEqual({ limit: 100, offset: 0 });
+    expect(readBoolean(sdkQuery, 'assigned')).toBeUndefined();
+  });
 });
