@@ -90,6 +90,17 @@ describe('Rainbow calls against the simulator', () => {
     expect(pages.every((query) => query.get('format') === 'full' && query.get('limit') === '7')).toBe(true);
   });
 
+  it('completes subscriber records that lack loginEmail and isAssignedToUser from documented calls', async () => {
+    const records = simulator.requests().length;
+    const [camille] = await client.listPhoneNumbers(DEMO_SYSTEM_IDS.lyon, { shortNumber: '81001' });
+    const user = simulator.tenant.listUsers().find((candidate) => candidate.id === camille?.userId);
+
+    expect(user).toBeDefined();
+    expect(camille).toMatchObject({ isAssignedToUser: true, loginEmail: user?.loginEmail });
+    const asked = simulator.requests().slice(records);
+    expect(asked.filter((request) => request.path === '/api/rainbow/admin/v1.0/users')).toHaveLength(1);
+  });
+
   it('passes the filters of the subscriber list', async () => {
     const unheld = await client.listPhoneNumbers(DEMO_SYSTEM_IDS.lyon, { isAssignedToUser: false });
     expect(unheld.length).toBeGreaterThan(0);

@@ -25,18 +25,21 @@ describe('paging against a server that caps its pages', () => {
   });
 
   it('gets every device once, advancing by what each page held', async () => {
-    const expected = simulator.tenant.listDevices(DEMO_SYSTEM_IDS.lyon).map((device) => device.id);
+    const all = simulator.tenant.listDevices(DEMO_SYSTEM_IDS.lyon);
     const devices = await client.listDevices(DEMO_SYSTEM_IDS.lyon, { pageSize: 50 });
 
-    expect(devices.map((device) => device.id).sort()).toEqual([...expected].sort());
+    expect(devices.map((device) => device.id).sort()).toEqual(all.map((device) => device.id).sort());
+    // The default list (every device but the DECT handsets) is the long one: its pages show the walk.
+    const defaultListLength = all.filter((device) => device.ipei === undefined).length;
     const offsets = simulator
       .requests()
       .filter((request) => request.path.endsWith(`/cloudpbxs/${DEMO_SYSTEM_IDS.lyon}/devices`))
       .map((request) => new URLSearchParams(request.query))
+      .filter((query) => !query.has('category'))
       .map((query) => [query.get('limit'), Number(query.get('offset'))] as const);
     expect(offsets.every(([limit]) => limit === '50')).toBe(true);
     expect(offsets.map(([, offset]) => offset).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: Math.ceil(expected.length / 37) }, (_, page) => page * 37),
+      Array.from({ length: Math.ceil(defaultListLength / 37) }, (_, page) => page * 37),
     );
   });
 });
