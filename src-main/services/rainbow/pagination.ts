@@ -52,8 +52,8 @@ async function* paginateFrom<T>(
 export const PAGE_CONCURRENCY = 4;
 
 /**
- * Every item of a list. The first page says the total and the page size the server serves (its envelope's
- * `limit`); the other pages are then fetched a few at a time and put back in order, so a 100-page list costs
+ * Every item of a list. The first page says the total and, by the items it held, the page size the server
+ * serves (a capped server says the same in its envelope's `limit`); the other pages are then fetched a few at a time and put back in order, so a 100-page list costs
  * about a quarter of the round trips of walking it. Should a page come back shorter than the server said, the
  * pages after it are dropped and the rest is walked from the first missing item, so nothing is skipped.
  * Without a total it walks page by page like `paginate`.
