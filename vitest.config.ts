@@ -32,7 +32,12 @@ export default defineConfig({
         test: {
           name: 'integration',
           // test/hostile: every input of issue 8 (redirects, lost answers, hostile text and requests), real servers.
-          include: ['test/integration/**/*.test.ts', 'test/hostile/**/*.test.ts'],
+          // test/conformance: the public Rainbow SDK against the simulator (its own install in test/conformance/sdk).
+          include: [
+            'test/integration/**/*.test.ts',
+            'test/hostile/**/*.test.ts',
+            'test/conformance/**/*.test.ts',
+          ],
           // Import files are read in a worker thread, which runs built JavaScript: build it once per run.
           globalSetup: ['test/support/import-worker-build.ts'],
           environment: 'node',

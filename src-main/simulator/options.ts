@@ -49,6 +49,11 @@ export interface SimulatorOptions {
    * Default 3000; tests give 0, or a delay they step over with an injected `now`.
    */
   registrationDelayMs?: number;
+  /**
+   * Most items one list page holds, whatever `limit` asks: like a real server, the envelope's `limit` then says
+   * the size served. Default: no cap (the `limit` asked, 100 when none).
+   */
+  pageCap?: number;
   /** Serve https instead of http. PEM strings. */
   tls?: { key: string; cert: string };
 }

@@ -11,6 +11,7 @@ import {
   errorBody,
   type Reply,
 } from './http/responses';
+import { capPageLimit } from './http/query';
 import type { Router } from './http/router';
 import type { SimulatorFaults, TargetedFault } from './options';
 import type { RequestLog } from './request-log';
@@ -28,6 +29,8 @@ export interface RequestHandlerDependencies {
   hold: (socket: Socket) => void;
   /** How often each targeted fault has struck, across requests. */
   strikes: Map<TargetedFault, number>;
+  /** Most items a list page holds (SimulatorOptions.pageCap). */
+  pageCap: number | undefined;
 }
 
 /** One request: read the body, apply faults, route, check the bearer token, answer JSON. Never rejects. */
@@ -91,7 +94,7 @@ function dispatch(
   url: URL,
   request: IncomingMessage,
   rawBody: Buffer | undefined,
-  { router, tenant, authority }: RequestHandlerDependencies,
+  { router, tenant, authority, pageCap }: RequestHandlerDependencies,
 ): Reply {
   try {
     const match = router.match(method, url.pathname);
@@ -108,7 +111,7 @@ function dispatch(
     }
     const context = {
       params: match.params,
-      query: url.searchParams,
+      query: method === 'GET' ? capPageLimit(url.searchParams, pageCap) : url.searchParams,
       headers: request.headers,
       body: parseJson(rawBody),
       tenant,

@@ -30,6 +30,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const held = new HeldSockets();
   let faults: SimulatorFaults = checkFaults(options.faults ?? {});
   const strikes = new Map<TargetedFault, number>();
+  const pageCap = checkPageCap(options.pageCap);
 
   const listener = (request: IncomingMessage, response: ServerResponse): void => {
     void handleRequest(request, response, {
@@ -41,6 +42,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       log,
       hold: (socket) => held.hold(socket),
       strikes,
+      pageCap,
     });
   };
   const server: Server =
@@ -62,6 +64,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     requests: () => log.snapshot(),
     close: () => (closing ??= close(server, held)),
   };
+}
+
+function checkPageCap(cap: number | undefined): number | undefined {
+  if (cap !== undefined && (!Number.isSafeInteger(cap) || cap < 1)) {
+    throw new RangeError(`pageCap must be a whole number of at least 1, not ${cap}`);
+  }
+  return cap;
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

@@ -1,3 +1,4 @@
+import type { DebugSession } from '../../api/types';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { printJson } from '../io';
@@ -13,7 +14,10 @@ import {
 export const deviceDebugGrantCommand: Command = {
   name: 'device debug-grant',
   summary: 'Open a debug session on a deskphone (admin page access); the password only with --show-password',
-  usage: `fieldkit device debug-grant --system ID ${DEVICE_USAGE} [--duration S] [--show-password] [--json]`,
+  usage:
+    `fieldkit device debug-grant --system ID ${DEVICE_USAGE} [--duration S] [--show-password] [--json]\n` +
+    '  Without --duration the session lasts the CloudPBX’s default, until revoked. --duration S (seconds):\n' +
+    '  only a superadmin may choose one; Rainbow refuses it from a company admin.',
   options: {
     ...DEVICE_OPTIONS,
     duration: { type: 'string' },
@@ -30,13 +34,19 @@ export const deviceDebugGrantCommand: Command = {
     const password = values['show-password'] === true ? (await debug.reveal(on)).adminPassword : undefined;
     if (json) printJson(io, password === undefined ? granted : { ...granted, adminPassword: password });
     else {
-      io.stdout(`Debug session open until ${granted.expiresAt}.\n`);
+      io.stdout(`Debug session open ${lasting(granted)}.\n`);
       if (granted.adminUrl) io.stdout(`Admin page: ${granted.adminUrl}\n`);
       if (password !== undefined) io.stdout(`Admin password: ${password}\n`);
     }
     return EXIT.ok;
   },
 };
+
+function lasting(session: DebugSession): string {
+  return session.expiresAt === null
+    ? 'for the CloudPBX’s default length, until revoked'
+    : `until ${session.expiresAt}`;
+}
 
 export const deviceDebugRevokeCommand: Command = {
   name: 'device debug-revoke',

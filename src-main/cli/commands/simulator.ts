@@ -9,7 +9,7 @@ export const simulatorCommand: Command = {
   summary: 'Run the Rainbow simulator (demo tenant) on 127.0.0.1 until stopped',
   usage:
     'fieldkit simulator [--port N] [--token-lifetime S] [--latency MS] [--error-rate F] [--timeout-rate F] ' +
-    '[--rate-limit-rate F] [--retry-after S] [--registration-delay MS] [--json]',
+    '[--rate-limit-rate F] [--retry-after S] [--registration-delay MS] [--page-cap N] [--json]',
   options: {
     port: { type: 'string', default: '0' },
     'token-lifetime': { type: 'string' },
@@ -19,12 +19,14 @@ export const simulatorCommand: Command = {
     'rate-limit-rate': { type: 'string' },
     'retry-after': { type: 'string' },
     'registration-delay': { type: 'string' },
+    'page-cap': { type: 'string' },
   },
   async run({ io, json, values }) {
     const simulator = await startSimulator({
       port: integer(values, 'port', 0, 65535) ?? 0,
       tokenLifetimeSeconds: integer(values, 'token-lifetime', 1, 86_400),
       registrationDelayMs: integer(values, 'registration-delay', 0, 600_000),
+      pageCap: integer(values, 'page-cap', 1, 10_000),
       faults: {
         latencyMs: integer(values, 'latency', 0, 60_000),
         errorRate: fraction(values, 'error-rate'),

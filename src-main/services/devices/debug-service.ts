@@ -6,9 +6,6 @@ import type { Device } from '../rainbow/types';
 import { deviceLabel } from './device-labels';
 import type { DebugCredentials, DebugSession, DeviceActionResult } from './types';
 
-/** The API's default debug-session length when none is asked for ("e.g. 30 minutes" in the reference). */
-export const DEFAULT_DEBUG_SECONDS = 30 * 60;
-
 export type DebugClient = Pick<RainbowClient, 'getDevice' | 'grantDebugSession' | 'revokeDebugSession'>;
 
 export interface DebugServiceDeps {
@@ -30,16 +27,21 @@ export class DebugService {
     this.#deps = deps;
   }
 
+  /**
+   * Sends a duration only when one is asked for: the reference lets only a superadmin choose one, and gives
+   * everyone else the CloudPBX's configured default.
+   */
   async grant(systemId: string, deviceId: string, durationSeconds?: number): Promise<DebugSession> {
     const device = await this.#device(systemId, deviceId);
-    const seconds = durationSeconds ?? DEFAULT_DEBUG_SECONDS;
     const grantedAt = this.#deps.clock.now();
     await this.#deps.audit.record(
       {
         action: 'debug.grant',
         systemId,
         object: { type: 'device', id: deviceId, label: deviceLabel(device) },
-        details: { durationSeconds: String(seconds) },
+        details: {
+          durationSeconds: durationSeconds === undefined ? 'cloudpbx-default' : String(durationSeconds),
+        },
       },
       () => this.#deps.client().grantDebugSession(systemId, deviceId, durationSeconds),
     );
@@ -47,8 +49,9 @@ export class DebugService {
     return {
       deviceId,
       grantedAt: new Date(grantedAt).toISOString(),
-      expiresAt: new Date(grantedAt + seconds * 1000).toISOString(),
-      durationSeconds: seconds,
+      expiresAt:
+        durationSeconds === undefined ? null : new Date(grantedAt + durationSeconds * 1000).toISOString(),
+      durationSeconds: durationSeconds ?? null,
       ...(adminUrl === undefined ? {} : { adminUrl }),
     };
   }

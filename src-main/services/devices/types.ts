@@ -34,9 +34,14 @@ export interface DeviceActionResult {
 export interface DebugSession {
   deviceId: string;
   grantedAt: string;
-  /** grantedAt + the requested duration (or the API's default of 30 minutes when none was asked for). */
-  expiresAt: string;
-  durationSeconds: number;
+  /**
+   * grantedAt + the duration asked for. `null` when none was asked for (the usual case: only a superadmin may
+   * choose one): the session then lasts the CloudPBX's configured default, which the API does not tell, or
+   * until revoked.
+   */
+  expiresAt: string | null;
+  /** The duration asked for; `null` for the CloudPBX's default. */
+  durationSeconds: number | null;
   /** The phone's admin page, when the API gives it; it may be unreachable from this network. */
   adminUrl?: string;
 }

@@ -154,7 +154,13 @@ export async function signIn(credentials: RainbowCredentials, deps: ClientDeps =
     listSystems: (options) => listSystems(api, options),
     getSystem: (systemId) => getSystem(api, systemId),
     listDeviceModels: (systemId, filter) => listDeviceModels(api, systemId, filter),
-    listPhoneNumbers: (systemId, query) => listPhoneNumbers(api, systemId, query),
+    listPhoneNumbers: (systemId, query = {}) =>
+      listPhoneNumbers(
+        api,
+        systemId,
+        query,
+        async () => (await getSystem(api, systemId)).companyId ?? session.user.companyId,
+      ),
     listDevices: (systemId, query) => listDevices(api, systemId, query),
     getDevice: (systemId, deviceId) => getDevice(api, systemId, deviceId),
     createDevice: (systemId, device) => createDevice(api, systemId, device),

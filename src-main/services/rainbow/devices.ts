@@ -1,4 +1,3 @@
-import { DEVICE_CATEGORIES } from '../../shared/enums';
 import { apiPath, PROVISIONING_ROOT } from './paths';
 import type { RainbowApi } from './rainbow-api';
 import type { ApiItem, Device } from './types';
@@ -46,15 +45,22 @@ function devicesPath(systemId: string, ...rest: string[]): string {
   return apiPath(PROVISIONING_ROOT, 'cloudpbxs', systemId, 'devices', ...rest);
 }
 
-/** Every device of a CloudPBX, deskphones and DECT handsets alike (the API's default omits DECT), all pages. */
+/**
+ * Every device of a CloudPBX, all pages. The reference's `category` filter takes `deskphone` and `dectmobile`,
+ * and its default is "deskphone,uncategorized": the default list plus the `dectmobile` list is every device,
+ * asked only with documented values. The DECT handsets (no MAC) come first, as they sort first by MAC.
+ */
 export async function listDevices(
   api: RainbowApi,
   systemId: string,
   query: DeviceQuery = {},
 ): Promise<Device[]> {
   const { pageSize, ...filters } = query;
-  const category = DEVICE_CATEGORIES.join(',');
-  return api.listAll<Device>(devicesPath(systemId), { ...filters, category }, pageSize);
+  const [handsets, others] = await Promise.all([
+    api.listAll<Device>(devicesPath(systemId), { ...filters, category: 'dectmobile' }, pageSize),
+    api.listAll<Device>(devicesPath(systemId), filters, pageSize),
+  ]);
+  return [...handsets, ...others];
 }
 
 /** One device as the API has it: during a debug session it carries `adminUrl` and `adminPassword`. */

@@ -1,16 +1,9 @@
+import { assumedModulesPath } from './assumed-paths';
 import type { ApiStatus } from './devices';
-import { apiPath, PROVISIONING_ROOT } from './paths';
 import type { RainbowApi } from './rainbow-api';
 import type { ApiItem, Device, ExpansionModule } from './types';
 
-/*
- * ASSUMED PATHS. The reference documents the bodies of "add an expansion module" and "remove an expansion
- * module" but not their URLs (rainbow-api-notes.md, "Not confirmed anywhere public"). Fieldkit assumes
- * POST /cloudpbxs/:systemId/devices/:deviceId/modules and DELETE …/modules/:moduleId; correct them here only.
- */
-function modulesPath(systemId: string, deviceId: string, ...rest: string[]): string {
-  return apiPath(PROVISIONING_ROOT, 'cloudpbxs', systemId, 'devices', deviceId, 'modules', ...rest);
-}
+/* The bodies are the reference's; the paths are assumptions, kept in assumed-paths.ts. */
 
 /** Adds an expansion module; the API answers the device with its modules. */
 export async function addExpansionModule(
@@ -19,7 +12,7 @@ export async function addExpansionModule(
   deviceId: string,
   module: ExpansionModule,
 ): Promise<Device> {
-  const answer = await api.request<ApiItem<Device>>('POST', modulesPath(systemId, deviceId), {
+  const answer = await api.request<ApiItem<Device>>('POST', assumedModulesPath(systemId, deviceId), {
     body: module,
   });
   return answer.data;
@@ -32,5 +25,5 @@ export function removeExpansionModule(
   deviceId: string,
   moduleId: number,
 ): Promise<ApiStatus> {
-  return api.request<ApiStatus>('DELETE', modulesPath(systemId, deviceId, String(moduleId)));
+  return api.request<ApiStatus>('DELETE', assumedModulesPath(systemId, deviceId, String(moduleId)));
 }

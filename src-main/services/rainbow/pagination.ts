@@ -4,10 +4,23 @@ export const DEFAULT_PAGE_SIZE = 100;
 
 export type PageFetcher<T> = (offset: number, limit: number) => Promise<ApiList<T>>;
 
+function itemsOf<T>(page: ApiList<T>): T[] {
+  return Array.isArray(page.data) ? page.data : [];
+}
+
 /**
- * Walks a `{ data, limit, offset, total }` list page by page until `total` items were seen. Stops early on
- * an empty page (a server whose `total` overstates what it returns must not make this loop forever) and,
- * when `total` is missing, on a short page.
+ * How many items a full page holds on this server. A server may cap the `limit` asked for (rainbow-api-notes.md,
+ * "Paging"); its envelope's `limit` says the size it used. Without a usable one, the size asked for.
+ */
+function servedPageSize(page: ApiList<unknown>, asked: number): number {
+  const served = page.limit;
+  return Number.isSafeInteger(served) && served > 0 && served < asked ? served : asked;
+}
+
+/**
+ * Walks a `{ data, limit, offset, total }` list page by page until `total` items were seen, advancing by the
+ * number of items received. Stops early on an empty page (a server whose `total` overstates what it returns
+ * must not make this loop forever) and, when `total` is missing, on a page shorter than the envelope's `limit`.
  */
 export async function* paginate<T>(
   fetchPage: PageFetcher<T>,
@@ -15,50 +28,7 @@ export async function* paginate<T>(
 ): AsyncGenerator<T> {
   if (!Number.isInteger(pageSize) || pageSize < 1)
     throw new RangeError(`page size must be a positive integer`);
-  let offset = 0;
-  for (;;) {
-    const page = await fetchPage(offset, pageSize);
-    const items = Array.isArray(page.data) ? page.data : [];
-    yield* items;
-    offset += items.length;
-    if (items.length === 0) return;
-    if (typeof page.total === 'number' ? offset >= page.total : items.length < pageSize) return;
-  }
-}
-
-/** Pages fetched at once when the first page says how many there are (10,000 devices = 100 pages). */
-export const PAGE_CONCURRENCY = 4;
-
-/**
- * Every item of a list. The first page says the total; the other pages are then fetched a few at a time and put
- * back in order, so a 100-page list costs about a quarter of the round trips of walking it. Without a total it
- * walks page by page like `paginate`.
- */
-export async function fetchAllPages<T>(
-  fetchPage: PageFetcher<T>,
-  pageSize = DEFAULT_PAGE_SIZE,
-  concurrency = PAGE_CONCURRENCY,
-): Promise<T[]> {
-  const first = await fetchPage(0, pageSize);
-  const firstItems = Array.isArray(first.data) ? first.data : [];
-  if (typeof first.total !== 'number' || firstItems.length === 0 || firstItems.length >= first.total) {
-    const rest =
-      firstItems.length < pageSize ? [] : await collect(paginateFrom(fetchPage, firstItems.length, pageSize));
-    return [...firstItems, ...rest];
-  }
-  const offsets: number[] = [];
-  for (let offset = firstItems.length; offset < first.total; offset += pageSize) offsets.push(offset);
-  const pages: T[][] = new Array<T[]>(offsets.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < offsets.length) {
-      const index = next++;
-      const page = await fetchPage(offsets[index] as number, pageSize);
-      pages[index] = Array.isArray(page.data) ? page.data : [];
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, offsets.length) }, worker));
-  return [...firstItems, ...pages.flat()];
+  yield* paginateFrom(fetchPage, 0, pageSize);
 }
 
 async function* paginateFrom<T>(
@@ -66,7 +36,74 @@ async function* paginateFrom<T>(
   start: number,
   pageSize: number,
 ): AsyncGenerator<T> {
-  yield* paginate((offset, limit) => fetchPage(start + offset, limit), pageSize);
+  let offset = start;
+  for (;;) {
+    const page = await fetchPage(offset, pageSize);
+    const items = itemsOf(page);
+    yield* items;
+    offset += items.length;
+    if (items.length === 0) return;
+    if (typeof page.total === 'number' ? offset >= page.total : items.length < servedPageSize(page, pageSize))
+      return;
+  }
+}
+
+/** Pages fetched at once when the first page says how many there are (10,000 devices = 100 pages). */
+export const PAGE_CONCURRENCY = 4;
+
+/**
+ * Every item of a list. The first page says the total and, by the items it held, the page size the server
+ * serves (a capped server says the same in its envelope's `limit`); the other pages are then fetched a few at a time and put back in order, so a 100-page list costs
+ * about a quarter of the round trips of walking it. Should a page come back shorter than the server said, the
+ * pages after it are dropped and the rest is walked from the first missing item, so nothing is skipped.
+ * Without a total it walks page by page like `paginate`.
+ */
+export async function fetchAllPages<T>(
+  fetchPage: PageFetcher<T>,
+  pageSize = DEFAULT_PAGE_SIZE,
+  concurrency = PAGE_CONCURRENCY,
+): Promise<T[]> {
+  const first = await fetchPage(0, pageSize);
+  const received = itemsOf(first);
+  const total = first.total;
+  if (typeof total !== 'number' || received.length === 0 || received.length >= total) {
+    const more = received.length >= servedPageSize(first, pageSize) && typeof total !== 'number';
+    return more
+      ? [...received, ...(await collect(paginateFrom(fetchPage, received.length, pageSize)))]
+      : received;
+  }
+  const step = received.length;
+  const offsets: number[] = [];
+  for (let offset = step; offset < total; offset += step) offsets.push(offset);
+  const pages = await fetchConcurrently(offsets, (offset) => fetchPage(offset, pageSize), concurrency);
+  const all = [...received];
+  for (const [index, page] of pages.entries()) {
+    const items = itemsOf(page);
+    all.push(...items);
+    const expected = Math.min(step, total - (offsets[index] as number));
+    if (items.length < expected) {
+      if (items.length === 0) return all;
+      return [...all, ...(await collect(paginateFrom(fetchPage, all.length, pageSize)))];
+    }
+  }
+  return all;
+}
+
+async function fetchConcurrently<P>(
+  offsets: readonly number[],
+  fetchOne: (offset: number) => Promise<P>,
+  concurrency: number,
+): Promise<P[]> {
+  const pages = new Array<P>(offsets.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < offsets.length) {
+      const index = next++;
+      pages[index] = await fetchOne(offsets[index] as number);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, offsets.length) }, worker));
+  return pages;
 }
 
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -18,9 +18,15 @@ export interface Sort<F extends string> {
 const DEFAULT_LIMIT = 100;
 const INTEGER = /^-?\d+$/;
 
+/**
+ * The public Rainbow SDK writes an argument its caller left out as the text `undefined` (`offset=undefined`,
+ * `assigned=undefined`), and the real service answers it as if the parameter were absent.
+ */
+const NOT_GIVEN = new Set(['', 'undefined']);
+
 function raw(query: URLSearchParams, name: string): string | undefined {
   const value = query.get(name);
-  return value === null || value === '' ? undefined : value;
+  return value === null || NOT_GIVEN.has(value) ? undefined : value;
 }
 
 export function readString(
@@ -96,6 +102,21 @@ export function readPage(query: URLSearchParams, rules: { maxLimit?: number } = 
   const limit = readInteger(query, 'limit', { min: 1, max: rules.maxLimit ?? Number.MAX_SAFE_INTEGER });
   const offset = readInteger(query, 'offset', { min: 0 });
   return { limit: limit ?? DEFAULT_LIMIT, offset: offset ?? 0 };
+}
+
+/**
+ * The query a list route reads when the server serves at most `cap` items a page: a `limit` above the cap (or
+ * none, i.e. the default 100) becomes the cap, so the route's envelope reports the size it served. A `limit`
+ * that is not a whole number is left as it is, for the route to refuse.
+ */
+export function capPageLimit(query: URLSearchParams, cap: number | undefined): URLSearchParams {
+  if (cap === undefined) return query;
+  const asked = raw(query, 'limit');
+  const limit = asked === undefined ? DEFAULT_LIMIT : INTEGER.test(asked) ? Number(asked) : Number.NaN;
+  if (!(limit > cap)) return query;
+  const capped = new URLSearchParams(query);
+  capped.set('limit', String(cap));
+  return capped;
 }
 
 export function readSort<F extends string>(

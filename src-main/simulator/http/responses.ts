@@ -18,6 +18,7 @@ export const ERROR_DETAILS_CODES = {
   unknownApplication: 403100,
   applicationNotAuthorised: 403101,
   systemOfAnotherCompany: 403200,
+  debugDurationNotAllowed: 403300,
   unknownRoute: 404000,
   userNotFound: 404100,
   cloudPbxNotFound: 404200,

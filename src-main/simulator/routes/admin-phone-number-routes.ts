@@ -45,7 +45,7 @@ export const adminPhoneNumberRoutes: Route[] = [
         (shortNumber === undefined || phoneNumber.shortNumber === shortNumber) &&
         (internalNumber === undefined || phoneNumber.internalNumber === internalNumber) &&
         (userId === undefined || phoneNumber.userId === userId) &&
-        (isAssignedToUser === undefined || phoneNumber.isAssignedToUser === isAssignedToUser) &&
+        (isAssignedToUser === undefined || (phoneNumber.userId !== undefined) === isAssignedToUser) &&
         (name === undefined || namesOf(phoneNumber).some((part) => part.toLowerCase().includes(name))) &&
         (deviceName === undefined || (phoneNumber.deviceName ?? '').toLowerCase().includes(deviceName));
 

@@ -1,4 +1,5 @@
-import { itemEnvelope, okReply } from '../http/responses';
+import type { Session } from '../auth/token-authority';
+import { ApiError, ERROR_DETAILS_CODES, itemEnvelope, okReply } from '../http/responses';
 import type { Route } from '../http/router';
 import { registrationsOf } from '../tenant/registration-view';
 import { RVCP_BASE, requireVisibleDevice } from './access';
@@ -38,6 +39,7 @@ export const deviceActionRoutes: Route[] = [
     handle: ({ params, body, tenant }, session) => {
       const device = requireVisibleDevice(tenant, session, params);
       const seconds = readDebugDuration(body, DEFAULT_DEBUG_SECONDS);
+      requireMayChooseDebugDuration(session, seconds);
       tenant.grantDebugSession(device.systemId, device.id, seconds);
       return okReply(itemEnvelope([], 'Debug session successfully granted'));
     },
@@ -62,3 +64,13 @@ export const deviceActionRoutes: Route[] = [
     },
   },
 ];
+
+/** "Only superadmin can set a debug duration different from the default one" (reference, debug grant). */
+function requireMayChooseDebugDuration(session: Session, seconds: number): void {
+  if (seconds === DEFAULT_DEBUG_SECONDS || session.user.roles.includes('superadmin')) return;
+  throw new ApiError(
+    403,
+    'Only superadmin can set a debug duration different from the default one',
+    ERROR_DETAILS_CODES.debugDurationNotAllowed,
+  );
+}

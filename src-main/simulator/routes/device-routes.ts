@@ -1,4 +1,4 @@
-import type { Device } from '../../services/rainbow/types';
+import type { Device, DeviceCategory } from '../../services/rainbow/types';
 import { pageOf, sortBy, type SortKey } from '../http/listing';
 import { readBoolean, readChoiceList, readInteger, readPage, readSort, readString } from '../http/query';
 import { itemEnvelope, okReply } from '../http/responses';
@@ -6,8 +6,11 @@ import type { Route, RouteContext } from '../http/router';
 import type { SimulatorTenant } from '../tenant/tenant';
 import { deviceDetailView, deviceView } from '../tenant/views';
 import { RVCP_BASE, requireVisibleCloudPbx, requireVisibleDevice, routeParam } from './access';
-import { DEFAULT_DEVICE_CATEGORIES, DEVICE_CATEGORIES } from './cloudpbx-routes';
+import { DEFAULT_DEVICE_CATEGORIES } from './cloudpbx-routes';
 import { compactIdentifier } from '../tenant/identifier-text';
+
+/** The device list's `category` enum (reference); its default also lists the uncategorized devices. */
+const DEVICE_LIST_CATEGORIES: readonly DeviceCategory[] = ['deskphone', 'dectmobile'];
 
 export const DEVICE_SORT_FIELDS = [
   'macAddress',
@@ -63,7 +66,7 @@ export const deviceRoutes: Route[] = [
 
 /** The documented list filters, each applied only when given. */
 function filteredDevices({ query, tenant }: RouteContext, systemId: string): Device[] {
-  const categories = readChoiceList(query, 'category', DEVICE_CATEGORIES, DEFAULT_DEVICE_CATEGORIES);
+  const categories = readChoiceList(query, 'category', DEVICE_LIST_CATEGORIES, DEFAULT_DEVICE_CATEGORIES);
   const assigned = readBoolean(query, 'assigned');
   const banned = readBoolean(query, 'banned');
   const phoneNumberId = readString(query, 'phoneNumberId');

@@ -42,7 +42,11 @@ export function deviceDetailView(tenant: SimulatorTenant, device: DeviceRecord):
   return { ...deviceView(tenant, device), currentDevice: device.phoneNumberId !== undefined };
 }
 
-/** A record of the admin API's `systems/:systemId/phone-numbers` list. */
+/**
+ * A record of the admin API's `systems/:systemId/phone-numbers` list, with only the fields rainbow-api-notes.md
+ * names: no `loginEmail` and no `isAssignedToUser` (a filter, not a documented field), so that clients cannot
+ * come to rely on them.
+ */
 export function phoneNumberView(tenant: SimulatorTenant, subscriber: SubscriberRecord): PhoneNumber {
   const user = subscriber.userId === undefined ? undefined : tenant.findUser(subscriber.userId);
   return {
@@ -56,8 +60,6 @@ export function phoneNumberView(tenant: SimulatorTenant, subscriber: SubscriberR
     deviceName: subscriber.deviceName,
     systemId: subscriber.systemId,
     pbxId: tenant.findCloudPbx(subscriber.systemId)?.pbxId,
-    isAssignedToUser: user !== undefined,
-    loginEmail: user?.loginEmail,
   };
 }
 

@@ -152,6 +152,12 @@ describe('fieldkit CLI against the simulator', () => {
     expect(stdout).toContain('3 authentication failed');
   });
 
+  it('refuses a simulator page cap that is not a whole number of at least 1', async () => {
+    const { code, stderr } = await cli(['simulator', '--page-cap', '0']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--page-cap must be a whole number from 1 to 10000, not "0"');
+  });
+
   it("discovers on the demo's simulated LAN with --demo, sending nothing on the real network", async () => {
     const { code, stdout } = await cli(['discover', '--demo', '--system', lyon, '--json'], {
       FIELDKIT_DATA_DIR: dataDir,

@@ -153,18 +153,10 @@ describe('fieldkit device …', () => {
   });
 
   it('grants a debug session with the admin URL, and prints the password only with --show-password', async () => {
-    const granted = await cli([
-      'device',
-      'debug-grant',
-      '--mac',
-      '487a550a1b01',
-      '--duration',
-      '600',
-      '--json',
-    ]);
+    const granted = await cli(['device', 'debug-grant', '--mac', '487a550a1b01', '--json']);
     expect(granted.code).toBe(0);
     const session = JSON.parse(granted.stdout) as DebugSession;
-    expect(session.durationSeconds).toBe(600);
+    expect(session).toMatchObject({ durationSeconds: null, expiresAt: null });
     expect(session.adminUrl).toMatch(/^https:/);
     const deviceId = simulator.tenant.findDeviceByIdentifier(lyon, '487a550a1b01')?.id ?? '';
     const password = simulator.tenant.debugSession(lyon, deviceId)?.adminPassword ?? '';
@@ -182,6 +174,14 @@ describe('fieldkit device …', () => {
     expect((await cli(['device', 'debug-revoke', '--mac', '487a550a1b01'])).code).toBe(0);
     expect(simulator.tenant.debugSession(lyon, deviceId)).toBeUndefined();
     expect(readFileSync(auditFilePath(dataDir, { kind: 'env' }), 'utf8')).not.toContain(password);
+  });
+
+  it('passes --duration on, and shows Rainbow’s refusal when a company admin chooses one', async () => {
+    const refused = await cli(['device', 'debug-grant', '--mac', '487a550a1b02', '--duration', '600']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('Only superadmin can set a debug duration');
+    const help = await cli(['device', 'debug-grant', '--help']);
+    expect(help.stdout).toContain('only a superadmin may choose one');
   });
 
   it('swaps a phone, printing each step, and exits 1 with the way back when the new one never registers', async () => {

@@ -28,7 +28,7 @@ describe('the activity log', () => {
     if (handset === undefined) throw new Error('seed has no DECT handset');
     await expect(feature.devices.reboot(lyon, handset.id)).rejects.toMatchObject({ status: 400 });
     const deskphone = seededDeviceId(simulator, lyon, '487a550a1b01');
-    await feature.debug.grant(lyon, deskphone, 900);
+    await feature.debug.grant(lyon, deskphone);
     const { adminPassword } = await feature.debug.reveal(lyon, deskphone);
 
     const entries = await harness.auditLog.list();

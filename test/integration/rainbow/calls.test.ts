@@ -90,19 +90,40 @@ describe('Rainbow calls against the simulator', () => {
     expect(pages.every((query) => query.get('format') === 'full' && query.get('limit') === '7')).toBe(true);
   });
 
+  it('completes subscriber records that lack loginEmail and isAssignedToUser from documented calls', async () => {
+    const records = simulator.requests().length;
+    const [camille] = await client.listPhoneNumbers(DEMO_SYSTEM_IDS.lyon, { shortNumber: '81001' });
+    const user = simulator.tenant.listUsers().find((candidate) => candidate.id === camille?.userId);
+
+    expect(user).toBeDefined();
+    expect(camille).toMatchObject({ isAssignedToUser: true, loginEmail: user?.loginEmail });
+    const asked = simulator.requests().slice(records);
+    expect(asked.filter((request) => request.path === '/api/rainbow/admin/v1.0/users')).toHaveLength(1);
+  });
+
   it('passes the filters of the subscriber list', async () => {
     const unheld = await client.listPhoneNumbers(DEMO_SYSTEM_IDS.lyon, { isAssignedToUser: false });
     expect(unheld.length).toBeGreaterThan(0);
     expect(unheld.every((phoneNumber) => phoneNumber.userId === undefined)).toBe(true);
   });
 
+  it('lists every device, handsets and uncategorized ones too, asking only the reference’s categories', async () => {
+    const devices = await client.listDevices(DEMO_SYSTEM_IDS.lyon);
+    const expected = simulator.tenant.listDevices(DEMO_SYSTEM_IDS.lyon).map((device) => device.id);
+    expect(devices.map((device) => device.id).sort()).toEqual([...expected].sort());
+    const path = `${PROVISIONING_ROOT}/cloudpbxs/${DEMO_SYSTEM_IDS.lyon}/devices`;
+    const categories = queriesOf(path).map((query) => query.get('category'));
+    expect(new Set(categories)).toEqual(new Set(['dectmobile', null]));
+  });
+
   it('offers a generic request for calls without a module yet', async () => {
     const answer = await client.request<{ data: unknown[]; total: number }>(
       'GET',
       `${PROVISIONING_ROOT}/cloudpbxs/${DEMO_SYSTEM_IDS.lyon}/devices`,
-      { query: { limit: 2, category: 'deskphone,dectmobile,uncategorized' } },
+      { query: { limit: 2, category: 'dectmobile' } },
     );
     expect(answer.data.length).toBeLessThanOrEqual(2);
-    expect(answer.total).toBe(simulator.tenant.listDevices(DEMO_SYSTEM_IDS.lyon).length);
+    const handsets = simulator.tenant.listDevices(DEMO_SYSTEM_IDS.lyon).filter((d) => d.ipei !== undefined);
+    expect(answer.total).toBe(handsets.length);
   });
 });

@@ -36,8 +36,6 @@ describe('simulator admin phone-numbers API', () => {
       deviceName: 'Cloud PBX subscriber',
       systemId: DEMO_SYSTEM_IDS.lyon,
       pbxId: expect.stringMatching(/^PBX/),
-      isAssignedToUser: true,
-      loginEmail: 'camille.martin@demo.fieldkit.invalid',
     });
   });
 
@@ -59,7 +57,7 @@ describe('simulator admin phone-numbers API', () => {
     );
     const unheld = await list('?isAssignedToUser=false');
     expect(unheld.data.map((record) => record.shortNumber)).toEqual(['81090', '81091']);
-    expect(unheld.data[0]).toMatchObject({ firstName: '', lastName: '', isAssignedToUser: false });
+    expect(unheld.data[0]).toMatchObject({ firstName: '', lastName: '' });
     expect(unheld.data[0]?.userId).toBeUndefined();
   });
 

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiItem, Device } from '../../../src-main/services/rainbow/types';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
-import { RVCP_BASE, apiCaller, expectErrorBody, signIn } from './http-helpers';
+import {
+  AUTH_BASE,
+  RVCP_BASE,
+  apiCaller,
+  expectErrorBody,
+  getJson,
+  signIn,
+  signInHeaders,
+} from './http-helpers';
 import { FakeClock } from '../../support/fake-clock';
 
 const { lyon } = DEMO_SYSTEM_IDS;
@@ -100,8 +108,32 @@ describe('simulator device actions: reboot, reset, debug sessions, expansion mod
       expect(second.adminPassword).not.toBe(first.adminPassword);
     });
 
-    it('honours a duration given in seconds as a string, and refuses a bad one', async () => {
+    it('refuses a duration from a company admin with the reference’s rule, but not the default one', async () => {
       const id = deviceId('Break room');
+      const chosen = await call('POST', `${DEVICES}/${id}/debug`, { duration: '120' });
+      const asDefault = await call('POST', `${DEVICES}/${id}/debug`, { duration: '1800' });
+
+      expectErrorBody(chosen, 403, 403300, /Only superadmin can set a debug duration/);
+      expect(asDefault.status).toBe(200);
+    });
+
+    it('honours a superadmin’s duration given in seconds as a string, and refuses a bad one', async () => {
+      const id = deviceId('Break room');
+      const superadmin = { login: 'root@fieldkit.invalid', password: 'Sup3r-admin!' };
+      simulator.tenant.addUser({
+        companyId: simulator.tenant.company.id,
+        loginEmail: superadmin.login,
+        firstName: 'Super',
+        lastName: 'Admin',
+        displayName: 'Super Admin',
+        roles: ['user', 'superadmin'],
+        adminType: 'superadmin',
+        password: superadmin.password,
+      });
+      const signedIn = await getJson<{ token: string }>(simulator, `${AUTH_BASE}/login`, {
+        headers: signInHeaders({ ...simulator.credentials, ...superadmin }),
+      });
+      call = apiCaller(simulator, signedIn.body.token);
       await call('POST', `${DEVICES}/${id}/debug`, { duration: '120' });
       await clock.advance(119_000);
       const open = await getDevice(id);

@@ -9,8 +9,9 @@ function listOf(items: number[], options: { total?: number; maxLimit?: number } 
   const asked: { offset: number; limit: number }[] = [];
   const fetchPage = async (offset: number, limit: number): Promise<ApiList<number>> => {
     asked.push({ offset, limit });
-    const data = items.slice(offset, offset + Math.min(limit, options.maxLimit ?? limit));
-    return { data, limit, offset, total: options.total ?? items.length };
+    const served = Math.min(limit, options.maxLimit ?? limit);
+    const data = items.slice(offset, offset + served);
+    return { data, limit: served, offset, total: options.total ?? items.length };
   };
   return { asked, fetchPage };
 }
@@ -42,6 +43,18 @@ describe('paginate', () => {
     const list = listOf(range(45), { maxLimit: 20 });
     expect(await collect(paginate(list.fetchPage, 100))).toEqual(range(45));
     expect(list.asked.map((page) => page.offset)).toEqual([0, 20, 40]);
+  });
+
+  it('follows the envelope limit when a capped server (37 for 50 asked) gives no total', async () => {
+    const asked: number[] = [];
+    const fetchPage = async (offset: number, limit: number) => {
+      asked.push(offset);
+      const served = Math.min(limit, 37);
+      const data = range(100).slice(offset, offset + served);
+      return { data, limit: served, offset } as unknown as ApiList<number>;
+    };
+    expect(await collect(paginate(fetchPage, 50))).toEqual(range(100));
+    expect(asked).toEqual([0, 37, 74]);
   });
 
   it('stops on an empty page when total overstates the list', async () => {

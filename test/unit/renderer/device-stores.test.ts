@@ -137,10 +137,19 @@ describe('useDebugStore', () => {
     expect(debug.sessionOf('dev-1')).toBeUndefined();
   });
 
-  it('forgets the session and its password when it expires', async () => {
-    const { time } = debugContext();
+  it('keeps a session of the CloudPBX’s default length until revoked: its end is not known here', async () => {
+    const { fake, time } = debugContext();
     const debug = useDebugStore();
     await debug.grant(lyon.id, 'dev-1');
+    expect(fake.api.debug.grant).toHaveBeenCalledWith({ systemId: lyon.id, deviceId: 'dev-1' });
+    await time.advance(3 * 60 * 60_000);
+    expect(debug.sessionOf('dev-1')?.expiresAt).toBeNull();
+  });
+
+  it('forgets the session and its password when a chosen duration ends', async () => {
+    const { time } = debugContext();
+    const debug = useDebugStore();
+    await debug.grant(lyon.id, 'dev-1', 1800);
     await debug.reveal(lyon.id, 'dev-1');
     await time.advance(29 * 60_000);
     expect(debug.credentialsOf('dev-1')).toBeDefined();

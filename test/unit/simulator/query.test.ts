@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  capPageLimit,
   readBoolean,
   readChoice,
   readChoiceList,
@@ -92,5 +93,21 @@ describe('query readers', () => {
       badRequest(() => readString(query('description=ab'), 'description', { minLength: 3 })).status,
     ).toBe(400);
     expect(readInteger(query('deviceTypeId=999998'), 'deviceTypeId', { min: 0 })).toBe(999998);
+  });
+
+  it('caps the limit like a server: above the cap or absent becomes the cap, the rest is left alone', () => {
+    const limitOf = (text: string, cap: number | undefined) => capPageLimit(query(text), cap).get('limit');
+    expect(limitOf('limit=50&offset=37', 37)).toBe('37');
+    expect(limitOf('offset=3', 37)).toBe('37');
+    expect(limitOf('limit=20', 37)).toBe('20');
+    expect(limitOf('limit=50', undefined)).toBe('50');
+    expect(limitOf('limit=ten', 37)).toBe('ten');
+    expect(capPageLimit(query('limit=50&offset=37'), 37).get('offset')).toBe('37');
+  });
+
+  it('reads `undefined`, as the public SDK writes a parameter its caller left out, as not given', () => {
+    const sdkQuery = query('limit=100&offset=undefined&sortOrder=1&assigned=undefined');
+    expect(readPage(sdkQuery)).toEqual({ limit: 100, offset: 0 });
+    expect(readBoolean(sdkQuery, 'assigned')).toBeUndefined();
   });
 });

@@ -154,13 +154,24 @@ export function deviceCalls() {
         ]),
       },
       debug: {
-        grant: vi.fn(async ({ deviceId }: { deviceId: string }): Promise<DebugSession> => ({
-          deviceId,
-          grantedAt: '2030-01-01T09:00:00.000Z',
-          expiresAt: '2030-01-01T09:30:00.000Z',
-          durationSeconds: 1800,
-          adminUrl: 'https://192.168.1.20/admin',
-        })),
+        grant: vi.fn(
+          async ({
+            deviceId,
+            durationSeconds,
+          }: {
+            deviceId: string;
+            durationSeconds?: number;
+          }): Promise<DebugSession> => ({
+            deviceId,
+            grantedAt: '2030-01-01T09:00:00.000Z',
+            expiresAt:
+              durationSeconds === undefined
+                ? null
+                : new Date(Date.parse('2030-01-01T09:00:00.000Z') + durationSeconds * 1000).toISOString(),
+            durationSeconds: durationSeconds ?? null,
+            adminUrl: 'https://192.168.1.20/admin',
+          }),
+        ),
         reveal: vi.fn(async ({ deviceId }: { deviceId: string }): Promise<DebugCredentials> => ({
           deviceId,
           adminUrl: 'https://192.168.1.20/admin',

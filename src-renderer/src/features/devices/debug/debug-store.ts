@@ -24,9 +24,12 @@ export const useDebugStore = defineStore('devices-debug', () => {
     expiryTimers.delete(deviceId);
   }
 
+  /** A session of the CloudPBX's default length has no known end: it is forgotten on revoke or sign-out. */
   function track(granted: DebugSession): void {
     expiryTimers.get(granted.deviceId)?.();
+    expiryTimers.delete(granted.deviceId);
     sessions.set(granted.deviceId, granted);
+    if (granted.expiresAt === null) return;
     const left = Date.parse(granted.expiresAt) - clock.now();
     expiryTimers.set(
       granted.deviceId,
