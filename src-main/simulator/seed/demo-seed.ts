@@ -66,6 +66,9 @@ const SUBSCRIBER_DEVICE_NAME = 'Cloud PBX subscriber';
 const NEW_HIRE_COUNTER_BASE = 0x300;
 const SEED_DATE = '2024-01-15T09:30:00.000Z';
 
+/** Open space A, desk 4 sits behind a consumer router whose SIP ALG rewrites contacts: the demo's NAT case. */
+const PHONES_BEHIND_SIP_ALG = ['3c28a6110204'];
+
 function userRecord(person: Person, id: string): UserRecord {
   return {
     id,
@@ -167,6 +170,7 @@ export function createDemoTenant(
     subscribers,
     devices: deviceRecords(subscribers),
     lanPhones: LAN_PHONES,
+    phonesBehindSipAlg: PHONES_BEHIND_SIP_ALG,
     idPrefix: RUNTIME_ID_PREFIX,
     now,
     registrationDelayMs: options.registrationDelayMs,

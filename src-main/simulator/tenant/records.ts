@@ -117,6 +117,11 @@ export interface TenantSeed {
   now: () => number;
   /** Phones on the sites' LANs that no device uses yet (DECT bases first: handsets register through them). */
   lanPhones?: LanPhoneSeed[];
+  /**
+   * MACs or IPEIs of phones whose site router runs a SIP ALG: their REGISTER leaves over UDP and reaches the
+   * CloudPBX with its contact rewritten to the router's public address.
+   */
+  phonesBehindSipAlg?: string[];
   /** Time from provisioning (assignment, reboot, MAC swap) to SIP registration. Default 0. */
   registrationDelayMs?: number;
 }
