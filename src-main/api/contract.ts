@@ -9,6 +9,7 @@ import { systemId } from '../shared/inputs/ids';
 import * as device from '../shared/inputs/devices';
 import * as discovery from '../shared/inputs/discovery';
 import * as batch from '../shared/inputs/batch';
+import * as diagnose from '../shared/inputs/diagnose';
 import type {
   AdminUser,
   AppInfo,
@@ -26,6 +27,7 @@ import type {
   DebugSession,
   Device,
   DeviceActionResult,
+  DeviceDiagnosis,
   DeviceModel,
   DiscoveryFinishedEvent,
   DiscoveryFoundEvent,
@@ -143,6 +145,8 @@ export const calls = {
   'batch.resumeRun': defineCall<ApplyStarted>()(batch.runIdInput),
   'catalog.pull': defineCall<CatalogStatus>()(batch.systemInput),
   'catalog.status': defineCall<CatalogStatus>()(batch.systemInput),
+  // Troubleshooting ladders (services/diagnose): inputs in shared/inputs/diagnose.ts.
+  'diagnose.device': defineCall<DeviceDiagnosis>()(diagnose.diagnoseDeviceInput),
 };
 
 export const events = {

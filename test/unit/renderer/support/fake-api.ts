@@ -3,6 +3,7 @@ import type { Api, EventName, EventPayload } from '@api/contract';
 import type {
   AppInfo,
   CatalogStatus,
+  DeviceDiagnosis,
   CloudPbx,
   ConnectionTestResult,
   Device,
@@ -142,6 +143,13 @@ export function createFakeApi() {
       status: vi.fn(async (input: { systemId: string }): Promise<CatalogStatus> => ({
         ...input,
         cached: false,
+      })),
+    },
+    diagnose: {
+      device: vi.fn(async (input: { systemId: string }): Promise<DeviceDiagnosis> => ({
+        subject: { kind: 'device', systemId: input.systemId },
+        verdict: 'ok',
+        checks: [],
       })),
     },
     ...feature.namespaces,

@@ -1,0 +1,207 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src-main/cli/io';
+import { runCli } from '../../../src-main/cli/run';
+import { auditFilePath } from '../../../src-main/services/audit/audit-log';
+import type { AuditEntry } from '../../../src-main/services/audit/types';
+import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
+
+const lyon = DEMO_SYSTEM_IDS.lyon;
+let simulator: RunningSimulator;
+let dataDir: string;
+
+interface JsonCheck {
+  id: string;
+  status: string;
+  summary: string;
+  evidence: Record<string, unknown>;
+  fix: string | null;
+}
+interface JsonReport {
+  subject: Record<string, unknown>;
+  verdict: string;
+  checks: JsonCheck[];
+}
+
+beforeAll(async () => {
+  simulator = await startSimulator({ port: 0, registrationDelayMs: 0 });
+  dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-cli-diagnose-'));
+});
+
+afterAll(async () => {
+  await simulator.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterEach(() => simulator.setFaults({}));
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: {
+      FIELDKIT_DATA_DIR: dataDir,
+      FIELDKIT_HOST: simulator.url,
+      FIELDKIT_LOGIN: simulator.credentials.login,
+      FIELDKIT_PASSWORD: simulator.credentials.password,
+      FIELDKIT_APP_ID: simulator.credentials.appId,
+      FIELDKIT_APP_SECRET: simulator.credentials.appSecret,
+    },
+    untilInterrupted: () => Promise.resolve(),
+  };
+  const code = await runCli(['diagnose', ...args, '--system', lyon], io);
+  return { code, stdout, stderr };
+}
+
+async function diagnose(...args: string[]): Promise<{ code: number; report: JsonReport }> {
+  const { code, stdout } = await cli([...args, '--json']);
+  return { code, report: JSON.parse(stdout) as JsonReport };
+}
+
+function statusOf(report: JsonReport, id: string): string | undefined {
+  return report.checks.find((check) => check.id === id)?.status;
+}
+
+function checkOf(report: JsonReport, id: string): JsonCheck {
+  const found = report.checks.find((check) => check.id === id);
+  if (found === undefined) throw new Error(`no check ${id}`);
+  return found;
+}
+
+describe('fieldkit diagnose (device)', () => {
+  it('answers ok, with the ladder in order, for a registered phone in service', async () => {
+    const { code, report } = await diagnose('--mac', '48:7A:55:0A:1B:01');
+    expect(code).toBe(0);
+    expect(report.verdict).toBe('ok');
+    expect(report.checks.map((check) => check.id)).toEqual([
+      'declared',
+      'model',
+      'assigned',
+      'banned',
+      'registered',
+      'registration-health',
+      'nat',
+      'debug-session',
+    ]);
+    expect(report.subject).toMatchObject({
+      kind: 'device',
+      identifier: '487a550a1b01',
+      shortNumber: '81001',
+    });
+    expect(checkOf(report, 'registered').evidence).toMatchObject({
+      transport: 'TLS',
+      fullSipURI: expect.stringMatching(/^sip:81001@198\.18\./) as unknown,
+    });
+    expect(statusOf(report, 'nat')).toBe('ok');
+    expect(Object.keys(report.checks[0] ?? {})).toEqual(['id', 'status', 'summary', 'evidence', 'fix']);
+  });
+
+  it('finds a phone declared on another CloudPBX of the account', async () => {
+    const { code, report } = await diagnose('--mac', '3c28a6220301');
+    expect(code).toBe(1);
+    expect(report.verdict).toBe('problem');
+    const declared = checkOf(report, 'declared');
+    expect(declared.status).toBe('fail');
+    expect(declared.evidence).toMatchObject({ otherCloudPbx: 'Grenoble Warehouse' });
+    expect(report.checks.slice(1).every((check) => check.status === 'skipped')).toBe(true);
+  });
+
+  it('says no CloudPBX has a MAC nobody declared', async () => {
+    const { code, report } = await diagnose('--mac', '00:04:13:99:99:99');
+    expect(code).toBe(1);
+    expect(checkOf(report, 'declared').evidence).toMatchObject({ otherCloudPbxs: 'none has it' });
+  });
+
+  it('fails `banned` for the banned phone, with what the ban means', async () => {
+    const { code, report } = await diagnose('--mac', '3c28a6110205');
+    expect(code).toBe(1);
+    const banned = checkOf(report, 'banned');
+    expect(banned.status).toBe('fail');
+    expect(banned.evidence).toMatchObject({ 'bannedDevice.failCount': '3' });
+    expect(banned.fix).toMatch(/reboot/i);
+  });
+
+  it('fails `nat` for the phone whose contact a SIP ALG rewrote, and passes once the ALG is off', async () => {
+    const before = await diagnose('--mac', '3c28a6110204');
+    expect(before.code).toBe(1);
+    const nat = checkOf(before.report, 'nat');
+    expect(nat.status).toBe('fail');
+    expect(nat.evidence).toMatchObject({ transport: 'UDP' });
+    expect(nat.fix).toMatch(/SIP ALG/);
+
+    simulator.tenant.setBehindSipAlg('3c28a6110204', false);
+    try {
+      const after = await diagnose('--mac', '3c28a6110204');
+      expect(after.code).toBe(0);
+      expect(statusOf(after.report, 'nat')).toBe('ok');
+    } finally {
+      simulator.tenant.setBehindSipAlg('3c28a6110204', true);
+    }
+  });
+
+  it('fails `assigned` for the unassigned phone, and turns ok once it is assigned', async () => {
+    const device = simulator.tenant.listDevices(lyon).find((d) => d.macAddress === '487a550a1b0c');
+    if (device === undefined) throw new Error('seed changed: no unassigned meeting-room phone');
+    const before = await diagnose('--device', device.id);
+    expect(before.code).toBe(1);
+    expect(statusOf(before.report, 'assigned')).toBe('fail');
+    expect(statusOf(before.report, 'registered')).toBe('skipped');
+
+    const free = simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81090');
+    if (free === undefined) throw new Error('seed changed: no number 81090');
+    simulator.tenant.assignDevice(lyon, device.id, free.id);
+    try {
+      const after = await diagnose('--device', device.id);
+      expect(after.report.verdict).toBe('ok');
+      expect(statusOf(after.report, 'registered')).toBe('ok');
+    } finally {
+      simulator.tenant.unassignDevice(lyon, device.id);
+    }
+  });
+
+  it('fails `registered` for a phone that is off', async () => {
+    simulator.tenant.setPhoneOnline('487a550a1b02', false);
+    try {
+      const { code, report } = await diagnose('--mac', '487a550a1b02');
+      expect(code).toBe(1);
+      expect(statusOf(report, 'registered')).toBe('fail');
+      expect(statusOf(report, 'nat')).toBe('skipped');
+    } finally {
+      simulator.tenant.setPhoneOnline('487a550a1b02', true);
+    }
+  });
+
+  it('reports a refused registrations call as unknown, never as a problem', async () => {
+    simulator.setFaults({ targeted: [{ method: 'GET', path: /\/registrations$/, answer: 403 }] });
+    const { code, report } = await diagnose('--mac', '487a550a1b01');
+    expect(code).toBe(0);
+    expect(report.verdict).toBe('unknown');
+    expect(checkOf(report, 'registered').status).toBe('unknown');
+  });
+
+  it('prints the ladder as text, and records every run in the activity log', async () => {
+    const { code, stdout } = await cli(['--mac', '3c28a6110205']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/verdict: problem/);
+    expect(stdout).toMatch(/\[FAIL\] banned: /);
+    const entries = readFileSync(auditFilePath(dataDir, { kind: 'env' }), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AuditEntry);
+    expect(
+      entries.some((entry) => entry.action === 'diagnose.device' && entry.details?.verdict === 'problem'),
+    ).toBe(true);
+  });
+
+  it('refuses bad input with exit 2 and unreachable Rainbow with exit 4', async () => {
+    expect((await cli(['--mac', 'not-a-mac'])).code).toBe(2);
+    expect((await cli(['--mac', '487a550a1b01', '--device', 'x'])).code).toBe(2);
+    expect((await cli([])).code).toBe(2);
+    simulator.setFaults({ targeted: [{ method: 'GET', path: /\/devices$/, answer: 'reset' }] });
+    expect((await cli(['--mac', '487a550a1b01'])).code).toBe(4);
+  });
+});
