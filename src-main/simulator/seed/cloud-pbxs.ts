@@ -1,5 +1,6 @@
 import type { CloudPbxRecord } from '../tenant/records';
 import { DEMO_COMPANY_ID, DEMO_SYSTEM_IDS, seedId } from './seed-ids';
+import { DEMO_TRUNK_IDS } from './telephony-seed';
 
 interface Site {
   id: string;
@@ -30,6 +31,25 @@ function cloudPbx(site: Site): CloudPbxRecord {
       domainName: site.domainName,
       language: 'fr',
       telephonyLinePolicy: 'multi_lines',
+      externalTrunkId: DEMO_TRUNK_IDS.carrier,
+      externalTrunkAdditionalInfo: {
+        id: DEMO_TRUNK_IDS.carrier,
+        name: 'Carrier SIP Trunk',
+        status: 'active',
+        description: 'Main carrier of the demo company',
+        trunkType: 'bp_trunk',
+        locked: false,
+      },
+      overflowSubscribersToVoicemail: { activate: true, noReplyDelay: 20, activateUnavailableOverflow: true },
+      barringOptions: { permissions: 'nat_local', restrictions: 'surcharged_numbers' },
+      cliOptions: {
+        policy: 'user_ddi_number',
+        userCanManageItsCli: false,
+        companyNumberCanBeSelectedByUserAsCli: false,
+      },
+      callForwardOptions: { externalCallForward: 'not_authorized' },
+      callForkingToPstnNumber: 'not_activated',
+      emergencyOptions: { callAuthorizationWithSoftPhone: true, emergencyGroupActivated: false },
       sipDeviceTransferMode: 'optional',
       // The real API returns these SIP trunk secrets too; the simulator does, so tests prove Fieldkit drops them.
       peerAuthenticationOptions: {

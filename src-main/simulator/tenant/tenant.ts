@@ -5,6 +5,7 @@ import { TenantDirectory, copy } from './directory';
 import { compactIdentifier } from './identifier-text';
 import { SimulatedPhones, identifierOf, type ActiveRegistration, type SimulatedPhone } from './phones';
 import type { DevicePatch, DeviceRecord, NewDevice, TenantSeed } from './records';
+import { NO_TELEPHONY, Telephony } from './telephony';
 import { TenantError } from './tenant-error';
 
 export { TenantError, type TenantErrorKind, type TenantRule } from './tenant-error';
@@ -21,12 +22,15 @@ export class SimulatorTenant extends TenantDirectory {
   readonly #phones: SimulatedPhones;
   readonly #debugSessions: DebugSessions;
   readonly #behindSipAlg: Set<string>;
+  /** DDIs, groups, trunks, emergency numbers: read by the routes, never changed. */
+  readonly telephony: Telephony;
 
   constructor(seed: TenantSeed) {
     super(seed);
     this.#phones = new SimulatedPhones({ now: seed.now, registrationDelayMs: seed.registrationDelayMs ?? 0 });
     this.#debugSessions = new DebugSessions(seed.now);
     this.#behindSipAlg = new Set(seed.phonesBehindSipAlg);
+    this.telephony = new Telephony(seed.telephony ?? NO_TELEPHONY);
     for (const phone of seed.lanPhones ?? []) this.#phones.addLanPhone(phone);
     for (const device of seed.devices) {
       this.#storeDevice(copy(device));
