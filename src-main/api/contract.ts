@@ -36,6 +36,7 @@ import type {
   IdentifyResult,
   ImportReport,
   NetworkInterfaceSummary,
+  NumberDiagnosis,
   PhoneNumber,
   ProfileSummary,
   ReportFile,
@@ -147,6 +148,7 @@ export const calls = {
   'catalog.status': defineCall<CatalogStatus>()(batch.systemInput),
   // Troubleshooting ladders (services/diagnose): inputs in shared/inputs/diagnose.ts.
   'diagnose.device': defineCall<DeviceDiagnosis>()(diagnose.diagnoseDeviceInput),
+  'diagnose.number': defineCall<NumberDiagnosis>()(diagnose.diagnoseNumberInput),
 };
 
 export const events = {

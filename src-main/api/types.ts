@@ -25,7 +25,14 @@ export type {
   WatchStarted,
   WatchState,
 } from '../services/devices/types';
-export type { DeviceDiagnosis, DeviceFixKind, DeviceSubject } from '../services/diagnose/types';
+export type {
+  DeviceDiagnosis,
+  DeviceFixKind,
+  DeviceSubject,
+  NumberDiagnosis,
+  NumberFixKind,
+  NumberSubject,
+} from '../services/diagnose/types';
 export type {
   Check,
   CheckAction,

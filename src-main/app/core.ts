@@ -14,6 +14,7 @@ import { AuditTrail } from '../services/audit/audit-trail';
 import { sessionAuditLog, sessionAuditScope } from '../services/audit/session-audit';
 import { createDeviceFeature } from '../services/devices/device-feature';
 import { DeviceDiagnoseService } from '../services/diagnose/device-diagnose-service';
+import { NumberDiagnoseService } from '../services/diagnose/number-diagnose-service';
 import { DiscoveryService } from '../services/discovery/discovery-service';
 import { createSystemEnvironment } from '../services/discovery/environment';
 import { realScanClock } from '../services/discovery/scanner';
@@ -191,7 +192,10 @@ export function createCore(options: CoreOptions): Core {
         discovered: () => latestScan.macs(),
         uploads,
       },
-      diagnose: { device: deviceDiagnosis },
+      diagnose: {
+        device: deviceDiagnosis,
+        number: new NumberDiagnoseService({ client: () => session.client(), audit: auditTrail }),
+      },
     }),
     log.child('api'),
   );

@@ -1,22 +1,43 @@
 import type { CheckReport } from '../../shared/check-ladder';
 import { checkReportText } from '../../shared/check-ladder';
-import type { Command, CommandContext } from '../command';
+import { checkOption, requireSystem, UsageError, type Command, type CommandContext } from '../command';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { printJson } from '../io';
 import { DEVICE_OPTIONS, DEVICE_USAGE, readDeviceTarget, type DeviceTarget } from './device-support';
 
 export const diagnoseCommand: Command = {
   name: 'diagnose',
-  summary: 'Why doesn’t this phone work? Step-by-step checks from the CloudPBX, with the fix',
-  usage: `fieldkit diagnose ${DEVICE_USAGE} --system ID [--json]`,
-  options: DEVICE_OPTIONS,
+  summary:
+    'Why doesn’t this phone work, or this number ring? Step-by-step checks from the CloudPBX, with the fix',
+  usage: [
+    `fieldkit diagnose ${DEVICE_USAGE} --system ID [--json]`,
+    'fieldkit diagnose --number SHORT_OR_E164 --system ID [--json]',
+  ].join('\n       '),
+  options: { ...DEVICE_OPTIONS, number: { type: 'string' } },
   async run(context) {
-    const target = readDeviceTarget(context.values);
+    const { values } = context;
+    if (typeof values.number !== 'string') {
+      const target = readDeviceTarget(values);
+      await context.connect();
+      const report = await context.api.diagnose.device(deviceInput(target));
+      return printReport(context, `Diagnosis of ${deviceTitle(report.subject)}`, report);
+    }
+    if (['device', 'mac', 'ipei'].some((name) => values[name] !== undefined)) {
+      throw new UsageError(`Diagnose a device (${DEVICE_USAGE}) or a number (--number), not both.`);
+    }
+    const input = numberInput(requireSystem(values), values.number);
     await context.connect();
-    const report = await context.api.diagnose.device(deviceInput(target));
-    return printReport(context, `Diagnosis of ${deviceTitle(report.subject)}`, report);
+    const report = await context.api.diagnose.number(input);
+    return printReport(context, `Diagnosis of number ${report.subject.number}`, report);
   },
 };
+
+function numberInput(systemId: string, text: string) {
+  return checkOption('number', text, 'a short or E.164 number', 'diagnose.number', {
+    systemId,
+    number: text,
+  });
+}
 
 function deviceInput({ systemId, device }: DeviceTarget) {
   return device.by === 'device'

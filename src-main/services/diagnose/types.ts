@@ -21,3 +21,20 @@ export interface DeviceSubject {
 }
 
 export type DeviceDiagnosis = CheckReport<DeviceSubject, DeviceFixKind>;
+
+/** The one fix a number diagnosis offers as a button: give the number a device. */
+export type NumberFixKind = 'assign';
+
+/** The number a diagnosis is about: what was asked, and the subscriber it reaches, if any. */
+export interface NumberSubject {
+  kind: 'number';
+  systemId: string;
+  /** As asked: a short number or an E.164 number. */
+  number: string;
+  phoneNumberId?: string;
+  shortNumber?: string;
+  numberE164?: string;
+  displayName?: string;
+}
+
+export type NumberDiagnosis = CheckReport<NumberSubject, NumberFixKind>;

@@ -153,3 +153,18 @@ export function getNumberingPlan(api: RainbowApi, systemId: string): Promise<Num
 export function getEmergencyNumbers(api: RainbowApi, systemId: string): Promise<EmergencyNumbers> {
   return item(api, cloudPbxPath(systemId, 'emergency-numbers'));
 }
+
+/** The telephony fields of a CloudPBX's `cloudpbx` settings (`GET /cloudpbxs/:systemId`). */
+export interface CloudPbxTelephonySettings {
+  installationNumber?: string;
+  externalTrunkId?: string;
+  overflowSubscribersToVoicemail?: {
+    activate?: boolean;
+    noReplyDelay?: number;
+    activateUnavailableOverflow?: boolean;
+  };
+  barringOptions?: BarringOptions;
+  cliOptions?: { policy?: string };
+  callForwardOptions?: { externalCallForward?: string };
+  callForkingToPstnNumber?: string;
+}

@@ -9,3 +9,17 @@ export const diagnoseDeviceInput = z.union([
   z.object({ systemId, by: z.literal('device'), deviceId: rainbowId('device') }).strict(),
   z.object({ systemId, by: z.enum(['mac', 'ipei']), identifier }).strict(),
 ]);
+
+/** A short number (digits) or an E.164 number (`+` and digits). */
+export const diagnoseNumberInput = z
+  .object({
+    systemId,
+    number: z
+      .string()
+      .trim()
+      .regex(
+        /^(\d{1,12}|\+\d{6,15})$/,
+        'Enter a short number (digits) or an E.164 number such as +33478981001.',
+      ),
+  })
+  .strict();

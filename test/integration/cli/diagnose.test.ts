@@ -205,3 +205,103 @@ describe('fieldkit diagnose (device)', () => {
     expect((await cli(['--mac', '487a550a1b01'])).code).toBe(4);
   });
 });
+
+describe('fieldkit diagnose --number', () => {
+  it('answers ok for a staff number with a registered phone, a DDI and an active trunk', async () => {
+    const { code, report } = await diagnose('--number', '81001');
+    expect(report.checks.map((check) => [check.id, check.status])).toEqual([
+      ['subscriber', 'ok'],
+      ['devices', 'ok'],
+      ['ddi', 'ok'],
+      ['forwarding', 'ok'],
+      ['overflow', 'ok'],
+      ['cli', 'ok'],
+      ['barring', 'ok'],
+      ['pstn-forking', 'ok'],
+      ['trunks', 'ok'],
+    ]);
+    expect(code).toBe(0);
+    expect(report.subject).toMatchObject({
+      kind: 'number',
+      shortNumber: '81001',
+      numberE164: '+33478981001',
+    });
+    expect(checkOf(report, 'cli').summary).toContain('+33478981001');
+    expect(checkOf(report, 'overflow').summary).toContain('20 s');
+  });
+
+  it('finds the subscriber from its E.164 number too', async () => {
+    const { report } = await diagnose('--number', '+33478981001');
+    expect(report.subject).toMatchObject({ shortNumber: '81001' });
+  });
+
+  it('fails `devices` for a number with no device, and turns ok once one is assigned', async () => {
+    const before = await diagnose('--number', '81090');
+    expect(before.code).toBe(1);
+    expect(statusOf(before.report, 'devices')).toBe('fail');
+    expect(statusOf(before.report, 'ddi')).toBe('warn');
+
+    const device = simulator.tenant.listDevices(lyon).find((d) => d.macAddress === '487a550a1b0c');
+    const free = simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81090');
+    if (device === undefined || free === undefined) throw new Error('seed changed');
+    simulator.tenant.assignDevice(lyon, device.id, free.id);
+    try {
+      const after = await diagnose('--number', '81090');
+      expect(statusOf(after.report, 'devices')).toBe('ok');
+      expect(after.code).toBe(0);
+    } finally {
+      simulator.tenant.unassignDevice(lyon, device.id);
+    }
+  });
+
+  it('fails `ddi` for the installation number, which reaches the reception group', async () => {
+    const { code, report } = await diagnose('--number', '+33478980000');
+    expect(code).toBe(1);
+    const ddi = checkOf(report, 'ddi');
+    expect(ddi.status).toBe('fail');
+    expect(ddi.evidence).toMatchObject({
+      group: 'Reception',
+      'groupForwards.overflow': 'voicemail after 20 s',
+    });
+    expect(statusOf(report, 'subscriber')).toBe('skipped');
+  });
+
+  it('warns about a 10 s overflow, fails barred outgoing calls and a trunk not in service', async () => {
+    const overflow = await diagnose('--number', '81003');
+    expect(checkOf(overflow.report, 'overflow')).toMatchObject({ status: 'warn' });
+    expect(checkOf(overflow.report, 'overflow').summary).toContain('10 s');
+
+    const barred = await diagnose('--number', '81006');
+    expect(barred.code).toBe(1);
+    expect(checkOf(barred.report, 'barring').evidence).toMatchObject({
+      'barringOptions.permissions': 'local',
+    });
+
+    const trunk = await diagnose('--number', '81008');
+    expect(trunk.code).toBe(1);
+    expect(checkOf(trunk.report, 'trunks')).toMatchObject({
+      status: 'fail',
+      evidence: { 'Legacy carrier (porting)': 'new, locked', 'Carrier SIP Trunk': 'active' },
+    });
+
+    const forked = await diagnose('--number', '81002');
+    expect(statusOf(forked.report, 'pstn-forking')).toBe('warn');
+  });
+
+  it('fails for a number the CloudPBX does not have, and says unknown when a read is refused', async () => {
+    const missing = await diagnose('--number', '89999');
+    expect(missing.code).toBe(1);
+    expect(statusOf(missing.report, 'subscriber')).toBe('fail');
+
+    simulator.setFaults({ targeted: [{ method: 'GET', path: /\/phone-numbers\/ddi$/, answer: 403 }] });
+    const refused = await diagnose('--number', '81001');
+    expect(refused.code).toBe(0);
+    expect(refused.report.verdict).toBe('unknown');
+    expect(statusOf(refused.report, 'ddi')).toBe('unknown');
+  });
+
+  it('refuses a malformed number, or a number and a device at once, with exit 2', async () => {
+    expect((await cli(['--number', '12ab'])).code).toBe(2);
+    expect((await cli(['--number', '81001', '--mac', '487a550a1b01'])).code).toBe(2);
+  });
+});

@@ -4,6 +4,7 @@ import type {
   AppInfo,
   CatalogStatus,
   DeviceDiagnosis,
+  NumberDiagnosis,
   CloudPbx,
   ConnectionTestResult,
   Device,
@@ -148,6 +149,11 @@ export function createFakeApi() {
     diagnose: {
       device: vi.fn(async (input: { systemId: string }): Promise<DeviceDiagnosis> => ({
         subject: { kind: 'device', systemId: input.systemId },
+        verdict: 'ok',
+        checks: [],
+      })),
+      number: vi.fn(async (input: { systemId: string; number: string }): Promise<NumberDiagnosis> => ({
+        subject: { kind: 'number', ...input },
         verdict: 'ok',
         checks: [],
       })),
