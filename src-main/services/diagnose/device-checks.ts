@@ -11,6 +11,18 @@ type DeviceCheck = Check<DeviceFixKind>;
 /** A registration ending sooner than this has missed its refresh (phones refresh at half their expiry). */
 const EXPIRY_WARNING_MS = 60_000;
 
+/** The checks of the device ladder, in the order a technician works through them. */
+export const DEVICE_CHECK_IDS = [
+  'declared',
+  'model',
+  'assigned',
+  'banned',
+  'registered',
+  'registration-health',
+  'nat',
+  'debug-session',
+] as const;
+
 /** The device ladder, in the order a technician works through it. */
 export function deviceChecks(facts: DeviceFacts): DeviceCheck[] {
   const { device } = facts;
@@ -18,9 +30,7 @@ export function deviceChecks(facts: DeviceFacts): DeviceCheck[] {
     const because = 'The device is not declared on this CloudPBX.';
     return [
       declaredCheck(facts),
-      ...['model', 'assigned', 'banned', 'registered', 'registration-health', 'nat', 'debug-session'].map(
-        (id) => skipped<DeviceFixKind>(id, because),
-      ),
+      ...DEVICE_CHECK_IDS.slice(1).map((id) => skipped<DeviceFixKind>(id, because)),
     ];
   }
   const readings = facts.registrations?.ok === true ? facts.registrations.value.map(readRegistration) : [];

@@ -1,6 +1,7 @@
 import type { CloudPbxRecord } from '../tenant/records';
 import { DEMO_COMPANY_ID, DEMO_SYSTEM_IDS, seedId } from './seed-ids';
-import { DEMO_TRUNK_IDS } from './telephony-seed';
+import type { ExternalTrunkRecord } from '../tenant/telephony';
+import { CARRIER_TRUNK } from './telephony-seed';
 
 interface Site {
   id: string;
@@ -11,6 +12,11 @@ interface Site {
   domainName: string;
   pbxId: string;
   creationDate: string;
+}
+
+/** A trunk as a CloudPBX's `externalTrunkAdditionalInfo` sums it up. */
+function trunkSummary({ id, name, status, description, trunkType, locked }: ExternalTrunkRecord) {
+  return { id, name, status, description, trunkType, locked };
 }
 
 function cloudPbx(site: Site): CloudPbxRecord {
@@ -31,15 +37,8 @@ function cloudPbx(site: Site): CloudPbxRecord {
       domainName: site.domainName,
       language: 'fr',
       telephonyLinePolicy: 'multi_lines',
-      externalTrunkId: DEMO_TRUNK_IDS.carrier,
-      externalTrunkAdditionalInfo: {
-        id: DEMO_TRUNK_IDS.carrier,
-        name: 'Carrier SIP Trunk',
-        status: 'active',
-        description: 'Main carrier of the demo company',
-        trunkType: 'bp_trunk',
-        locked: false,
-      },
+      externalTrunkId: CARRIER_TRUNK.id,
+      externalTrunkAdditionalInfo: trunkSummary(CARRIER_TRUNK),
       overflowSubscribersToVoicemail: { activate: true, noReplyDelay: 20, activateUnavailableOverflow: true },
       barringOptions: { permissions: 'nat_local', restrictions: 'surcharged_numbers' },
       cliOptions: {

@@ -1,4 +1,4 @@
-import type { DdiRecord, EmergencyNumber, TelephonySeed } from '../tenant/telephony';
+import type { DdiRecord, EmergencyNumber, ExternalTrunkRecord, TelephonySeed } from '../tenant/telephony';
 import { DEMO_SYSTEM_IDS, seedId } from './seed-ids';
 
 const SEED_DATE = '2024-01-15T09:30:00.000Z';
@@ -10,6 +10,18 @@ export const LYON_RECEPTION_GROUP_ID = seedId('group', 1);
 const LYON_DDI_COUNT = 10;
 /** Its DDI still arrives through the carrier being ported away from: the demo's "trunk down" case. */
 const LYON_DDI_ON_LEGACY_TRUNK = '81008';
+
+/** The trunk both demo CloudPBXs are linked to (their `externalTrunkAdditionalInfo` repeats it). */
+export const CARRIER_TRUNK: ExternalTrunkRecord = {
+  id: DEMO_TRUNK_IDS.carrier,
+  name: 'Carrier SIP Trunk',
+  status: 'active',
+  description: 'Main carrier of the demo company',
+  trunkType: 'bp_trunk',
+  locked: false,
+  callForkingToPstnNumber: true,
+  cloudPbxIds: [DEMO_SYSTEM_IDS.lyon, DEMO_SYSTEM_IDS.grenoble],
+};
 
 const FRENCH_EMERGENCY_NUMBERS: EmergencyNumber[] = [
   { number: '112', description: 'European emergency number' },
@@ -82,16 +94,7 @@ export function demoTelephony(userOf: (shortNumber: string) => string | undefine
       },
     ],
     trunks: [
-      {
-        id: DEMO_TRUNK_IDS.carrier,
-        name: 'Carrier SIP Trunk',
-        status: 'active',
-        description: 'Main carrier of the demo company',
-        trunkType: 'bp_trunk',
-        locked: false,
-        callForkingToPstnNumber: true,
-        cloudPbxIds: [DEMO_SYSTEM_IDS.lyon, DEMO_SYSTEM_IDS.grenoble],
-      },
+      CARRIER_TRUNK,
       {
         id: DEMO_TRUNK_IDS.legacy,
         name: 'Legacy carrier (porting)',

@@ -1,16 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../src-main/cli/io';
-import { runCli } from '../../../src-main/cli/run';
 import { auditFilePath } from '../../../src-main/services/audit/audit-log';
 import type { AuditEntry } from '../../../src-main/services/audit/types';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
+import { DEVICE_CHECK_IDS } from '../../../src-main/services/diagnose/device-checks';
+import { cli as runCli, envFor, scratchDir } from '../batch/support';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
 let simulator: RunningSimulator;
-let dataDir: string;
+let dataDir: ReturnType<typeof scratchDir>;
 
 interface JsonCheck {
   id: string;
@@ -27,34 +25,18 @@ interface JsonReport {
 
 beforeAll(async () => {
   simulator = await startSimulator({ port: 0, registrationDelayMs: 0 });
-  dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-cli-diagnose-'));
+  dataDir = scratchDir();
 });
 
 afterAll(async () => {
   await simulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  dataDir.remove();
 });
 
 afterEach(() => simulator.setFaults({}));
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {
-      FIELDKIT_DATA_DIR: dataDir,
-      FIELDKIT_HOST: simulator.url,
-      FIELDKIT_LOGIN: simulator.credentials.login,
-      FIELDKIT_PASSWORD: simulator.credentials.password,
-      FIELDKIT_APP_ID: simulator.credentials.appId,
-      FIELDKIT_APP_SECRET: simulator.credentials.appSecret,
-    },
-    untilInterrupted: () => Promise.resolve(),
-  };
-  const code = await runCli(['diagnose', ...args, '--system', lyon], io);
-  return { code, stdout, stderr };
+function cli(args: string[]) {
+  return runCli(['diagnose', ...args, '--system', lyon], envFor(simulator, dataDir.path));
 }
 
 async function diagnose(...args: string[]): Promise<{ code: number; report: JsonReport }> {
@@ -77,16 +59,7 @@ describe('fieldkit diagnose (device)', () => {
     const { code, report } = await diagnose('--mac', '48:7A:55:0A:1B:01');
     expect(code).toBe(0);
     expect(report.verdict).toBe('ok');
-    expect(report.checks.map((check) => check.id)).toEqual([
-      'declared',
-      'model',
-      'assigned',
-      'banned',
-      'registered',
-      'registration-health',
-      'nat',
-      'debug-session',
-    ]);
+    expect(report.checks.map((check) => check.id)).toEqual(DEVICE_CHECK_IDS);
     expect(report.subject).toMatchObject({
       kind: 'device',
       identifier: '487a550a1b01',
@@ -188,7 +161,7 @@ describe('fieldkit diagnose (device)', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/verdict: problem/);
     expect(stdout).toMatch(/\[FAIL\] banned: /);
-    const entries = readFileSync(auditFilePath(dataDir, { kind: 'env' }), 'utf8')
+    const entries = readFileSync(auditFilePath(dataDir.path, { kind: 'env' }), 'utf8')
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as AuditEntry);
