@@ -9,6 +9,7 @@ import { systemId } from '../shared/inputs/ids';
 import * as device from '../shared/inputs/devices';
 import * as discovery from '../shared/inputs/discovery';
 import * as batch from '../shared/inputs/batch';
+import * as diagnose from '../shared/inputs/diagnose';
 import type {
   AdminUser,
   AppInfo,
@@ -26,6 +27,7 @@ import type {
   DebugSession,
   Device,
   DeviceActionResult,
+  DeviceDiagnosis,
   DeviceModel,
   DiscoveryFinishedEvent,
   DiscoveryFoundEvent,
@@ -34,6 +36,7 @@ import type {
   IdentifyResult,
   ImportReport,
   NetworkInterfaceSummary,
+  NumberDiagnosis,
   PhoneNumber,
   ProfileSummary,
   ReportFile,
@@ -143,6 +146,9 @@ export const calls = {
   'batch.resumeRun': defineCall<ApplyStarted>()(batch.runIdInput),
   'catalog.pull': defineCall<CatalogStatus>()(batch.systemInput),
   'catalog.status': defineCall<CatalogStatus>()(batch.systemInput),
+  // Troubleshooting ladders (services/diagnose): inputs in shared/inputs/diagnose.ts.
+  'diagnose.device': defineCall<DeviceDiagnosis>()(diagnose.diagnoseDeviceInput),
+  'diagnose.number': defineCall<NumberDiagnosis>()(diagnose.diagnoseNumberInput),
 };
 
 export const events = {

@@ -25,6 +25,22 @@ export type {
   WatchStarted,
   WatchState,
 } from '../services/devices/types';
+export type {
+  DeviceDiagnosis,
+  DeviceFixKind,
+  DeviceSubject,
+  NumberDiagnosis,
+  NumberFixKind,
+  NumberSubject,
+} from '../services/diagnose/types';
+export type {
+  Check,
+  CheckAction,
+  CheckEvidence,
+  CheckReport,
+  CheckStatus,
+  Verdict,
+} from '../shared/check-ladder';
 export type { AuditAction, AuditEntry, AuditExport, AuditFilter, AuditResult } from '../services/audit/types';
 export type {
   DectHandset,

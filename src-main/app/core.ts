@@ -13,6 +13,8 @@ import { UploadStore } from '../services/files/upload-store';
 import { AuditTrail } from '../services/audit/audit-trail';
 import { sessionAuditLog, sessionAuditScope } from '../services/audit/session-audit';
 import { createDeviceFeature } from '../services/devices/device-feature';
+import { DeviceDiagnoseService } from '../services/diagnose/device-diagnose-service';
+import { NumberDiagnoseService } from '../services/diagnose/number-diagnose-service';
 import { DiscoveryService } from '../services/discovery/discovery-service';
 import { createSystemEnvironment } from '../services/discovery/environment';
 import { realScanClock } from '../services/discovery/scanner';
@@ -85,14 +87,15 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const auditLogs = new AuditLogs(options.dataDir);
+  const auditTrail = new AuditTrail({
+    scope: () => sessionAuditScope(session, auditLogs, options.shell === 'cli' ? 'cli' : 'app'),
+    now: () => systemClock.now(),
+    redactor,
+    logger: log.child('audit'),
+  });
   const deviceFeature = createDeviceFeature({
     client: () => session.client(),
-    audit: new AuditTrail({
-      scope: () => sessionAuditScope(session, auditLogs, options.shell === 'cli' ? 'cli' : 'app'),
-      now: () => systemClock.now(),
-      redactor,
-      logger: log.child('audit'),
-    }),
+    audit: auditTrail,
     redactor,
     clock: systemClock,
     onRegistrations: (snapshot) => events.emit('registrations.changed', snapshot),
@@ -140,6 +143,19 @@ export function createCore(options: CoreOptions): Core {
     if (status === 'signed-out' || status === 'signing-in') latestScan.forget();
   });
 
+  const deviceDiagnosis = new DeviceDiagnoseService({
+    client: () => session.client(),
+    audit: auditTrail,
+    sighting: (mac) => {
+      const scanId = latestScan.scanId();
+      const devices = scanId === undefined ? undefined : discovery.results(scanId).devices;
+      if (devices === undefined) return undefined;
+      const seen = devices.find((device) => device.mac === mac);
+      return seen === undefined ? null : { ip: seen.ip, model: seen.model, firmware: seen.firmware };
+    },
+    clock: systemClock,
+  });
+
   // Import files picked in the window: staged in the data folder, named by id in batch calls.
   const uploads = new UploadStore({
     folder: join(options.dataDir, 'uploads'),
@@ -175,6 +191,10 @@ export function createCore(options: CoreOptions): Core {
         explicitJournals: options.shell === 'cli',
         discovered: () => latestScan.macs(),
         uploads,
+      },
+      diagnose: {
+        device: deviceDiagnosis,
+        number: new NumberDiagnoseService({ client: () => session.client(), audit: auditTrail }),
       },
     }),
     log.child('api'),

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'module.add',
   'module.remove',
   'subscriber.create',
+  'diagnose.device',
+  'diagnose.number',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -71,3 +71,24 @@ export function prefixOfNetmask(netmask: string): number | undefined {
   const firstZero = bits.indexOf('0');
   return firstZero === -1 ? 32 : firstZero;
 }
+
+/**
+ * Blocks that never appear as a source on the public internet: RFC 1918, carrier-grade NAT, loopback, link-local,
+ * and 198.18.0.0/15 (RFC 2544 benchmarking, which test labs and the simulator use as their LAN).
+ */
+const NON_PUBLIC_BLOCKS: readonly Ipv4Block[] = [
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+].map(([address, prefix]) => ({ network: parseIpv4(address as string) ?? 0, prefix: prefix as number }));
+
+/** Whether a dotted IPv4 address is a public one; undefined when the text is not an IPv4 address. */
+export function isPublicIpv4(text: string): boolean | undefined {
+  const address = parseIpv4(text);
+  if (address === undefined) return undefined;
+  return !NON_PUBLIC_BLOCKS.some((block) => blockContains(block, address));
+}

@@ -8,6 +8,7 @@ import { auditHandlers, type AuditHandlerDeps } from './audit';
 import { batchHandlers, catalogHandlers, type BatchHandlerDeps } from './batch';
 import { debugHandlers, moduleHandlers } from './device-tools';
 import { deviceHandlers } from './devices';
+import { diagnoseHandlers, type DiagnoseHandlerDeps } from './diagnose';
 import { discoveryHandlers } from './discovery';
 import { profileHandlers, type ProfileHandlerDeps } from './profiles';
 import { appHandlers, sessionHandlers, type OpenExternal } from './session';
@@ -24,6 +25,7 @@ export interface HandlerServices extends ProfileHandlerDeps {
   audit: AuditHandlerDeps;
   discovery: DiscoveryService;
   batch: BatchHandlerDeps;
+  diagnose: DiagnoseHandlerDeps;
 }
 
 /** Every call of the contract, one namespace per file; the type checks none is missing. */
@@ -44,5 +46,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...discoveryHandlers(services.discovery),
     ...batchHandlers(services.batch),
     ...catalogHandlers(services.batch),
+    ...diagnoseHandlers(services.diagnose),
   };
 }

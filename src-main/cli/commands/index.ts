@@ -11,6 +11,7 @@ import {
 import { deviceAssignCommand, deviceUnassignCommand } from './device-assign';
 import { deviceDebugGrantCommand, deviceDebugRevokeCommand } from './device-debug';
 import { deviceSwapCommand } from './device-swap';
+import { diagnoseCommand } from './diagnose';
 import { discoverCommand } from './discover';
 import { importCommand } from './import';
 import { devicesCommand } from './devices';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   deviceDebugGrantCommand,
   deviceDebugRevokeCommand,
   deviceDeleteCommand,
+  diagnoseCommand,
   discoverCommand,
   validateCommand,
   importCommand,

@@ -27,6 +27,11 @@ export class LatestScan {
     this.#scanId = undefined;
   }
 
+  /** The id of the scan kept, for reading more of its results (diagnose reads a phone's model from it). */
+  scanId(): string | undefined {
+    return this.#scanId;
+  }
+
   /** The MACs the latest scan saw; undefined when there is none, or it is no longer kept. */
   macs(): readonly string[] | undefined {
     if (this.#scanId === undefined) return undefined;

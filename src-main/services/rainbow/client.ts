@@ -31,6 +31,24 @@ import {
   type SubscriberCreation,
 } from './subscribers';
 import { listUsers, type RainbowUser, type UserQuery } from './users';
+import {
+  getEmergencyNumbers,
+  getGroupForwards,
+  getNumberingPlan,
+  getPstnDeviceOptions,
+  getSubscriber,
+  getSubscriberCliOptions,
+  listDdis,
+  listExternalTrunks,
+  type Ddi,
+  type EmergencyNumbers,
+  type ExternalTrunk,
+  type GroupForwards,
+  type NumberingPlan,
+  type PstnDeviceOptions,
+  type SubscriberCliOptions,
+  type SubscriberDetails,
+} from './telephony';
 import { normaliseRainbowHost } from './host';
 import { createHttpTransport } from './http-transport';
 import { listPhoneNumbers, type PhoneNumberQuery } from './phone-numbers';
@@ -96,6 +114,15 @@ export interface RainbowClient extends RainbowApi {
   unassignDevice(systemId: string, phoneNumberId: string, deviceId: string): Promise<ApiStatus>;
   listFreeNumbers(systemId: string, options?: { startingWith?: string; limit?: number }): Promise<number[]>;
   listUsers(query: UserQuery): Promise<RainbowUser[]>;
+  /** Without the subscriber's SIP and XMPP passwords. */
+  getSubscriber(systemId: string, phoneNumberId: string): Promise<SubscriberDetails>;
+  getSubscriberCliOptions(systemId: string, phoneNumberId: string): Promise<SubscriberCliOptions>;
+  getPstnDeviceOptions(systemId: string, phoneNumberId: string): Promise<PstnDeviceOptions>;
+  listDdis(systemId: string): Promise<Ddi[]>;
+  getGroupForwards(systemId: string, groupId: string): Promise<GroupForwards>;
+  listExternalTrunks(): Promise<ExternalTrunk[]>;
+  getNumberingPlan(systemId: string): Promise<NumberingPlan>;
+  getEmergencyNumbers(systemId: string): Promise<EmergencyNumbers>;
   /** Logs out on the server (a failure there is only logged) and stops the renewal timer. */
   signOut(): Promise<void>;
   /** Stops the renewal timer without telling the server; later calls fail with 'not-signed-in'. */
@@ -183,6 +210,15 @@ export async function signIn(credentials: RainbowCredentials, deps: ClientDeps =
       unassignDevice(api, systemId, phoneNumberId, deviceId),
     listFreeNumbers: (systemId, options) => listFreeNumbers(api, systemId, options),
     listUsers: (query) => listUsers(api, query),
+    getSubscriber: (systemId, phoneNumberId) => getSubscriber(api, systemId, phoneNumberId),
+    getSubscriberCliOptions: (systemId, phoneNumberId) =>
+      getSubscriberCliOptions(api, systemId, phoneNumberId),
+    getPstnDeviceOptions: (systemId, phoneNumberId) => getPstnDeviceOptions(api, systemId, phoneNumberId),
+    listDdis: (systemId) => listDdis(api, systemId),
+    getGroupForwards: (systemId, groupId) => getGroupForwards(api, systemId, groupId),
+    listExternalTrunks: () => listExternalTrunks(api),
+    getNumberingPlan: (systemId) => getNumberingPlan(api, systemId),
+    getEmergencyNumbers: (systemId) => getEmergencyNumbers(api, systemId),
     signOut: () => session.signOut(),
     close: () => session.close(),
   };

@@ -15,3 +15,4 @@ export type * from './types';
 export type { ApiStatus, DeviceCreation, DeviceQuery, DeviceUpdate } from './devices';
 export type { Subscriber, SubscriberCreation } from './subscribers';
 export type { RainbowUser, UserQuery } from './users';
+export type * from './telephony';

@@ -10,6 +10,7 @@ import { deviceWriteRoutes } from './device-write-routes';
 import { moduleRoutes } from './module-routes';
 import { subscriberDeviceRoutes } from './subscriber-device-routes';
 import { subscriberRoutes } from './subscriber-routes';
+import { telephonyRoutes } from './telephony-routes';
 
 /** Every route the simulator serves, one table per API area. */
 export function allRoutes(authority: TokenAuthority): Route[] {
@@ -24,5 +25,6 @@ export function allRoutes(authority: TokenAuthority): Route[] {
     ...subscriberDeviceRoutes,
     ...adminPhoneNumberRoutes,
     ...adminUserRoutes,
+    ...telephonyRoutes,
   ];
 }

@@ -1,5 +1,7 @@
 import type { CloudPbxRecord } from '../tenant/records';
 import { DEMO_COMPANY_ID, DEMO_SYSTEM_IDS, seedId } from './seed-ids';
+import type { ExternalTrunkRecord } from '../tenant/telephony';
+import { CARRIER_TRUNK } from './telephony-seed';
 
 interface Site {
   id: string;
@@ -10,6 +12,11 @@ interface Site {
   domainName: string;
   pbxId: string;
   creationDate: string;
+}
+
+/** A trunk as a CloudPBX's `externalTrunkAdditionalInfo` sums it up. */
+function trunkSummary({ id, name, status, description, trunkType, locked }: ExternalTrunkRecord) {
+  return { id, name, status, description, trunkType, locked };
 }
 
 function cloudPbx(site: Site): CloudPbxRecord {
@@ -30,6 +37,18 @@ function cloudPbx(site: Site): CloudPbxRecord {
       domainName: site.domainName,
       language: 'fr',
       telephonyLinePolicy: 'multi_lines',
+      externalTrunkId: CARRIER_TRUNK.id,
+      externalTrunkAdditionalInfo: trunkSummary(CARRIER_TRUNK),
+      overflowSubscribersToVoicemail: { activate: true, noReplyDelay: 20, activateUnavailableOverflow: true },
+      barringOptions: { permissions: 'nat_local', restrictions: 'surcharged_numbers' },
+      cliOptions: {
+        policy: 'user_ddi_number',
+        userCanManageItsCli: false,
+        companyNumberCanBeSelectedByUserAsCli: false,
+      },
+      callForwardOptions: { externalCallForward: 'not_authorized' },
+      callForkingToPstnNumber: 'not_activated',
+      emergencyOptions: { callAuthorizationWithSoftPhone: true, emergencyGroupActivated: false },
       sipDeviceTransferMode: 'optional',
       // The real API returns these SIP trunk secrets too; the simulator does, so tests prove Fieldkit drops them.
       peerAuthenticationOptions: {

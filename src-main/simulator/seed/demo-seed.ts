@@ -8,6 +8,7 @@ import { SEED_DEVICES } from './devices';
 import { LAN_PHONES } from './lan-phones';
 import { GRENOBLE_STAFF, LYON_STAFF, NEW_HIRES, loginEmailOf, type Person } from './people';
 import { DEMO_COMPANY_ID, DEMO_SYSTEM_IDS, RUNTIME_ID_PREFIX, seedId } from './seed-ids';
+import { demoTelephony } from './telephony-seed';
 
 const EMAIL_DOMAIN = 'demo.fieldkit.invalid';
 
@@ -66,6 +67,19 @@ const SUBSCRIBER_DEVICE_NAME = 'Cloud PBX subscriber';
 const NEW_HIRE_COUNTER_BASE = 0x300;
 const SEED_DATE = '2024-01-15T09:30:00.000Z';
 
+/**
+ * Lyon subscribers whose own settings depart from the CloudPBX's, so the number ladder has something to find:
+ * calls overflowing to voicemail after 10 s, outgoing calls barred to internal ones, calls forked to a mobile.
+ */
+const SUBSCRIBER_SETTINGS: Record<string, Partial<SubscriberRecord>> = {
+  '81003': { overflowToVoicemail: { value: 'custom', noReplyDelay: 10 } },
+  '81006': { barringOptions: { permissions: 'local', restrictions: 'default' } },
+  '81002': { pstnDeviceOptions: { policy: 'custom_ddi_number', numberE164: '+33612345678' } },
+};
+
+/** Open space A, desk 4 sits behind a consumer router whose SIP ALG rewrites contacts: the demo's NAT case. */
+const PHONES_BEHIND_SIP_ALG = ['3c28a6110204'];
+
 function userRecord(person: Person, id: string): UserRecord {
   return {
     id,
@@ -102,6 +116,7 @@ function staffRecords(): { users: UserRecord[]; subscribers: SubscriberRecord[] 
         ...subscriberRecord(seedId('subscriber', site.userCounterBase + index), site.systemId, shortNumber),
         numberE164: `${site.e164Stem}${shortNumber}`,
         userId,
+        ...(site.systemId === DEMO_SYSTEM_IDS.lyon ? SUBSCRIBER_SETTINGS[shortNumber] : undefined),
       });
     });
   }
@@ -167,6 +182,11 @@ export function createDemoTenant(
     subscribers,
     devices: deviceRecords(subscribers),
     lanPhones: LAN_PHONES,
+    phonesBehindSipAlg: PHONES_BEHIND_SIP_ALG,
+    telephony: demoTelephony(
+      (shortNumber) =>
+        subscribers.find((s) => s.systemId === DEMO_SYSTEM_IDS.lyon && s.shortNumber === shortNumber)?.userId,
+    ),
     idPrefix: RUNTIME_ID_PREFIX,
     now,
     registrationDelayMs: options.registrationDelayMs,

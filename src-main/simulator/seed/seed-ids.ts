@@ -11,6 +11,9 @@ const KINDS = {
   site: 'b2',
   subscriber: 'd1',
   device: 'e1',
+  ddi: 'd2',
+  group: 'd3',
+  trunk: 'f1',
 } as const;
 
 export type SeedKind = keyof typeof KINDS;

@@ -1,5 +1,6 @@
 import type { CloudPbx, CloudPbxSettings, DeviceModel, ExpansionModule } from '../../services/rainbow/types';
 import type { LanPhoneSeed } from './phones';
+import type { TelephonySeed } from './telephony';
 
 /**
  * What the simulator stores. Relations are kept by id only (a device knows its `phoneNumberId`, a subscriber
@@ -59,6 +60,11 @@ export interface SubscriberRecord {
   /** SIP password of the subscriber's devices. */
   sipPassword?: string;
   creationDate?: string;
+  /** Reference fields of the subscriber's details; absent means the CloudPBX's defaults. */
+  overflowToVoicemail?: { value: 'default' | 'custom' | 'disabled'; noReplyDelay?: number };
+  barringOptions?: { permissions: string; restrictions: string };
+  cliOptions?: { policy: string; numberE164?: string };
+  pstnDeviceOptions?: { policy: string; numberE164: string | null };
 }
 
 export type NewSubscriber = Omit<SubscriberRecord, 'id' | 'creationDate'>;
@@ -117,6 +123,13 @@ export interface TenantSeed {
   now: () => number;
   /** Phones on the sites' LANs that no device uses yet (DECT bases first: handsets register through them). */
   lanPhones?: LanPhoneSeed[];
+  /**
+   * MACs or IPEIs of phones whose site router runs a SIP ALG: their REGISTER leaves over UDP and reaches the
+   * CloudPBX with its contact rewritten to the router's public address.
+   */
+  phonesBehindSipAlg?: string[];
+  /** DDIs, groups, trunks and emergency numbers; none when absent. */
+  telephony?: TelephonySeed;
   /** Time from provisioning (assignment, reboot, MAC swap) to SIP registration. Default 0. */
   registrationDelayMs?: number;
 }

@@ -18,17 +18,19 @@ export function registrationsOf(tenant: SimulatorTenant, device: DeviceRecord): 
       : tenant.findSubscriber(device.systemId, device.phoneNumberId);
   return active === undefined || subscriber === undefined
     ? []
-    : [registrationView(device, subscriber, active)];
+    : [registrationView(device, subscriber, active, tenant.behindSipAlg(active.identifier))];
 }
 
 /**
  * One entry of `GET …/devices/:deviceId/registrations`, in the reference's shape: the private address the
  * phone registers from, and the public address of the site (203.0.113.0/24, documentation range: data only).
+ * Behind a SIP ALG the phone registers over UDP and the router rewrites the contact to its public address.
  */
 function registrationView(
   device: DeviceRecord,
   subscriber: SubscriberRecord,
   active: ActiveRegistration,
+  behindSipAlg: boolean,
 ): Registration {
   const login = subscriber.sipLogin ?? subscriber.shortNumber;
   const handset = active.kind === 'dect-handset';
@@ -36,9 +38,12 @@ function registrationView(
   const { observedAt, registeredAt } = active;
   const refreshedAt = observedAt - ((observedAt - registeredAt) % REFRESH_EVERY_MS);
   const natPort = 1024 + ((active.sipPort * 31) % 60_000);
+  const publicAddress = publicAddressOf(device.systemId);
+  const transport = behindSipAlg ? 'udp' : 'tls';
+  const contact = behindSipAlg ? `${publicAddress}:${natPort}` : `${active.ip}:${active.sipPort}`;
   return {
     id: `uloc-${Math.floor(registeredAt / 1000).toString(16)}-${device.id.slice(-6)}-1`,
-    fullSipURI: `sip:${login}@${active.ip}:${active.sipPort};transport=tls`,
+    fullSipURI: `sip:${login}@${contact};transport=${transport}`,
     expirationDate: sqlDate(refreshedAt + REGISTER_EXPIRES_MS),
     vendor: 'ALE',
     softwareVersion: handset ? DECT_BASE.softwareVersion : active.firmware,
@@ -51,7 +56,7 @@ function registrationView(
         : active.kind === 'deskphone'
           ? deskphoneUserAgent(active.model, active.firmware, active.identifier)
           : `${active.model}/${active.firmware}`,
-    publicSourceRegistration: `sip:${publicAddressOf(device.systemId)}:${natPort};transport=tls`,
+    publicSourceRegistration: `sip:${publicAddress}:${natPort};transport=${transport}`,
     deviceId: device.id,
   };
 }

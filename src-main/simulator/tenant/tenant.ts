@@ -5,6 +5,7 @@ import { TenantDirectory, copy } from './directory';
 import { compactIdentifier } from './identifier-text';
 import { SimulatedPhones, identifierOf, type ActiveRegistration, type SimulatedPhone } from './phones';
 import type { DevicePatch, DeviceRecord, NewDevice, TenantSeed } from './records';
+import { NO_TELEPHONY, Telephony } from './telephony';
 import { TenantError } from './tenant-error';
 
 export { TenantError, type TenantErrorKind, type TenantRule } from './tenant-error';
@@ -20,11 +21,16 @@ export class SimulatorTenant extends TenantDirectory {
   readonly #deviceIdByIdentifier = new Map<string, string>();
   readonly #phones: SimulatedPhones;
   readonly #debugSessions: DebugSessions;
+  readonly #behindSipAlg: Set<string>;
+  /** DDIs, groups, trunks, emergency numbers: read by the routes, never changed. */
+  readonly telephony: Telephony;
 
   constructor(seed: TenantSeed) {
     super(seed);
     this.#phones = new SimulatedPhones({ now: seed.now, registrationDelayMs: seed.registrationDelayMs ?? 0 });
     this.#debugSessions = new DebugSessions(seed.now);
+    this.#behindSipAlg = new Set(seed.phonesBehindSipAlg);
+    this.telephony = new Telephony(seed.telephony ?? NO_TELEPHONY);
     for (const phone of seed.lanPhones ?? []) this.#phones.addLanPhone(phone);
     for (const device of seed.devices) {
       this.#storeDevice(copy(device));
@@ -192,6 +198,18 @@ export class SimulatorTenant extends TenantDirectory {
    */
   setPhoneOnline(identifier: string, online: boolean): void {
     this.#phones.setOnline(compactIdentifier(identifier), online);
+  }
+
+  /** Whether the phone's site router rewrites its SIP contact (a SIP ALG); MAC or IPEI, 10 or 12 hex digits. */
+  behindSipAlg(identifier: string): boolean {
+    return this.#behindSipAlg.has(identifier);
+  }
+
+  /** Test and demo control: the technician turns the site router's SIP ALG off (or on) for this phone. */
+  setBehindSipAlg(identifier: string, behind: boolean): void {
+    const key = compactIdentifier(identifier);
+    if (behind) this.#behindSipAlg.add(key);
+    else this.#behindSipAlg.delete(key);
   }
 
   /** Test and demo control: the technician configures a factory-reset phone again. */

@@ -92,6 +92,14 @@ export function subscriberView(tenant: SimulatorTenant, subscriber: SubscriberRe
     recordingProfile: 'none',
     status: 'activated',
     cloudPbxStatus: cloudPbx?.status,
+    overflowToVoicemail: subscriber.overflowToVoicemail ?? { value: 'default' },
+    barringOptions: subscriber.barringOptions ?? { permissions: 'default', restrictions: 'default' },
+    cliOptions: {
+      policy: subscriber.cliOptions?.policy ?? 'company_policy',
+      ...(subscriber.numberE164 === undefined ? {} : { numberE164: subscriber.numberE164 }),
+      userCanManageItsCli: 'company_policy',
+      companyNumberCanBeSelectedByUserAsCli: 'company_policy',
+    },
   };
 }
 

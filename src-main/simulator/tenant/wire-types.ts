@@ -32,6 +32,14 @@ export interface SubscriberWire {
   recordingProfile: string;
   status: string;
   cloudPbxStatus?: string;
+  overflowToVoicemail: { value: string; noReplyDelay?: number };
+  barringOptions: { permissions: string; restrictions: string };
+  cliOptions: {
+    policy: string;
+    numberE164?: string;
+    userCanManageItsCli: string;
+    companyNumberCanBeSelectedByUserAsCli: string;
+  };
 }
 
 /** A user of the admin API's `GET /api/rainbow/admin/v1.0/users` (not in the reference; the usual fields). */

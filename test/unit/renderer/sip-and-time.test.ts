@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCountdown, millisecondsUntil, parseApiDate } from '@renderer/time/countdown';
-import { parseSipUri } from '@renderer/features/devices/registrations/sip-uri';
+import { parseSipUri } from '@shared/sip-uri';
 
 describe('parseSipUri', () => {
   it('reads the private contact of a registration', () => {

@@ -3,6 +3,8 @@ import type { Api, EventName, EventPayload } from '@api/contract';
 import type {
   AppInfo,
   CatalogStatus,
+  DeviceDiagnosis,
+  NumberDiagnosis,
   CloudPbx,
   ConnectionTestResult,
   Device,
@@ -142,6 +144,18 @@ export function createFakeApi() {
       status: vi.fn(async (input: { systemId: string }): Promise<CatalogStatus> => ({
         ...input,
         cached: false,
+      })),
+    },
+    diagnose: {
+      device: vi.fn(async (input: { systemId: string }): Promise<DeviceDiagnosis> => ({
+        subject: { kind: 'device', systemId: input.systemId },
+        verdict: 'ok',
+        checks: [],
+      })),
+      number: vi.fn(async (input: { systemId: string; number: string }): Promise<NumberDiagnosis> => ({
+        subject: { kind: 'number', ...input },
+        verdict: 'ok',
+        checks: [],
       })),
     },
     ...feature.namespaces,
