@@ -38,7 +38,10 @@ async function main() {
     simulator.setFaults({ latencyMs: LATENCY_MS });
 
     const marks = {};
-    const child = fork(fileURLToPath(import.meta.url), [IMPORTER, bundle], { stdio: 'inherit' });
+    const child = fork(fileURLToPath(import.meta.url), [IMPORTER, bundle], {
+      stdio: 'inherit',
+      env: { ...process.env, FIELDKIT_IMPORT_WORKER: join(outDir, 'import-worker.mjs') },
+    });
     const report = await new Promise((resolve, reject) => {
       child.on('message', (message) => {
         marks[message.event] = simulator.requests().length;
@@ -80,22 +83,29 @@ async function main() {
   }
 }
 
-/** Bundles what both processes need into one file, so that neither holds the bundler. */
+/**
+ * Bundles what both processes need into one file, so that neither holds the bundler, and the import worker
+ * beside it (the importing process is told where: FIELDKIT_IMPORT_WORKER).
+ */
 async function bundleSources(outDir) {
   const { build } = await import('vite');
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'error',
-    build: {
-      ssr: join(root, 'bench/import/apply-entry.ts'),
-      outDir,
-      target: 'node20',
-      minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'apply-entry.mjs' } },
-    },
-    ssr: { noExternal: true },
-  });
+  const bundle = (entry, fileName) =>
+    build({
+      root,
+      configFile: false,
+      logLevel: 'error',
+      build: {
+        ssr: join(root, entry),
+        outDir,
+        emptyOutDir: false,
+        target: 'node20',
+        minify: false,
+        rollupOptions: { output: { format: 'es', entryFileNames: fileName } },
+      },
+      ssr: { noExternal: true },
+    });
+  await bundle('bench/import/apply-entry.ts', 'apply-entry.mjs');
+  await bundle('src-main/services/batch/worker/import-worker.ts', 'import-worker.mjs');
   return join(outDir, 'apply-entry.mjs');
 }
 

@@ -1,8 +1,7 @@
 import type { CatalogChoice, CatalogService, CatalogSource } from '../catalog';
-import type { ImportValidation } from './plan-import-file';
-import { runImportWorker } from './worker/run-import-worker';
+import { runImportWorker, type ImportValidation } from './worker/run-import-worker';
 
-export type { ImportValidation } from './plan-import-file';
+export type { ImportValidation } from './worker/run-import-worker';
 
 export interface ValidateImportRequest {
   fileName: string;
