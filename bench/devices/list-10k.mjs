@@ -4,13 +4,13 @@
 // against the same server: process start, sign-in, one call) — target ≤ 0.5 s, median of 5 — and exits 1 on a
 // miss or when a device is missing from the output. Builds the CLI into $FIELDKIT_OUT (default
 // out-bench-devices) first unless --no-build is given. Everything runs on loopback.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { withTypeScriptModule } from '../../test/support/module-runner.mjs';
+import { buildCli } from '../build-cli.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIELDKIT = fileURLToPath(new URL('../../scripts/fieldkit.mjs', import.meta.url));
 const SIMULATOR = fileURLToPath(new URL('../../src-main/simulator/index.ts', import.meta.url));
 const DEVICES = 10_000;
@@ -22,15 +22,7 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const out = process.env.FIELDKIT_OUT ?? 'out-bench-devices';
-if (!values['no-build']) {
-  console.error(`Building the CLI into ${out}/ …`);
-  const build = spawnSync('npx', ['electron-vite', 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, FIELDKIT_OUT: out },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+if (!values['no-build']) buildCli(out);
 
 const median = (numbers) => {
   const sorted = [...numbers].sort((a, b) => a - b);

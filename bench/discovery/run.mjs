@@ -10,14 +10,13 @@
 //
 //   npm run bench:discovery [-- --runs 5] [-- --no-build]
 // Builds the CLI into $FIELDKIT_OUT (default out-bench-discovery) first unless --no-build is given.
-import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { withTypeScriptModule } from '../../test/support/module-runner.mjs';
+import { buildCli } from '../build-cli.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIELDKIT = fileURLToPath(new URL('../../scripts/fieldkit.mjs', import.meta.url));
 const REPORT_RSS = fileURLToPath(new URL('./report-rss.mjs', import.meta.url));
 const LAB_MODULE = fileURLToPath(new URL('../../test/lan/lab.ts', import.meta.url));
@@ -50,15 +49,7 @@ if (process.getuid?.() !== 0) {
   console.error('bench:discovery needs root (it builds network namespaces).');
   process.exit(2);
 }
-if (!values['no-build']) {
-  console.error(`Building the CLI into ${out}/ …`);
-  const build = spawnSync('npx', ['electron-vite', 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, FIELDKIT_OUT: out },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+if (!values['no-build']) buildCli(out);
 
 /** Runs `fieldkit discover` in the lab; collects its JSON document, progress events and peak RSS. */
 function runFieldkit(lab, subnet, rate) {
