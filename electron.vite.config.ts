@@ -10,6 +10,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: `${out}/main`,
+      // zod is bundled: loaded as a package it is a hundred ES modules to resolve and compile, a third of the
+      // CLI's start-up before its first probe.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           electron: resolve(root, 'src-main/shell/electron/main.ts'),

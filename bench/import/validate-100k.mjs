@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench:import`: generates a 100,000-line import file and a CloudPBX catalogue, then times an offline
-// validation of it (reading the file, checking every line, planning, building the report). Target: under 2 s.
+// validation of it (reading the file, checking every line, planning, building the report). Target: 0.5 s.
 // The TypeScript sources are loaded through Vite's module runner; the import worker is built first, as the app's
 // build does. `-- --lines N` measures another size (850,000 lines is about 50 MB); peak RSS is printed too.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import { createServer, createServerModuleRunner } from 'vite';
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '100000' } } });
 const LINES = Number(values.lines);
-const TARGET_MS = 2_000;
+const TARGET_MS = 500;
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const server = await createServer({
@@ -42,6 +42,7 @@ try {
   const catalogs = new CatalogService(new CatalogStore(dataDir), DEMO_CACHE_KEY);
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const { report } = await validateImport(
     {
       fileName: 'bench.csv',
@@ -54,16 +55,22 @@ try {
     { catalogs, connect: () => Promise.reject(new Error('offline')), now: Date.now },
   );
   const elapsed = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const [load] = loadavg();
 
   const { rows, valid, skipped, invalid } = report.summary;
-  const verdict = elapsed < TARGET_MS ? 'within' : 'OVER';
+  const verdict = elapsed <= TARGET_MS ? 'OK' : 'MISSED';
   process.stdout.write(
     `Validated ${rows.toLocaleString('en')} lines (${(content.length / 1e6).toFixed(1)} MB) offline in ` +
-      `${(elapsed / 1000).toFixed(2)} s, ${verdict} the ${TARGET_MS / 1000} s target: ${valid} valid, ` +
-      `${skipped} skipped, ${invalid} invalid. Peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.\n`,
+      `${(elapsed / 1000).toFixed(2)} s (target ≤ ${TARGET_MS / 1000} s) ${verdict}: ${valid} valid, ` +
+      `${skipped} skipped, ${invalid} invalid.\n` +
+      `  CPU ${(cpuMs / 1000).toFixed(2)} s on all threads; peak RSS ` +
+      `${Math.round(process.resourceUsage().maxRSS / 1024)} MB; load ${load.toFixed(1)} on ` +
+      `${availableParallelism()} CPUs${load > availableParallelism() ? ': busy, the wall time is not representative' : ''}.\n`,
   );
   if (rows !== LINES) throw new Error(`expected ${LINES} rows, got ${rows}`);
-  process.exitCode = elapsed < TARGET_MS ? 0 : 1;
+  process.exitCode = elapsed <= TARGET_MS ? 0 : 1;
 } finally {
   removeWorker();
   await runner.close();

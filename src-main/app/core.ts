@@ -19,7 +19,7 @@ import { DiscoveryService } from '../services/discovery/discovery-service';
 import { createSystemEnvironment } from '../services/discovery/environment';
 import { realScanClock } from '../services/discovery/scanner';
 import { createSimulatedEnvironment } from '../services/discovery/simulated-lan';
-import { DEMO_SYSTEM_IDS } from '../simulator';
+import { DEMO_SYSTEM_IDS } from '../simulator/seed/seed-ids';
 import { signIn, systemClock, type RainbowClient } from '../services/rainbow';
 import { SessionService, type Credentials } from '../services/session/session-service';
 import { CredentialVault, createKeytarKeychain } from '../services/vault';

@@ -28,7 +28,7 @@ export type { ExecOptions, ExecResult } from './netns';
 export type { HostRole, HostSpec, LabSpec } from './spec';
 export { cleanupStale, namespacesOfRun } from './netns';
 export { liveHosts, validateLabSpec } from './spec';
-export { benchLab, standardLab } from './presets';
+export { benchLab, endOfRangeLab, standardLab } from './presets';
 
 export const LAB_BRIDGE = 'br0';
 /** Test clients (SIP OPTIONS, HTTP, mDNS browse) to run inside a lab: `lab.exec(['node', LAB_PROBE_SCRIPT, …])`. */
@@ -122,6 +122,11 @@ async function forEachBounded<T>(
   if (failure) throw failure.error;
 }
 
+/** The lab's prefix length (`24` or `23`), which every address on its bridge shares. */
+function prefixOf(spec: LabSpec): string {
+  return spec.subnet.split('/')[1] ?? '24';
+}
+
 async function buildLabNamespace(namespace: string, spec: LabSpec): Promise<void> {
   await ip(['netns', 'add', namespace]).catch((error: Error) => {
     throw new LabUnavailableError(
@@ -132,13 +137,13 @@ async function buildLabNamespace(namespace: string, spec: LabSpec): Promise<void
     'link set lo up',
     // No multicast snooping: mDNS floods to every port like on a small office switch.
     `link add ${LAB_BRIDGE} type bridge mcast_snooping 0`,
-    `addr add ${spec.scannerAddress}/24 dev ${LAB_BRIDGE}`,
+    `addr add ${spec.scannerAddress}/${prefixOf(spec)} dev ${LAB_BRIDGE}`,
     `link set ${LAB_BRIDGE} up`,
     MULTICAST_ROUTE(LAB_BRIDGE),
   ]);
 }
 
-async function buildHost(labNamespace: string, host: LabHost): Promise<void> {
+async function buildHost(labNamespace: string, host: LabHost, prefix: string): Promise<void> {
   await ip(['netns', 'add', host.namespace]);
   // Created from inside the lab namespace, straight into the host namespace: never in the machine's own.
   await ipBatch(labNamespace, [
@@ -147,7 +152,7 @@ async function buildHost(labNamespace: string, host: LabHost): Promise<void> {
   ]);
   await ipBatch(host.namespace, [
     'link set lo up',
-    `addr add ${host.ip}/24 dev ${HOST_INTERFACE}`,
+    `addr add ${host.ip}/${prefix} dev ${HOST_INTERFACE}`,
     ...(host.role === 'down' ? [] : [`link set ${HOST_INTERFACE} up`, MULTICAST_ROUTE(HOST_INTERFACE)]),
   ]);
 }
@@ -193,7 +198,7 @@ export async function createLab(spec: LabSpec): Promise<Lab> {
 
   try {
     await buildLabNamespace(namespace, spec);
-    await forEachBounded(hosts, SETUP_CONCURRENCY, (host) => buildHost(namespace, host));
+    await forEachBounded(hosts, SETUP_CONCURRENCY, (host) => buildHost(namespace, host, prefixOf(spec)));
     await forEachBounded(hosts, SETUP_CONCURRENCY * 2, async (host) => {
       const args = agentArguments(host);
       if (!args) return;

@@ -93,9 +93,31 @@ const macFrom = (oui: string, index: number): string => {
 export function benchLab(live = 40): LabSpec {
   const total = live + 2;
   if (!Number.isInteger(live) || live < 1 || total > 253) throw new Error('benchLab: 1 to 251 live hosts');
+  const hosts = benchHosts(total, live, (index) => `198.18.0.${2 + Math.floor((index * 253) / total)}`);
+  return { subnet: SUBNET, scannerAddress: SCANNER, hosts };
+}
+
+const END_SUBNET = '198.18.2.0/23';
+const END_SCANNER = '198.18.2.1';
+
+/**
+ * The benchmark's second layout: the hosts of `benchLab` on the last addresses of 198.18.2.0/23 (up to
+ * 198.18.3.254), where a sweep that lets pending look-ups fill a socket's send buffer, or its neighbour table,
+ * loses them.
+ */
+export function endOfRangeLab(live = 40): LabSpec {
+  const total = live + 2;
+  if (!Number.isInteger(live) || live < 1 || total > 254)
+    throw new Error('endOfRangeLab: 1 to 252 live hosts');
+  const hosts = benchHosts(total, live, (index) => `198.18.3.${255 - total + index}`);
+  return { subnet: END_SUBNET, scannerAddress: END_SCANNER, hosts };
+}
+
+/** The bench hosts, the last two down: of every ten live ones, seven phones, a DECT base, a web and a silent host. */
+function benchHosts(total: number, live: number, ipOf: (index: number) => string): HostSpec[] {
   const hosts: HostSpec[] = [];
   for (let index = 0; index < total; index++) {
-    const ip = `198.18.0.${2 + Math.floor((index * 253) / total)}`;
+    const ip = ipOf(index);
     const name = `h${index + 1}`;
     const slot = index % 10;
     if (index >= live) {
@@ -112,5 +134,5 @@ export function benchLab(live = 40): LabSpec {
       hosts.push({ name, ip, mac, role: slot === 8 ? 'web' : 'silent' });
     }
   }
-  return { subnet: SUBNET, scannerAddress: SCANNER, hosts };
+  return hosts;
 }

@@ -32,7 +32,7 @@ export interface HostSpec {
 }
 
 export interface LabSpec {
-  /** A /24 inside 198.18.0.0/15, e.g. `198.18.0.0/24`. */
+  /** A /24 or /23 inside 198.18.0.0/15, e.g. `198.18.0.0/24`. */
   subnet: string;
   /** The lab namespace's own address on its bridge, inside `subnet`, e.g. `198.18.0.1`. */
   scannerAddress: string;
@@ -42,7 +42,9 @@ export interface LabSpec {
 export const LAB_TARGET = 'lab';
 const MAC_PATTERN = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,30}$/;
-const MAX_HOSTS = 253; // a /24 has 254 host addresses, one of them the scanner's
+const MAX_HOSTS = 509; // a /23 has 510 host addresses, one of them the scanner's
+/** A lab is a /24 or a /23 (the benchmark's second layout). */
+const LAB_PREFIXES = new Set(['23', '24']);
 
 /** The 32-bit value of a dotted IPv4 address, or undefined when it is not one. */
 export function ipv4ToNumber(address: string): number | undefined {
@@ -61,14 +63,15 @@ export function validateLabSpec(spec: LabSpec): void {
   const problems: string[] = [];
   const [network = '', prefix] = spec.subnet.split('/');
   const base = ipv4ToNumber(network);
-  if (base === undefined || prefix !== '24' || base % 256 !== 0) {
-    problems.push(`subnet ${spec.subnet} must be a /24 such as 198.18.0.0/24`);
-  } else if (base < BENCHMARK_NET || base >= BENCHMARK_NET + BENCHMARK_MASK_SIZE) {
+  const size = 2 ** (32 - Number(prefix));
+  if (base === undefined || prefix === undefined || !LAB_PREFIXES.has(prefix) || base % size !== 0) {
+    problems.push(`subnet ${spec.subnet} must be a /24 or a /23 such as 198.18.0.0/24`);
+  } else if (base < BENCHMARK_NET || base + size > BENCHMARK_NET + BENCHMARK_MASK_SIZE) {
     problems.push(`subnet ${spec.subnet} is outside 198.18.0.0/15, the only range a lab may use`);
   }
   const inSubnet = (address: string): boolean => {
     const value = ipv4ToNumber(address);
-    return base !== undefined && value !== undefined && value > base && value < base + 255;
+    return base !== undefined && value !== undefined && value > base && value < base + size - 1;
   };
   if (!inSubnet(spec.scannerAddress))
     problems.push(`scanner address ${spec.scannerAddress} is not a host of ${spec.subnet}`);

@@ -1,4 +1,3 @@
-import { startSimulator } from '../../simulator';
 import type { Command, OptionValues } from '../command';
 import { UsageError } from '../command';
 import { EXIT } from '../exit-codes';
@@ -22,6 +21,8 @@ export const simulatorCommand: Command = {
     'page-cap': { type: 'string' },
   },
   async run({ io, json, values }) {
+    // Loaded here, not at start-up: no other command needs the simulator's code.
+    const { startSimulator } = await import('../../simulator');
     const simulator = await startSimulator({
       port: integer(values, 'port', 0, 65535) ?? 0,
       tokenLifetimeSeconds: integer(values, 'token-lifetime', 1, 86_400),

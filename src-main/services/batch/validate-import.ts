@@ -1,8 +1,7 @@
 import type { CatalogChoice, CatalogService, CatalogSource } from '../catalog';
-import type { ImportValidation } from './plan-import-file';
-import { runImportWorker } from './worker/run-import-worker';
+import { runImportWorker, type ImportValidation } from './worker/run-import-worker';
 
-export type { ImportValidation } from './plan-import-file';
+export type { ImportValidation } from './worker/run-import-worker';
 
 export interface ValidateImportRequest {
   fileName: string;
@@ -32,9 +31,11 @@ export function validateImport(
   request: ValidateImportRequest,
   deps: ValidateImportDeps,
 ): Promise<ImportValidation> {
+  // Offline, the cached catalogue is read from disk while the worker reads the file: no network is touched,
+  // and a failure to read it only shows if the file turns out to need it.
+  const cached = request.offline ? deps.catalogs.cached(request.systemId) : undefined;
+  cached?.catch(() => undefined);
   const chooseCatalog = async (): Promise<CatalogChoice> =>
-    request.offline
-      ? deps.catalogs.cached(request.systemId)
-      : deps.catalogs.pull(await deps.connect(), request.systemId);
+    cached ?? deps.catalogs.pull(await deps.connect(), request.systemId);
   return runImportWorker(request, { chooseCatalog, now: deps.now });
 }

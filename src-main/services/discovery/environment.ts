@@ -3,11 +3,10 @@
  * per scan; everything above this interface (merging, the CloudPBX join, events) is the same for both.
  */
 import { randomBytes } from 'node:crypto';
-import { getMAC } from 'node-arp';
 import { createAddressIdentifier } from './address-identifier';
 import { createBonjourBrowser } from './mdns-browser';
 import { createNetworkScanner } from './network-sweep';
-import { createNodeArpLookup } from './node-arp-lookup';
+import { createNodeArpLookup, type NodeArpGetMac } from './node-arp-lookup';
 import type { LocalInterface } from './plan';
 import { realScanClock, type AddressIdentifier, type Scanner } from './scanner';
 import { createNeighbourReader, listLocalInterfaces, openUdpSipSocket } from './system-network';
@@ -22,6 +21,14 @@ export interface DiscoveryEnvironment {
 }
 
 const NODE_ARP_TIMEOUT_MS = 2000;
+
+/** node-arp serves single-address look-ups only: loaded by the first one, not by every start-up or sweep. */
+const getMacLazily: NodeArpGetMac = (ip, callback) => {
+  import('node-arp').then(
+    ({ getMAC }) => getMAC(ip, callback),
+    (error: unknown) => callback(true, error),
+  );
+};
 
 export function newScanToken(): string {
   return randomBytes(6).toString('hex');
@@ -46,7 +53,7 @@ export function createSystemEnvironment(options: { version: string }): Discovery
     }),
     identifier: createAddressIdentifier({
       openSipSocket: openUdpSipSocket,
-      lookupMac: createNodeArpLookup({ getMac: getMAC, timeoutMs: NODE_ARP_TIMEOUT_MS }),
+      lookupMac: createNodeArpLookup({ getMac: getMacLazily, timeoutMs: NODE_ARP_TIMEOUT_MS }),
       readNeighbours,
       userAgent,
       newToken: newScanToken,

@@ -4,7 +4,7 @@
  * browser stopped before the socket is destroyed.
  */
 import type { EventEmitter } from 'node:events';
-import { Bonjour, type Browser, type Service } from 'bonjour-service';
+import type { Bonjour, Browser, Service } from 'bonjour-service';
 import { MDNS_SERVICE_TYPES, txtAsStrings, type MdnsSighting } from './mdns-sighting';
 
 export interface MdnsBrowsing {
@@ -36,12 +36,39 @@ function sightingOf(service: Service): MdnsSighting {
   return sighting;
 }
 
+/**
+ * bonjour-service is loaded when the first scan starts browsing, not when the process starts: the sweep's
+ * first probes leave meanwhile, and commands that never browse never pay for it.
+ */
 export const createBonjourBrowser: MdnsBrowserFactory = (localAddress, onSighting, onError) => {
   const reportError = (error: unknown): void =>
     onError(error instanceof Error ? error : new Error(String(error)));
+  let stopping = false;
   // Bound to every address (a socket bound to the unicast address would not receive multicast); queries
   // leave through the scanned interface.
-  const bonjour = new Bonjour({ interface: localAddress, bind: '0.0.0.0' } as object, reportError);
+  const options = { interface: localAddress, bind: '0.0.0.0' } as object;
+  const browsing = import('bonjour-service').then(
+    ({ Bonjour: BonjourClass }) =>
+      stopping ? undefined : browse(new BonjourClass(options, reportError), onSighting, reportError),
+    (error: unknown) => {
+      reportError(error);
+      return undefined;
+    },
+  );
+  return {
+    requery: () => void browsing.then((started) => started?.requery()),
+    stop: () => {
+      stopping = true;
+      return browsing.then((started) => started?.stop());
+    },
+  };
+};
+
+function browse(
+  bonjour: Bonjour,
+  onSighting: (sighting: MdnsSighting) => void,
+  reportError: (error: unknown) => void,
+): MdnsBrowsing {
   mdnsEmitterOf(bonjour)?.on('error', reportError);
   const browsers: Browser[] = MDNS_SERVICE_TYPES.map(({ type, protocol }) =>
     bonjour.find({ type, protocol }, (service) => onSighting(sightingOf(service))),
@@ -60,4 +87,4 @@ export const createBonjourBrowser: MdnsBrowserFactory = (localAddress, onSightin
       return stopped;
     },
   };
-};
+}

@@ -3,7 +3,8 @@
  * kernel resolves each address over ARP to send it, so the neighbour table, read while the sweep runs and
  * once after it, lists every host that is up. SIP answers identify phones and DECT bases, mDNS adds what
  * devices advertise, and hosts with an ALE MAC that stay silent on SIP get a look at their admin page. The
- * sweep ends one answer window after the last probe instead of waiting for dead addresses to time out.
+ * sweep ends one answer window after the last probe instead of waiting for dead addresses to time out, or as
+ * soon as every address has answered.
  */
 import { FieldkitError } from '../errors';
 import type { MdnsBrowserFactory, MdnsBrowsing } from './mdns-browser';
@@ -51,12 +52,14 @@ const ARP_GIVE_UP_SECONDS = 3.5;
 const PROBES_PER_SOCKET = 64;
 const MAX_SOCKETS = 128;
 
-/** How many sockets a sweep at this rate spreads its probes over. */
-export function socketPoolSize(ratePerSecond: number): number {
-  return Math.min(
-    MAX_SOCKETS,
-    Math.max(1, Math.ceil((ratePerSecond * ARP_GIVE_UP_SECONDS) / PROBES_PER_SOCKET)),
-  );
+/**
+ * How many sockets a sweep of this many addresses at this rate spreads its probes over: enough for the probes
+ * that can wait for ARP at once (those of the last 3.5 s, or every address of a small plan), and no more, as
+ * each socket costs start-up time.
+ */
+export function socketPoolSize(ratePerSecond: number, addresses: number): number {
+  const waitingAtOnce = Math.min(addresses, ratePerSecond * ARP_GIVE_UP_SECONDS);
+  return Math.min(MAX_SOCKETS, Math.max(1, Math.ceil(waitingAtOnce / PROBES_PER_SOCKET)));
 }
 
 export function createNetworkScanner(ports: SweepPorts): Scanner {
@@ -129,6 +132,10 @@ class NetworkSweep {
     return this.#signal.aborted || this.#fatal !== undefined;
   }
 
+  get #allAnswered(): boolean {
+    return this.#answered.size === this.#plan.addresses;
+  }
+
   async run(): Promise<ScanOutcome> {
     const onAbort = (): void => this.#shutDown();
     this.#signal.addEventListener('abort', onAbort, { once: true });
@@ -138,7 +145,8 @@ class NetworkSweep {
       this.#startMdns();
       this.#every(NEIGHBOUR_POLL_MS, () => void this.#refreshNeighbours());
       await this.#sendAll();
-      await this.#pause(this.#plan.timeoutMs);
+      // The answer window; it ends early when every address has answered (#onDatagram wakes it).
+      if (!this.#allAnswered) await this.#pause(this.#plan.timeoutMs);
       if (!this.#stopped) await this.#refreshNeighbours();
       await this.#checkWebPages();
       return this.#outcome();
@@ -170,7 +178,7 @@ class NetworkSweep {
 
   async #openSockets(): Promise<void> {
     const onDatagram = (ip: string, text: string): void => this.#onDatagram(ip, text);
-    const opening = Array.from({ length: socketPoolSize(this.#plan.rate) }, () =>
+    const opening = Array.from({ length: socketPoolSize(this.#plan.rate, this.#plan.addresses) }, () =>
       this.#ports.openSipSocket(onDatagram),
     );
     const opened = await Promise.allSettled(opening);
@@ -283,6 +291,7 @@ class NetworkSweep {
     const first = !this.#answered.has(ip);
     this.#answered.add(ip);
     if (!first) return;
+    if (this.#allAnswered) this.#wake?.();
     this.#listener.observe({
       source: 'sip',
       ip,

@@ -23,7 +23,18 @@ export const DISCOVERY_LIMITS = {
   widestPrefix: 16,
   /** Anything wider asks first. */
   confirmWiderThan: 22,
+  /**
+   * The pace of a scan wider than `smallScanAddresses`: its unanswered look-ups (each held about 3 s) stay well
+   * under the kernel's neighbour table of 1024 entries, and the LAN sees a trickle.
+   */
   defaultRate: 300,
+  /**
+   * The pace of a scan of at most a /23: all its look-ups fit in the neighbour table at once, and the burst
+   * (half a /24's worth of ARP broadcasts per 100 ms at most, for a quarter to half a second) is gentler than
+   * arp-scan, which sends the same addresses two to three times.
+   */
+  smallScanRate: 1000,
+  smallScanAddresses: 510,
   minRate: 1,
   /** Above this the kernel's neighbour table (1024 entries by default) overflows with unanswered look-ups. */
   maxRate: 2000,
@@ -188,6 +199,13 @@ function checkRange(value: number, min: number, max: number, field: string, unit
   throw invalid(`${field} must be a whole number of ${unit} from ${min} to ${max}, not ${value}.`, field);
 }
 
+/** The rate of a scan that names none: quick for a /23 or less, gentle for wider scans. */
+export function defaultRateFor(addresses: number): number {
+  return addresses <= DISCOVERY_LIMITS.smallScanAddresses
+    ? DISCOVERY_LIMITS.smallScanRate
+    : DISCOVERY_LIMITS.defaultRate;
+}
+
 export function estimateDurationMs(addresses: number, rate: number, timeoutMs: number): number {
   return Math.ceil((addresses * 1000) / rate) + timeoutMs;
 }
@@ -198,13 +216,16 @@ export function planScan(
   interfaces: readonly LocalInterface[],
   options: { simulated?: boolean } = {},
 ): ScanPlan {
-  const rate = checkRange(
-    request.rate ?? DISCOVERY_LIMITS.defaultRate,
-    DISCOVERY_LIMITS.minRate,
-    DISCOVERY_LIMITS.maxRate,
-    'rate',
-    'probes per second',
-  );
+  const requestedRate =
+    request.rate === undefined
+      ? undefined
+      : checkRange(
+          request.rate,
+          DISCOVERY_LIMITS.minRate,
+          DISCOVERY_LIMITS.maxRate,
+          'rate',
+          'probes per second',
+        );
   const timeoutMs = checkRange(
     request.timeoutMs ?? DISCOVERY_LIMITS.defaultTimeoutMs,
     DISCOVERY_LIMITS.minTimeoutMs,
@@ -242,6 +263,7 @@ export function planScan(
     };
   });
   const addresses = subnets.reduce((sum, subnet) => sum + subnet.addresses, 0);
+  const rate = requestedRate ?? defaultRateFor(addresses);
   return {
     subnets,
     addresses,

@@ -48,8 +48,11 @@ async function* paginateFrom<T>(
   }
 }
 
-/** Pages fetched at once when the first page says how many there are (10,000 devices = 100 pages). */
-export const PAGE_CONCURRENCY = 4;
+/**
+ * Pages fetched at once when the first page says how many there are: 10,000 devices are 100 pages, 13 round
+ * trips at 8 (25 at 4 took half a second at 20 ms of latency alone).
+ */
+export const PAGE_CONCURRENCY = 8;
 
 /**
  * Every item of a list. The first page says the total and, by the items it held, the page size the server

@@ -14,7 +14,12 @@ import {
 const MAC_HEX_DIGITS = 12;
 const MAC_OCTETS = 6;
 const EXAMPLE = '48:7A:55:00:00:02';
-const MAC_CHARACTER = /[0-9a-f:.-]/i;
+const NOT_MAC_CHARACTER = /[^0-9a-f:.-]/iu;
+/**
+ * The notations nearly every file uses (`48:7a:55:00:00:02`, `48-7A-55-00-00-02`), read without splitting; the
+ * stored form (12 hex digits) is read as it is.
+ */
+const USUAL_NOTATION = /^[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}$/i;
 const STORED_FORM = /^[0-9a-f]{12}$/i;
 /** Fewer digits than this is not a MAC that merely lost its leading zeros. */
 const FEWEST_DIGITS_FOR_LOST_ZEROS = 9;
@@ -60,13 +65,19 @@ export function displayMac(mac: string): string {
 }
 
 function octetsOf(digits: string): string {
-  return (digits.match(/../g) ?? []).join(':');
+  return (
+    `${digits.slice(0, 2)}:${digits.slice(2, 4)}:${digits.slice(4, 6)}:` +
+    `${digits.slice(6, 8)}:${digits.slice(8, 10)}:${digits.slice(10, 12)}`
+  );
 }
 
 /** The 48 bits of a MAC in any supported notation, whatever kind of address they are. */
 function readMacDigits(text: string): MacDigits {
+  if (STORED_FORM.test(text)) return { ok: true, digits: text.toLowerCase() };
+  const usual = USUAL_NOTATION.exec(text);
+  if (usual !== null) return { ok: true, digits: text.replaceAll(usual[1] as string, '').toLowerCase() };
   if (looksLikeScientificNotation(text)) return scientificNotationFailure(text, 'MAC address');
-  const stranger = [...text].find((character) => !MAC_CHARACTER.test(character));
+  const stranger = NOT_MAC_CHARACTER.exec(text)?.[0];
   if (stranger !== undefined) {
     return refuse(
       'format',

@@ -3,6 +3,7 @@ import { pageOf, sortBy, type SortKey } from '../http/listing';
 import { readBoolean, readChoiceList, readInteger, readPage, readSort, readString } from '../http/query';
 import { itemEnvelope, okReply } from '../http/responses';
 import type { Route, RouteContext } from '../http/router';
+import type { DeviceRecord } from '../tenant/records';
 import type { SimulatorTenant } from '../tenant/tenant';
 import { deviceDetailView, deviceView } from '../tenant/views';
 import { RVCP_BASE, requireVisibleCloudPbx, requireVisibleDevice, routeParam } from './access';
@@ -36,13 +37,22 @@ export const deviceRoutes: Route[] = [
       );
       const page = readPage(context.query);
       const sort = readSort(context.query, DEVICE_SORT_FIELDS, 'macAddress');
-      const devices = filteredDevices(context, cloudPbx.id);
-      return okReply(
-        pageOf(
-          sortBy(devices, (device) => deviceSortKey(device, sort.field), sort.order),
-          page,
-        ),
+      // Only the page's devices are joined into their wire shape: joining all 10,000 for every page of 100
+      // made listing a large site quadratic.
+      const { tenant } = context;
+      const sortedList = (): Readonly<DeviceRecord>[] =>
+        sortBy(
+          filteredDevices(context, cloudPbx.id),
+          (record) => recordSortKey(tenant, record, sort.field),
+          sort.order,
+        );
+      const listed = pageOf(
+        joinsSubscribers(context.query, sort.field)
+          ? sortedList()
+          : reusedWhileUnchanged(tenant, `${cloudPbx.id}?${withoutPaging(context.query)}`, sortedList),
+        page,
       );
+      return okReply({ ...listed, data: listed.data.map((record) => deviceView(tenant, record)) });
     },
   },
   {
@@ -64,8 +74,8 @@ export const deviceRoutes: Route[] = [
   },
 ];
 
-/** The documented list filters, each applied only when given. */
-function filteredDevices({ query, tenant }: RouteContext, systemId: string): Device[] {
+/** The documented list filters, each applied only when given; the joined view is built only when one needs it. */
+function filteredDevices({ query, tenant }: RouteContext, systemId: string): Readonly<DeviceRecord>[] {
   const categories = readChoiceList(query, 'category', DEVICE_LIST_CATEGORIES, DEFAULT_DEVICE_CATEGORIES);
   const assigned = readBoolean(query, 'assigned');
   const banned = readBoolean(query, 'banned');
@@ -78,23 +88,87 @@ function filteredDevices({ query, tenant }: RouteContext, systemId: string): Dev
   const description = readString(query, 'description', { minLength: 3 })?.toLowerCase();
   const userDisplayName = readString(query, 'userDisplayName', { minLength: 2 })?.toLowerCase();
 
+  const joinedFilters = userId !== undefined || shortNumber !== undefined || userDisplayName !== undefined;
+  const passesJoined = (device: Device): boolean =>
+    (userId === undefined || device.userId === userId) &&
+    (shortNumber === undefined || device.shortNumber === shortNumber) &&
+    (userDisplayName === undefined || (device.userDisplayName ?? '').toLowerCase().includes(userDisplayName));
+
   return tenant
     .readDevices(systemId)
-    .filter((record) => categories.some((category) => category === categoryOf(tenant, record.deviceTypeId)))
-    .map((record) => deviceView(tenant, record))
     .filter(
-      (device) =>
-        (assigned === undefined || (device.phoneNumberId !== undefined) === assigned) &&
-        (banned === undefined || (device.bannedDevice !== undefined) === banned) &&
-        (phoneNumberId === undefined || device.phoneNumberId === phoneNumberId) &&
-        (userId === undefined || device.userId === userId) &&
-        (identifier === undefined || device.macAddress === identifier || device.ipei === identifier) &&
-        (shortNumber === undefined || device.shortNumber === shortNumber) &&
-        (deviceTypeId === undefined || device.deviceType.id === deviceTypeId) &&
-        (description === undefined || device.description.toLowerCase().includes(description)) &&
-        (userDisplayName === undefined ||
-          (device.userDisplayName ?? '').toLowerCase().includes(userDisplayName)),
+      (record) =>
+        categories.some((category) => category === categoryOf(tenant, record.deviceTypeId)) &&
+        (assigned === undefined || (record.phoneNumberId !== undefined) === assigned) &&
+        (banned === undefined || (record.bannedDevice !== undefined) === banned) &&
+        (phoneNumberId === undefined || record.phoneNumberId === phoneNumberId) &&
+        (identifier === undefined || record.macAddress === identifier || record.ipei === identifier) &&
+        (deviceTypeId === undefined || record.deviceTypeId === deviceTypeId) &&
+        (description === undefined || record.description.toLowerCase().includes(description)) &&
+        (!joinedFilters || passesJoined(deviceView(tenant, record))),
     );
+}
+
+/**
+ * The last list built from the devices alone (no subscriber or user joined in), per tenant: the pages of one
+ * listing share it, as a database's index would serve them, until a device changes.
+ */
+const recordLists = new WeakMap<
+  SimulatorTenant,
+  { key: string; revision: number; list: Readonly<DeviceRecord>[] }
+>();
+
+function reusedWhileUnchanged(
+  tenant: SimulatorTenant,
+  key: string,
+  build: () => Readonly<DeviceRecord>[],
+): Readonly<DeviceRecord>[] {
+  const cached = recordLists.get(tenant);
+  if (cached?.key === key && cached.revision === tenant.devicesRevision) return cached.list;
+  const list = build();
+  recordLists.set(tenant, { key, revision: tenant.devicesRevision, list });
+  return list;
+}
+
+const JOINED_QUERY_FILTERS = ['userId', 'shortNumber', 'userDisplayName'];
+
+/** Whether the list depends on subscribers or users (a filter or the sort reads the joined view). */
+function joinsSubscribers(query: URLSearchParams, field: DeviceSortField): boolean {
+  return (
+    JOINED_QUERY_FILTERS.some((name) => (query.get(name) ?? '') !== '') || !RECORD_SORT_FIELDS.has(field)
+  );
+}
+
+function withoutPaging(query: URLSearchParams): string {
+  const rest = new URLSearchParams(query);
+  rest.delete('limit');
+  rest.delete('offset');
+  rest.sort();
+  return rest.toString();
+}
+
+const RECORD_SORT_FIELDS: ReadonlySet<DeviceSortField> = new Set([
+  'macAddress',
+  'description',
+  'deviceTypeId',
+]);
+
+/** The sort key of a stored device: read from the record itself unless only the joined view has it. */
+function recordSortKey(
+  tenant: SimulatorTenant,
+  record: Readonly<DeviceRecord>,
+  field: DeviceSortField,
+): SortKey {
+  switch (field) {
+    case 'macAddress':
+      return record.macAddress ?? record.ipei;
+    case 'description':
+      return record.description;
+    case 'deviceTypeId':
+      return record.deviceTypeId;
+    default:
+      return deviceSortKey(deviceView(tenant, record), field);
+  }
 }
 
 function categoryOf(tenant: SimulatorTenant, deviceTypeId: number): string | undefined {

@@ -17,6 +17,7 @@ export { TenantError, type TenantErrorKind, type TenantRule } from './tenant-err
  */
 export class SimulatorTenant extends TenantDirectory {
   readonly #devices = new Map<string, DeviceRecord>();
+  #devicesRevision = 0;
   /** MAC or IPEI → device id; a MAC or IPEI identifies one physical device, across every CloudPBX. */
   readonly #deviceIdByIdentifier = new Map<string, string>();
   readonly #phones: SimulatedPhones;
@@ -43,6 +44,11 @@ export class SimulatorTenant extends TenantDirectory {
   }
 
   /** The stored devices themselves, not copies: for building answers, which only read them (10,000 per page). */
+  /** Changes whenever a device is added, changed or removed: what is computed from the devices alone holds until then. */
+  get devicesRevision(): number {
+    return this.#devicesRevision;
+  }
+
   readDevices(systemId: string): readonly Readonly<DeviceRecord>[] {
     return [...this.#devices.values()].filter((d) => d.systemId === systemId);
   }
@@ -114,6 +120,7 @@ export class SimulatorTenant extends TenantDirectory {
     const identifier = identifierOf(device);
     if (identifier !== undefined) this.#deviceIdByIdentifier.delete(identifier);
     this.#devices.delete(deviceId);
+    this.#devicesRevision += 1;
     this.#phones.deprovision(deviceId);
     this.#debugSessions.revoke(deviceId);
   }
@@ -129,6 +136,7 @@ export class SimulatorTenant extends TenantDirectory {
     }
     const updated = { ...device, phoneNumberId };
     this.#devices.set(deviceId, updated);
+    this.#devicesRevision += 1;
     this.#phones.provision(deviceId);
     return copy(updated);
   }
@@ -136,6 +144,7 @@ export class SimulatorTenant extends TenantDirectory {
   unassignDevice(systemId: string, deviceId: string): DeviceRecord {
     const { phoneNumberId: _unassigned, ...device } = this.#requireDevice(systemId, deviceId);
     this.#devices.set(deviceId, device);
+    this.#devicesRevision += 1;
     this.#phones.deprovision(deviceId);
     return copy(device);
   }
@@ -226,6 +235,7 @@ export class SimulatorTenant extends TenantDirectory {
 
   #storeDevice(device: DeviceRecord): void {
     this.#devices.set(device.id, device);
+    this.#devicesRevision += 1;
     const identifier = identifierOf(device);
     if (identifier === undefined) return;
     this.#deviceIdByIdentifier.set(identifier, device.id);

@@ -9,7 +9,7 @@ import { FakeLan, type FakeHost } from './support/fake-lan';
 import { FakeClock, settle } from '../../support/fake-clock';
 
 const lab: LocalInterface[] = [
-  { name: 'br0', internal: false, ipv4: [{ address: '198.18.0.1', prefix: 24 }], isDefaultRoute: true },
+  { name: 'br0', internal: false, ipv4: [{ address: '198.18.0.1', prefix: 22 }], isDefaultRoute: true },
 ];
 const HOSTS: FakeHost[] = [
   { ip: '198.18.0.3', mac: '487a55000002', userAgent: 'ALE M3-CE 2.13.0.64 487a55000002' },
@@ -23,11 +23,15 @@ const HOSTS: FakeHost[] = [
   { ip: '198.18.0.25', mac: '487a55000099', userAgent: 'ALE M5-CE 2.13.0.64 487a55000099', up: false },
 ];
 
-function setUp(options: { rate?: number; timeoutMs?: number; hosts?: FakeHost[] } = {}) {
+function setUp(options: { rate?: number; timeoutMs?: number; hosts?: FakeHost[]; subnet?: string } = {}) {
   const clock = new FakeClock(0);
   const lan = new FakeLan(clock, options.hosts ?? HOSTS);
   const plan = planScan(
-    { subnets: ['198.18.0.0/27'], rate: options.rate ?? 100, timeoutMs: options.timeoutMs ?? 300 },
+    {
+      subnets: [options.subnet ?? '198.18.0.0/27'],
+      rate: options.rate ?? 100,
+      timeoutMs: options.timeoutMs ?? 300,
+    },
     lab,
   );
   const table = new DiscoveryTable();
@@ -178,15 +182,31 @@ describe('the network sweep', () => {
     expect(scan.lan.mdnsQueries).toBe(1);
   });
 
-  it('spreads probes over enough sockets that those waiting for ARP never fill one', async () => {
-    expect(socketPoolSize(1)).toBe(1);
-    expect(socketPoolSize(300)).toBe(17);
-    expect(socketPoolSize(2000)).toBe(110);
-    const scan = setUp({ rate: 300 });
+  it('finishes as soon as every address has answered, without waiting out the answer window', async () => {
+    const hosts: FakeHost[] = [
+      { ip: '198.18.0.2', mac: '487a55000002', userAgent: 'ALE M3-CE 2.13.0.64 487a55000002' },
+      { ip: '198.18.0.3', mac: '487a55000003', userAgent: 'ALE M5-CE 2.13.0.64 487a55000003' },
+    ];
+    const scan = setUp({ subnet: '198.18.0.0/30', hosts, timeoutMs: 5000 });
+    expect(scan.plan.addresses).toBe(1);
     scan.start();
-    await scan.clock.advance(2000);
-    expect(scan.lan.socketsOpened).toBe(17);
-    expect(new Set(scan.lan.sentFrom.slice(0, 17)).size).toBe(17);
+    await scan.clock.advance(100);
+    expect(scan.outcome()).toEqual({ problems: [] });
+    expect(scan.table.get('487a55000002')?.sources).toEqual(['arp', 'sip']);
+  });
+
+  it('spreads probes over enough sockets that those waiting for ARP never fill one', async () => {
+    expect(socketPoolSize(1, 65_534)).toBe(1);
+    expect(socketPoolSize(300, 65_534)).toBe(17);
+    expect(socketPoolSize(2000, 65_534)).toBe(110);
+    // A small plan needs sockets for its own addresses only.
+    expect(socketPoolSize(2000, 254)).toBe(4);
+    const scan = setUp({ rate: 300, subnet: '198.18.0.0/22' });
+    expect(scan.plan.addresses).toBe(1021);
+    scan.start();
+    await scan.clock.advance(5000);
+    expect(scan.lan.socketsOpened).toBe(16);
+    expect(new Set(scan.lan.sentFrom.slice(0, 16)).size).toBe(16);
     for (const probe of scan.lan.sent) {
       const port = scan.lan.sentFrom[scan.lan.sent.indexOf(probe)];
       expect(probe.payload).toContain(`Contact: <sip:fieldkit@198.18.0.1:${port}>`);

@@ -90,6 +90,16 @@ describe('planScan', () => {
     expect(plan.needsConfirmation).toBe(false);
   });
 
+  it('paces a /23 or less quickly and anything wider gently, unless a rate is given', () => {
+    expect(planScan({ subnets: ['10.20.4.0/24'] }, office).rate).toBe(DISCOVERY_LIMITS.smallScanRate);
+    expect(planScan({ subnets: ['10.20.4.0/23'] }, office).rate).toBe(DISCOVERY_LIMITS.smallScanRate);
+    expect(planScan({ subnets: ['10.20.4.0/22'] }, office).rate).toBe(DISCOVERY_LIMITS.defaultRate);
+    expect(planScan({ subnets: ['10.20.4.0/24', '10.20.5.0/24', '10.20.6.0/24'] }, office).rate).toBe(
+      DISCOVERY_LIMITS.defaultRate,
+    );
+    expect(planScan({ subnets: ['10.20.4.0/24'], rate: 50 }, office).rate).toBe(50);
+  });
+
   it('asks for confirmation above /22 only, and estimates the time from the rate and answer window', () => {
     expect(planScan({ subnets: ['10.20.4.0/22'] }, office).needsConfirmation).toBe(false);
     const wide = planScan({ subnets: ['10.20.8.0/21'], rate: 500, timeoutMs: 400 }, office);

@@ -1,21 +1,16 @@
-import type { CatalogChoice } from '../../catalog';
-import type { ImportFileJob, ImportValidation } from '../plan-import-file';
+import type { ImportFileJob } from '../plan-import-file';
 
-/** What the worker starts with. */
+/** What the worker starts with (the file's bytes are transferred, not copied). */
 export interface ImportJobData {
   job: ImportFileJob;
-  now: number;
 }
 
-/** From the worker: it needs the catalogue, it is done, or it failed. */
+/** From the worker: it needs the catalogue, it is done (the plan, as JSON bytes), or it failed. */
 export type FromImportWorker =
-  | { type: 'needs-catalog' }
-  | { type: 'done'; validation: ImportValidation }
-  | { type: 'failed'; message: string };
+  { type: 'needs-catalog' } | { type: 'done'; plan: Uint8Array } | { type: 'failed'; message: string };
 
-/** To the worker: the catalogue it asked for, with the time it was chosen. */
+/** To the worker: the catalogue it asked for (a `CatalogChoice`, as JSON bytes). */
 export interface CatalogReply {
   type: 'catalog';
-  choice: CatalogChoice;
-  now: number;
+  choice: Uint8Array;
 }

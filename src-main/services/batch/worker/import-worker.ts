@@ -2,29 +2,30 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CatalogChoice } from '../../catalog';
 import { planImportFile } from '../plan-import-file';
 import type { CatalogReply, FromImportWorker, ImportJobData } from './import-job-messages';
+import { fromJsonBytes, toJsonBytes } from './json-bytes';
 
 /**
  * The worker thread that reads and plans one import file (see run-import-worker.ts). It asks the thread that
- * started it for the catalogue, which needs the network and the session, and answers the plan and report.
+ * started it for the catalogue, which needs the network and the session, and answers the plan.
  */
 const port = parentPort;
 if (port === null) throw new Error('import-worker runs as a worker thread only');
-const { job, now: startedAt } = workerData as ImportJobData;
-let now = startedAt;
+const { job } = workerData as ImportJobData;
 
-const post = (message: FromImportWorker): void => port.postMessage(message);
+const post = (message: FromImportWorker, transfer: ArrayBuffer[] = []): void =>
+  port.postMessage(message, transfer);
 
 const chooseCatalog = (): Promise<CatalogChoice> =>
   new Promise((resolve) => {
-    port.once('message', (reply: CatalogReply) => {
-      now = reply.now;
-      resolve(reply.choice);
-    });
+    port.once('message', (reply: CatalogReply) => resolve(fromJsonBytes<CatalogChoice>(reply.choice)));
     post({ type: 'needs-catalog' });
   });
 
-planImportFile(job, { chooseCatalog, now: () => now }).then(
-  (validation) => post({ type: 'done', validation }),
+planImportFile(job, { chooseCatalog }).then(
+  (plan) => {
+    const bytes = toJsonBytes(plan);
+    post({ type: 'done', plan: bytes }, [bytes.buffer as ArrayBuffer]);
+  },
   (error: unknown) =>
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
 );

@@ -2,8 +2,23 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FieldkitError } from '../../errors';
 import { IMPORT_WORKER_MEMORY_MB } from '../../../shared/limits';
-import type { ImportFileJob, ImportFilePorts, ImportValidation } from '../plan-import-file';
+import type { CatalogChoice } from '../../catalog';
+import type { ImportPlan } from '../plan';
+import type { ImportFileJob } from '../plan-import-file';
+import { buildReport, type ImportReport } from '../report';
 import type { CatalogReply, FromImportWorker, ImportJobData } from './import-job-messages';
+import { fromJsonBytes, toJsonBytes } from './json-bytes';
+
+export interface ImportValidation {
+  plan: ImportPlan;
+  report: ImportReport;
+}
+
+export interface ImportWorkerPorts {
+  /** Only called once the worker has read the file and understood its header. */
+  chooseCatalog: () => Promise<CatalogChoice>;
+  now: () => number;
+}
 
 /**
  * The built worker sits beside the bundle that starts it (electron-vite's main build, see
@@ -17,14 +32,20 @@ function workerScript(): string {
 /**
  * Runs one import file's reading and planning in a worker thread of its own, with a bounded heap: a file that
  * exhausts it fails with a clear error and the calling process carries on. The catalogue is chosen here, on
- * the calling thread (it may need the network), when the worker asks for it.
+ * the calling thread (it may need the network), when the worker asks for it; the report is built here from
+ * the plan, so only the plan crosses back.
  */
-export function runImportWorker(job: ImportFileJob, ports: ImportFilePorts): Promise<ImportValidation> {
+export function runImportWorker(job: ImportFileJob, ports: ImportWorkerPorts): Promise<ImportValidation> {
   return new Promise((resolve, reject) => {
-    const data: ImportJobData = { job, now: ports.now() };
+    // The worker gets its own copy of the bytes, moved rather than cloned; the caller keeps `job.content`.
+    const content = job.content.slice();
+    const data: ImportJobData = { job: { ...job, content } };
     const worker = new Worker(workerScript(), {
       workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_MEMORY_MB },
+      transferList: [content.buffer],
+      // A file's rows are short-lived garbage by the hundred thousand: a roomy young generation collects them
+      // in a few scavenges instead of hundreds.
+      resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 64 },
     });
     let settled = false;
     const settle = (outcome: () => void): void => {
@@ -34,13 +55,16 @@ export function runImportWorker(job: ImportFileJob, ports: ImportFilePorts): Pro
       void worker.terminate();
     };
     worker.on('message', (message: FromImportWorker) => {
-      if (message.type === 'done') settle(() => resolve(message.validation));
-      else if (message.type === 'failed') settle(() => reject(internalError(job, message.message)));
+      if (message.type === 'done') {
+        const plan = fromJsonBytes<ImportPlan>(message.plan);
+        settle(() => resolve({ plan, report: buildReport(plan, job.mode, ports.now()) }));
+      } else if (message.type === 'failed') settle(() => reject(internalError(job, message.message)));
       else {
         ports.chooseCatalog().then(
           (choice) => {
-            const reply: CatalogReply = { type: 'catalog', choice, now: ports.now() };
-            if (!settled) worker.postMessage(reply);
+            if (settled) return;
+            const reply: CatalogReply = { type: 'catalog', choice: toJsonBytes(choice) };
+            worker.postMessage(reply, [reply.choice.buffer as ArrayBuffer]);
           },
           (error: unknown) => settle(() => reject(error)),
         );
