@@ -3,6 +3,7 @@ import { pageOf, sortBy } from '../http/listing';
 import { readBoolean, readChoice, readPage, readSort, readString } from '../http/query';
 import { okReply } from '../http/responses';
 import type { Route } from '../http/router';
+import type { SubscriberRecord } from '../tenant/records';
 import { phoneNumberView } from '../tenant/views';
 import { ADMIN_BASE, requireVisibleCloudPbx, routeParam } from './access';
 
@@ -41,24 +42,32 @@ export const adminPhoneNumberRoutes: Route[] = [
       const name = readString(query, 'name')?.toLowerCase();
       const deviceName = readString(query, 'deviceName')?.toLowerCase();
 
-      const matches = (phoneNumber: PhoneNumber): boolean =>
-        (shortNumber === undefined || phoneNumber.shortNumber === shortNumber) &&
-        (internalNumber === undefined || phoneNumber.internalNumber === internalNumber) &&
-        (userId === undefined || phoneNumber.userId === userId) &&
-        (isAssignedToUser === undefined || phoneNumber.isAssignedToUser === isAssignedToUser) &&
-        (name === undefined || namesOf(phoneNumber).some((part) => part.toLowerCase().includes(name))) &&
-        (deviceName === undefined || (phoneNumber.deviceName ?? '').toLowerCase().includes(deviceName));
+      // A view is built only when a filter or the sort reads it, and for the page answered: building every
+      // subscriber's view for each page made listing them all quadratic.
+      const views = new Map<Readonly<SubscriberRecord>, PhoneNumber>();
+      const viewOf = (subscriber: Readonly<SubscriberRecord>): PhoneNumber => {
+        const view = views.get(subscriber) ?? phoneNumberView(tenant, subscriber);
+        views.set(subscriber, view);
+        return view;
+      };
+      const matches = (subscriber: Readonly<SubscriberRecord>): boolean =>
+        (shortNumber === undefined || subscriber.shortNumber === shortNumber) &&
+        (internalNumber === undefined || subscriber.internalNumber === internalNumber) &&
+        (userId === undefined || viewOf(subscriber).userId === userId) &&
+        (isAssignedToUser === undefined || viewOf(subscriber).isAssignedToUser === isAssignedToUser) &&
+        (name === undefined ||
+          namesOf(viewOf(subscriber)).some((part) => part.toLowerCase().includes(name))) &&
+        (deviceName === undefined || (subscriber.deviceName ?? '').toLowerCase().includes(deviceName));
 
-      const phoneNumbers = tenant
-        .listSubscribers(cloudPbx.id)
-        .map((subscriber) => phoneNumberView(tenant, subscriber))
-        .filter(matches);
-      return okReply(
-        pageOf(
-          sortBy(phoneNumbers, (phoneNumber) => phoneNumber[sort.field], sort.order),
-          page,
-        ),
+      const subscribers = tenant.readSubscribers(cloudPbx.id).filter(matches);
+      const sorted = sortBy(
+        subscribers,
+        (subscriber) =>
+          sort.field === 'shortNumber' ? subscriber.shortNumber : viewOf(subscriber)[sort.field],
+        sort.order,
       );
+      const { data, ...envelope } = pageOf(sorted, page);
+      return okReply({ data: data.map(viewOf), ...envelope });
     },
   },
 ];

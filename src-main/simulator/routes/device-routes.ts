@@ -3,6 +3,7 @@ import { pageOf, sortBy, type SortKey } from '../http/listing';
 import { readBoolean, readChoiceList, readInteger, readPage, readSort, readString } from '../http/query';
 import { itemEnvelope, okReply } from '../http/responses';
 import type { Route, RouteContext } from '../http/router';
+import type { DeviceRecord } from '../tenant/records';
 import type { SimulatorTenant } from '../tenant/tenant';
 import { deviceDetailView, deviceView } from '../tenant/views';
 import { RVCP_BASE, requireVisibleCloudPbx, requireVisibleDevice, routeParam } from './access';
@@ -33,13 +34,26 @@ export const deviceRoutes: Route[] = [
       );
       const page = readPage(context.query);
       const sort = readSort(context.query, DEVICE_SORT_FIELDS, 'macAddress');
-      const devices = filteredDevices(context, cloudPbx.id);
-      return okReply(
-        pageOf(
-          sortBy(devices, (device) => deviceSortKey(device, sort.field), sort.order),
-          page,
-        ),
+      // Each device's joined view is built only when a filter or the sort reads it, and for the page answered:
+      // building all 10,000 for every page made listing them all quadratic.
+      const viewOf = lazyDeviceViews(context.tenant);
+      const listing = (): readonly Readonly<DeviceRecord>[] =>
+        sortBy(
+          filteredDevices(context, cloudPbx.id, viewOf),
+          // The default order (by MAC) reads the stored record and builds no view.
+          (record) =>
+            sort.field === 'macAddress'
+              ? identifierSortKey(record)
+              : deviceSortKey(viewOf(record), sort.field),
+          sort.order,
+        );
+      const readsOnlyDevices =
+        sort.field === 'macAddress' && !VIEW_FILTERS.some((name) => context.query.has(name));
+      const { data, ...envelope } = pageOf(
+        readsOnlyDevices ? cachedListing(context.tenant, cloudPbx.id, context.query, listing) : listing(),
+        page,
       );
+      return okReply({ data: data.map(viewOf), ...envelope });
     },
   },
   {
@@ -61,8 +75,60 @@ export const deviceRoutes: Route[] = [
   },
 ];
 
+type DeviceViews = (record: Readonly<DeviceRecord>) => Device;
+
+/** Filters that read a device's subscriber or user, which can change while the devices do not. */
+const VIEW_FILTERS = ['userId', 'shortNumber', 'userDisplayName'];
+
+interface Listing {
+  key: string;
+  revision: number;
+  records: readonly Readonly<DeviceRecord>[];
+}
+
+/** The latest listing of each tenant: reused for the next page while no device changed. */
+const listings = new WeakMap<SimulatorTenant, Listing>();
+
+/**
+ * Walking 10,000 devices page by page filters and sorts them once, not once per page. Only for listings that
+ * read nothing but the device records themselves, so the revision of the devices says when one is stale.
+ */
+function cachedListing(
+  tenant: SimulatorTenant,
+  systemId: string,
+  query: URLSearchParams,
+  listing: () => readonly Readonly<DeviceRecord>[],
+): readonly Readonly<DeviceRecord>[] {
+  const rest = new URLSearchParams(query);
+  rest.delete('limit');
+  rest.delete('offset');
+  rest.sort();
+  const key = `${systemId}?${rest.toString()}`;
+  const known = listings.get(tenant);
+  if (known?.key === key && known.revision === tenant.devicesRevision) return known.records;
+  const records = listing();
+  listings.set(tenant, { key, revision: tenant.devicesRevision, records });
+  return records;
+}
+
+/** The wire view of each device, built on first use and kept for the rest of one request. */
+function lazyDeviceViews(tenant: SimulatorTenant): DeviceViews {
+  const views = new Map<Readonly<DeviceRecord>, Device>();
+  return (record) => {
+    const known = views.get(record);
+    if (known) return known;
+    const view = deviceView(tenant, record);
+    views.set(record, view);
+    return view;
+  };
+}
+
 /** The documented list filters, each applied only when given. */
-function filteredDevices({ query, tenant }: RouteContext, systemId: string): Device[] {
+function filteredDevices(
+  { query, tenant }: RouteContext,
+  systemId: string,
+  viewOf: DeviceViews,
+): Readonly<DeviceRecord>[] {
   const categories = readChoiceList(query, 'category', DEVICE_CATEGORIES, DEFAULT_DEVICE_CATEGORIES);
   const assigned = readBoolean(query, 'assigned');
   const banned = readBoolean(query, 'banned');
@@ -78,19 +144,18 @@ function filteredDevices({ query, tenant }: RouteContext, systemId: string): Dev
   return tenant
     .readDevices(systemId)
     .filter((record) => categories.some((category) => category === categoryOf(tenant, record.deviceTypeId)))
-    .map((record) => deviceView(tenant, record))
     .filter(
       (device) =>
         (assigned === undefined || (device.phoneNumberId !== undefined) === assigned) &&
         (banned === undefined || (device.bannedDevice !== undefined) === banned) &&
         (phoneNumberId === undefined || device.phoneNumberId === phoneNumberId) &&
-        (userId === undefined || device.userId === userId) &&
+        (userId === undefined || viewOf(device).userId === userId) &&
         (identifier === undefined || device.macAddress === identifier || device.ipei === identifier) &&
-        (shortNumber === undefined || device.shortNumber === shortNumber) &&
-        (deviceTypeId === undefined || device.deviceType.id === deviceTypeId) &&
+        (shortNumber === undefined || viewOf(device).shortNumber === shortNumber) &&
+        (deviceTypeId === undefined || device.deviceTypeId === deviceTypeId) &&
         (description === undefined || device.description.toLowerCase().includes(description)) &&
         (userDisplayName === undefined ||
-          (device.userDisplayName ?? '').toLowerCase().includes(userDisplayName)),
+          (viewOf(device).userDisplayName ?? '').toLowerCase().includes(userDisplayName)),
     );
 }
 
@@ -99,10 +164,13 @@ function categoryOf(tenant: SimulatorTenant, deviceTypeId: number): string | und
 }
 
 /** DECT handsets have no MAC: when sorting by MAC they sort by IPEI instead. */
+const identifierSortKey = (device: Pick<DeviceRecord, 'macAddress' | 'ipei'>): SortKey =>
+  device.macAddress ?? device.ipei;
+
 export function deviceSortKey(device: Device, field: DeviceSortField): SortKey {
   switch (field) {
     case 'macAddress':
-      return device.macAddress ?? device.ipei;
+      return identifierSortKey(device);
     case 'deviceTypeId':
       return device.deviceType.id;
     case 'deviceTypeModel':

@@ -90,6 +90,11 @@ export class TenantDirectory {
     return [...this.#subscribers.values()].filter((s) => s.systemId === systemId).map(copy);
   }
 
+  /** The stored subscribers themselves, not copies: for building answers, which only read them. */
+  readSubscribers(systemId: string): readonly Readonly<SubscriberRecord>[] {
+    return [...this.#subscribers.values()].filter((s) => s.systemId === systemId);
+  }
+
   /** The stored subscriber itself, not a copy: for building answers, which only read it. */
   readSubscriber(systemId: string, phoneNumberId: string): Readonly<SubscriberRecord> | undefined {
     const subscriber = this.#subscribers.get(phoneNumberId);

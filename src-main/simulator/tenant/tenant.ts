@@ -9,13 +9,33 @@ import { TenantError } from './tenant-error';
 
 export { TenantError, type TenantErrorKind, type TenantRule } from './tenant-error';
 
+/** A Map that counts its writes, so whatever was computed from its contents can tell when it is stale. */
+class RevisedMap<K, V> extends Map<K, V> {
+  revision = 0;
+
+  override set(key: K, value: V): this {
+    this.revision += 1;
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    this.revision += 1;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.revision += 1;
+    super.clear();
+  }
+}
+
 /**
  * The in-memory state of one simulated Rainbow tenant: the directory (company, users, CloudPBXs, models,
  * subscribers), the devices, and the simulated phones behind the devices. Reads return copies, so callers
  * (routes, tests) change state only through the methods here, which keep the relations consistent.
  */
 export class SimulatorTenant extends TenantDirectory {
-  readonly #devices = new Map<string, DeviceRecord>();
+  readonly #devices = new RevisedMap<string, DeviceRecord>();
   /** MAC or IPEI → device id; a MAC or IPEI identifies one physical device, across every CloudPBX. */
   readonly #deviceIdByIdentifier = new Map<string, string>();
   readonly #phones: SimulatedPhones;
@@ -30,6 +50,11 @@ export class SimulatorTenant extends TenantDirectory {
       this.#storeDevice(copy(device));
       if (device.phoneNumberId !== undefined) this.#phones.provisionAtOnce(device.id);
     }
+  }
+
+  /** Changes whenever a device is stored, replaced or removed: list answers cached from the devices check it. */
+  get devicesRevision(): number {
+    return this.#devices.revision;
   }
 
   listDevices(systemId: string): DeviceRecord[] {

@@ -43,7 +43,10 @@ export function deviceDetailView(tenant: SimulatorTenant, device: DeviceRecord):
 }
 
 /** A record of the admin API's `systems/:systemId/phone-numbers` list. */
-export function phoneNumberView(tenant: SimulatorTenant, subscriber: SubscriberRecord): PhoneNumber {
+export function phoneNumberView(
+  tenant: SimulatorTenant,
+  subscriber: Readonly<SubscriberRecord>,
+): PhoneNumber {
   const user = subscriber.userId === undefined ? undefined : tenant.findUser(subscriber.userId);
   return {
     id: subscriber.id,
