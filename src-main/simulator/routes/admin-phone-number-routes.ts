@@ -1,5 +1,6 @@
 import type { PhoneNumber } from '../../services/rainbow/types';
 import { pageOf, sortBy } from '../http/listing';
+import { ListingCache, lazyViews, listingKey } from '../http/listing-cache';
 import { readBoolean, readChoice, readPage, readSort, readString } from '../http/query';
 import { okReply } from '../http/responses';
 import type { Route } from '../http/router';
@@ -23,6 +24,10 @@ const PHONE_NUMBER_SORT_FIELDS = [
  */
 const FORMATS = ['small', 'medium', 'full'] as const;
 const MAX_LIMIT = 1000;
+/** Filters that read a subscriber's user, which can change while the subscribers do not. */
+const VIEW_FILTERS = ['userId', 'isAssignedToUser', 'name'];
+
+const listings = new ListingCache<Readonly<SubscriberRecord>>();
 
 /** The admin API's list of a system's phone numbers: the only list of CloudPBX subscribers. */
 export const adminPhoneNumberRoutes: Route[] = [
@@ -44,12 +49,9 @@ export const adminPhoneNumberRoutes: Route[] = [
 
       // A view is built only when a filter or the sort reads it, and for the page answered: building every
       // subscriber's view for each page made listing them all quadratic.
-      const views = new Map<Readonly<SubscriberRecord>, PhoneNumber>();
-      const viewOf = (subscriber: Readonly<SubscriberRecord>): PhoneNumber => {
-        const view = views.get(subscriber) ?? phoneNumberView(tenant, subscriber);
-        views.set(subscriber, view);
-        return view;
-      };
+      const viewOf = lazyViews((subscriber: Readonly<SubscriberRecord>) =>
+        phoneNumberView(tenant, subscriber),
+      );
       const matches = (subscriber: Readonly<SubscriberRecord>): boolean =>
         (shortNumber === undefined || subscriber.shortNumber === shortNumber) &&
         (internalNumber === undefined || subscriber.internalNumber === internalNumber) &&
@@ -59,14 +61,22 @@ export const adminPhoneNumberRoutes: Route[] = [
           namesOf(viewOf(subscriber)).some((part) => part.toLowerCase().includes(name))) &&
         (deviceName === undefined || (subscriber.deviceName ?? '').toLowerCase().includes(deviceName));
 
-      const subscribers = tenant.readSubscribers(cloudPbx.id).filter(matches);
-      const sorted = sortBy(
-        subscribers,
-        (subscriber) =>
-          sort.field === 'shortNumber' ? subscriber.shortNumber : viewOf(subscriber)[sort.field],
-        sort.order,
+      const listing = (): readonly Readonly<SubscriberRecord>[] =>
+        sortBy(
+          tenant.readSubscribers(cloudPbx.id).filter(matches),
+          (subscriber) =>
+            sort.field === 'shortNumber' ? subscriber.shortNumber : viewOf(subscriber)[sort.field],
+          sort.order,
+        );
+      // Names and logins come from users: only the listing that reads nothing but the subscribers is reused.
+      const readsOnlySubscribers =
+        sort.field === 'shortNumber' && !VIEW_FILTERS.some((filter) => query.has(filter));
+      const { data, ...envelope } = pageOf(
+        readsOnlySubscribers
+          ? listings.get(tenant, listingKey(cloudPbx.id, query), tenant.subscribersRevision, listing)
+          : listing(),
+        page,
       );
-      const { data, ...envelope } = pageOf(sorted, page);
       return okReply({ data: data.map(viewOf), ...envelope });
     },
   },

@@ -1,5 +1,6 @@
 import type { Device } from '../../services/rainbow/types';
 import { pageOf, sortBy, type SortKey } from '../http/listing';
+import { ListingCache, lazyViews, listingKey } from '../http/listing-cache';
 import { readBoolean, readChoiceList, readInteger, readPage, readSort, readString } from '../http/query';
 import { itemEnvelope, okReply } from '../http/responses';
 import type { Route, RouteContext } from '../http/router';
@@ -36,7 +37,7 @@ export const deviceRoutes: Route[] = [
       const sort = readSort(context.query, DEVICE_SORT_FIELDS, 'macAddress');
       // Each device's joined view is built only when a filter or the sort reads it, and for the page answered:
       // building all 10,000 for every page made listing them all quadratic.
-      const viewOf = lazyDeviceViews(context.tenant);
+      const viewOf: DeviceViews = lazyViews((record) => deviceView(context.tenant, record));
       const listing = (): readonly Readonly<DeviceRecord>[] =>
         sortBy(
           filteredDevices(context, cloudPbx.id, viewOf),
@@ -50,7 +51,14 @@ export const deviceRoutes: Route[] = [
       const readsOnlyDevices =
         sort.field === 'macAddress' && !VIEW_FILTERS.some((name) => context.query.has(name));
       const { data, ...envelope } = pageOf(
-        readsOnlyDevices ? cachedListing(context.tenant, cloudPbx.id, context.query, listing) : listing(),
+        readsOnlyDevices
+          ? listings.get(
+              context.tenant,
+              listingKey(cloudPbx.id, context.query),
+              context.tenant.devicesRevision,
+              listing,
+            )
+          : listing(),
         page,
       );
       return okReply({ data: data.map(viewOf), ...envelope });
@@ -80,48 +88,7 @@ type DeviceViews = (record: Readonly<DeviceRecord>) => Device;
 /** Filters that read a device's subscriber or user, which can change while the devices do not. */
 const VIEW_FILTERS = ['userId', 'shortNumber', 'userDisplayName'];
 
-interface Listing {
-  key: string;
-  revision: number;
-  records: readonly Readonly<DeviceRecord>[];
-}
-
-/** The latest listing of each tenant: reused for the next page while no device changed. */
-const listings = new WeakMap<SimulatorTenant, Listing>();
-
-/**
- * Walking 10,000 devices page by page filters and sorts them once, not once per page. Only for listings that
- * read nothing but the device records themselves, so the revision of the devices says when one is stale.
- */
-function cachedListing(
-  tenant: SimulatorTenant,
-  systemId: string,
-  query: URLSearchParams,
-  listing: () => readonly Readonly<DeviceRecord>[],
-): readonly Readonly<DeviceRecord>[] {
-  const rest = new URLSearchParams(query);
-  rest.delete('limit');
-  rest.delete('offset');
-  rest.sort();
-  const key = `${systemId}?${rest.toString()}`;
-  const known = listings.get(tenant);
-  if (known?.key === key && known.revision === tenant.devicesRevision) return known.records;
-  const records = listing();
-  listings.set(tenant, { key, revision: tenant.devicesRevision, records });
-  return records;
-}
-
-/** The wire view of each device, built on first use and kept for the rest of one request. */
-function lazyDeviceViews(tenant: SimulatorTenant): DeviceViews {
-  const views = new Map<Readonly<DeviceRecord>, Device>();
-  return (record) => {
-    const known = views.get(record);
-    if (known) return known;
-    const view = deviceView(tenant, record);
-    views.set(record, view);
-    return view;
-  };
-}
+const listings = new ListingCache<Readonly<DeviceRecord>>();
 
 /** The documented list filters, each applied only when given. */
 function filteredDevices(

@@ -5,29 +5,10 @@ import { TenantDirectory, copy } from './directory';
 import { compactIdentifier } from './identifier-text';
 import { SimulatedPhones, identifierOf, type ActiveRegistration, type SimulatedPhone } from './phones';
 import type { DevicePatch, DeviceRecord, NewDevice, TenantSeed } from './records';
+import { RevisedMap } from './revised-map';
 import { TenantError } from './tenant-error';
 
 export { TenantError, type TenantErrorKind, type TenantRule } from './tenant-error';
-
-/** A Map that counts its writes, so whatever was computed from its contents can tell when it is stale. */
-class RevisedMap<K, V> extends Map<K, V> {
-  revision = 0;
-
-  override set(key: K, value: V): this {
-    this.revision += 1;
-    return super.set(key, value);
-  }
-
-  override delete(key: K): boolean {
-    this.revision += 1;
-    return super.delete(key);
-  }
-
-  override clear(): void {
-    this.revision += 1;
-    super.clear();
-  }
-}
 
 /**
  * The in-memory state of one simulated Rainbow tenant: the directory (company, users, CloudPBXs, models,

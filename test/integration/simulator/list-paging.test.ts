@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiList, Device } from '../../../src-main/services/rainbow/types';
+import type { ApiList, Device, PhoneNumber } from '../../../src-main/services/rainbow/types';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
-import { RVCP_BASE, getJson, signIn } from './http-helpers';
+import { ADMIN_BASE, RVCP_BASE, getJson, signIn } from './http-helpers';
 
 const { lyon } = DEMO_SYSTEM_IDS;
 const DEVICES = `${RVCP_BASE}/cloudpbxs/${lyon}/devices?category=deskphone,dectmobile`;
 
-/** Paging reuses one sorted listing of the devices while none changes: it must never answer a stale one. */
-describe('simulator device paging', () => {
+/** Paging reuses one sorted listing while its records do not change: it must never answer a stale one. */
+describe('simulator device and subscriber paging', () => {
   let simulator: RunningSimulator;
   let token: string;
   const page = async (offset: number, limit = 2): Promise<ApiList<Device>> =>
@@ -52,5 +52,27 @@ describe('simulator device paging', () => {
     simulator.tenant.removeDevice(lyon, added.id);
     expect(await allIds()).not.toContain(added.id);
     expect((await page(0)).total).toBe(before.total);
+  });
+
+  it('answers a subscriber added or removed between two pages', async () => {
+    const phoneNumbers = `${ADMIN_BASE}/systems/${lyon}/phone-numbers?limit=1&offset=0`;
+    const firstPage = async () =>
+      (await getJson<ApiList<PhoneNumber>>(simulator, phoneNumbers, { token })).body;
+    const before = await firstPage();
+    const template = simulator.tenant.listSubscribers(lyon)[0];
+    if (template === undefined) throw new Error('the demo has subscribers');
+    const { id: _id, creationDate: _created, userId: _user, ...fields } = template;
+    const added = simulator.tenant.addSubscriber({
+      ...fields,
+      shortNumber: '80000',
+      internalNumber: '80000',
+    });
+
+    const afterAdding = await firstPage();
+    expect(afterAdding.total).toBe(before.total + 1);
+    expect(afterAdding.data[0]?.id).toBe(added.id);
+
+    simulator.tenant.removeSubscriber(lyon, added.id);
+    expect(await firstPage()).toEqual(before);
   });
 });
