@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // Device list benchmark: `npm run build` (or FIELDKIT_OUT=out-x npx electron-vite build), then
-// `node bench/device-list/run.mjs`. Seeds a simulator with 10,000 devices, signs in through the UI, types search
-// keystrokes and times each one; prints the median and p95 against the 16 ms frame budget, and exits 1 when the
-// median work per keystroke does not fit in a frame.
+// `node bench/device-list/run.mjs`. Seeds a simulator with 10,000 devices, signs in through the UI, opens the
+// CloudPBX's device list, types search keystrokes and times each one. Prints sign-in, listing and keystrokes
+// against their targets, and exits 1 when any is missed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FRAME_BUDGET_MS = 16;
+/** Targets of issue 13: the whole list on screen, and one keystroke's work (median and 95th percentile). */
+const TARGETS = { listMs: 1000, signInToListMs: 2000, keystrokeMedianMs: 4, keystrokeP95Ms: 8 };
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const out = process.env.FIELDKIT_OUT ?? 'out';
@@ -34,7 +35,9 @@ if (run.status !== 0 || !existsSync(resultFile)) {
   console.error('The benchmark did not complete.');
   process.exit(2);
 }
-const { devices, loadMs, timings } = JSON.parse(readFileSync(resultFile, 'utf8'));
+const { devices, signInMs, firstRowsMs, listMs, signInToListMs, timings } = JSON.parse(
+  readFileSync(resultFile, 'utf8'),
+);
 rmSync(scratch, { recursive: true, force: true });
 
 const percentile = (values, fraction) => {
@@ -45,20 +48,23 @@ const summary = (values) => ({ median: percentile(values, 0.5), p95: percentile(
 const keystroke = summary(timings.map((timing) => timing.workMs));
 const frame = summary(timings.map((timing) => timing.frameMs));
 const print = (line) => process.stdout.write(`${line}\n`);
-const ms = (value) => `${value.toFixed(2)} ms`;
+const ms = (value) => `${value.toFixed(value < 100 ? 2 : 0)} ms`;
 
-print(
-  `\nDevice list search, ${devices} devices (listed ${(loadMs / 1000).toFixed(1)} s after sign-in), ${timings.length} keystrokes`,
-);
-print(`  input → list re-rendered and laid out: median ${ms(keystroke.median)}, p95 ${ms(keystroke.p95)}`);
-print(`  input → second frame after it:        median ${ms(frame.median)}, p95 ${ms(frame.p95)}`);
-print(
-  `  frame budget ${FRAME_BUDGET_MS} ms: median / budget = ${(keystroke.median / FRAME_BUDGET_MS).toFixed(3)}`,
-);
-if (keystroke.median > FRAME_BUDGET_MS) {
-  console.error(
-    `FAIL: the median keystroke takes ${ms(keystroke.median)}, more than one ${FRAME_BUDGET_MS} ms frame.`,
-  );
+const checks = [
+  ['list, from choosing the CloudPBX to every device listed', listMs, TARGETS.listMs],
+  ['sign-in to list (sign-in click to every device listed)', signInToListMs, TARGETS.signInToListMs],
+  ['keystroke median (input → list re-rendered, laid out)', keystroke.median, TARGETS.keystrokeMedianMs],
+  ['keystroke p95', keystroke.p95, TARGETS.keystrokeP95Ms],
+];
+print(`\nDevice list, ${devices} devices, ${timings.length} keystrokes`);
+print(`  sign-in (click to CloudPBX picker):     ${ms(signInMs)}`);
+print(`  first devices shown after choosing:     ${ms(firstRowsMs)}`);
+print(`  input → second frame after it:          median ${ms(frame.median)}, p95 ${ms(frame.p95)}`);
+const misses = checks.filter(([, value, target]) => value > target);
+for (const [what, value, target] of checks)
+  print(`  ${value > target ? 'MISS' : 'ok  '} ${what}: ${ms(value)} (target ≤ ${ms(target)})`);
+if (misses.length > 0) {
+  console.error(`FAIL: ${misses.length} of ${checks.length} targets missed.`);
   process.exit(1);
 }
-print('OK: a keystroke fits in a frame.');
+print('OK: every target met.');

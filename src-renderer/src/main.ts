@@ -1,6 +1,5 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import 'element-plus/dist/index.css';
 import '@renderer/styles/app.css';
 import App from '@renderer/app/App.vue';
 import { api } from '@renderer/api/api';

@@ -1,8 +1,10 @@
 import type { PhoneNumber } from '../../services/rainbow/types';
 import { pageOf, sortBy } from '../http/listing';
+import { ListingCache, lazyViews, listingKey } from '../http/listing-cache';
 import { readBoolean, readChoice, readPage, readSort, readString } from '../http/query';
 import { okReply } from '../http/responses';
 import type { Route } from '../http/router';
+import type { SubscriberRecord } from '../tenant/records';
 import { phoneNumberView } from '../tenant/views';
 import { ADMIN_BASE, requireVisibleCloudPbx, routeParam } from './access';
 
@@ -22,6 +24,10 @@ const PHONE_NUMBER_SORT_FIELDS = [
  */
 const FORMATS = ['small', 'medium', 'full'] as const;
 const MAX_LIMIT = 1000;
+/** Filters that read a subscriber's user, which can change while the subscribers do not. */
+const VIEW_FILTERS = ['userId', 'isAssignedToUser', 'name'];
+
+const listings = new ListingCache<Readonly<SubscriberRecord>>();
 
 /** The admin API's list of a system's phone numbers: the only list of CloudPBX subscribers. */
 export const adminPhoneNumberRoutes: Route[] = [
@@ -41,24 +47,37 @@ export const adminPhoneNumberRoutes: Route[] = [
       const name = readString(query, 'name')?.toLowerCase();
       const deviceName = readString(query, 'deviceName')?.toLowerCase();
 
-      const matches = (phoneNumber: PhoneNumber): boolean =>
-        (shortNumber === undefined || phoneNumber.shortNumber === shortNumber) &&
-        (internalNumber === undefined || phoneNumber.internalNumber === internalNumber) &&
-        (userId === undefined || phoneNumber.userId === userId) &&
-        (isAssignedToUser === undefined || (phoneNumber.userId !== undefined) === isAssignedToUser) &&
-        (name === undefined || namesOf(phoneNumber).some((part) => part.toLowerCase().includes(name))) &&
-        (deviceName === undefined || (phoneNumber.deviceName ?? '').toLowerCase().includes(deviceName));
-
-      const phoneNumbers = tenant
-        .listSubscribers(cloudPbx.id)
-        .map((subscriber) => phoneNumberView(tenant, subscriber))
-        .filter(matches);
-      return okReply(
-        pageOf(
-          sortBy(phoneNumbers, (phoneNumber) => phoneNumber[sort.field], sort.order),
-          page,
-        ),
+      // A view is built only when a filter or the sort reads it, and for the page answered: building every
+      // subscriber's view for each page made listing them all quadratic.
+      const viewOf = lazyViews((subscriber: Readonly<SubscriberRecord>) =>
+        phoneNumberView(tenant, subscriber),
       );
+      const matches = (subscriber: Readonly<SubscriberRecord>): boolean =>
+        (shortNumber === undefined || subscriber.shortNumber === shortNumber) &&
+        (internalNumber === undefined || subscriber.internalNumber === internalNumber) &&
+        (userId === undefined || viewOf(subscriber).userId === userId) &&
+        (isAssignedToUser === undefined || (subscriber.userId !== undefined) === isAssignedToUser) &&
+        (name === undefined ||
+          namesOf(viewOf(subscriber)).some((part) => part.toLowerCase().includes(name))) &&
+        (deviceName === undefined || (subscriber.deviceName ?? '').toLowerCase().includes(deviceName));
+
+      const listing = (): readonly Readonly<SubscriberRecord>[] =>
+        sortBy(
+          tenant.readSubscribers(cloudPbx.id).filter(matches),
+          (subscriber) =>
+            sort.field === 'shortNumber' ? subscriber.shortNumber : viewOf(subscriber)[sort.field],
+          sort.order,
+        );
+      // Names and logins come from users: only the listing that reads nothing but the subscribers is reused.
+      const readsOnlySubscribers =
+        sort.field === 'shortNumber' && !VIEW_FILTERS.some((filter) => query.has(filter));
+      const { data, ...envelope } = pageOf(
+        readsOnlySubscribers
+          ? listings.get(tenant, listingKey(cloudPbx.id, query), tenant.subscribersRevision, listing)
+          : listing(),
+        page,
+      );
+      return okReply({ data: data.map(viewOf), ...envelope });
     },
   },
 ];

@@ -1,5 +1,6 @@
 import type { Device, DeviceCategory } from '../../services/rainbow/types';
 import { pageOf, sortBy, type SortKey } from '../http/listing';
+import { ListingCache, lazyViews, listingKey } from '../http/listing-cache';
 import { readBoolean, readChoiceList, readInteger, readPage, readSort, readString } from '../http/query';
 import { itemEnvelope, okReply } from '../http/responses';
 import type { Route, RouteContext } from '../http/router';
@@ -37,22 +38,33 @@ export const deviceRoutes: Route[] = [
       );
       const page = readPage(context.query);
       const sort = readSort(context.query, DEVICE_SORT_FIELDS, 'macAddress');
-      // Only the page's devices are joined into their wire shape: joining all 10,000 for every page of 100
-      // made listing a large site quadratic.
-      const { tenant } = context;
-      const sortedList = (): Readonly<DeviceRecord>[] =>
+      // Each device's joined view is built only when a filter or the sort reads it, and for the page answered:
+      // building all 10,000 for every page made listing them all quadratic.
+      const viewOf: DeviceViews = lazyViews((record) => deviceView(context.tenant, record));
+      const listing = (): readonly Readonly<DeviceRecord>[] =>
         sortBy(
-          filteredDevices(context, cloudPbx.id),
-          (record) => recordSortKey(tenant, record, sort.field),
+          filteredDevices(context, cloudPbx.id, viewOf),
+          // The default order (by MAC) reads the stored record and builds no view.
+          (record) =>
+            sort.field === 'macAddress'
+              ? identifierSortKey(record)
+              : deviceSortKey(viewOf(record), sort.field),
           sort.order,
         );
-      const listed = pageOf(
-        joinsSubscribers(context.query, sort.field)
-          ? sortedList()
-          : reusedWhileUnchanged(tenant, `${cloudPbx.id}?${withoutPaging(context.query)}`, sortedList),
+      const readsOnlyDevices =
+        sort.field === 'macAddress' && !VIEW_FILTERS.some((name) => context.query.has(name));
+      const { data, ...envelope } = pageOf(
+        readsOnlyDevices
+          ? listings.get(
+              context.tenant,
+              listingKey(cloudPbx.id, context.query),
+              context.tenant.devicesRevision,
+              listing,
+            )
+          : listing(),
         page,
       );
-      return okReply({ ...listed, data: listed.data.map((record) => deviceView(tenant, record)) });
+      return okReply({ data: data.map(viewOf), ...envelope });
     },
   },
   {
@@ -74,8 +86,19 @@ export const deviceRoutes: Route[] = [
   },
 ];
 
-/** The documented list filters, each applied only when given; the joined view is built only when one needs it. */
-function filteredDevices({ query, tenant }: RouteContext, systemId: string): Readonly<DeviceRecord>[] {
+type DeviceViews = (record: Readonly<DeviceRecord>) => Device;
+
+/** Filters that read a device's subscriber or user, which can change while the devices do not. */
+const VIEW_FILTERS = ['userId', 'shortNumber', 'userDisplayName'];
+
+const listings = new ListingCache<Readonly<DeviceRecord>>();
+
+/** The documented list filters, each applied only when given. */
+function filteredDevices(
+  { query, tenant }: RouteContext,
+  systemId: string,
+  viewOf: DeviceViews,
+): Readonly<DeviceRecord>[] {
   const categories = readChoiceList(query, 'category', DEVICE_LIST_CATEGORIES, DEFAULT_DEVICE_CATEGORIES);
   const assigned = readBoolean(query, 'assigned');
   const banned = readBoolean(query, 'banned');
@@ -88,87 +111,22 @@ function filteredDevices({ query, tenant }: RouteContext, systemId: string): Rea
   const description = readString(query, 'description', { minLength: 3 })?.toLowerCase();
   const userDisplayName = readString(query, 'userDisplayName', { minLength: 2 })?.toLowerCase();
 
-  const joinedFilters = userId !== undefined || shortNumber !== undefined || userDisplayName !== undefined;
-  const passesJoined = (device: Device): boolean =>
-    (userId === undefined || device.userId === userId) &&
-    (shortNumber === undefined || device.shortNumber === shortNumber) &&
-    (userDisplayName === undefined || (device.userDisplayName ?? '').toLowerCase().includes(userDisplayName));
-
   return tenant
     .readDevices(systemId)
+    .filter((record) => categories.some((category) => category === categoryOf(tenant, record.deviceTypeId)))
     .filter(
-      (record) =>
-        categories.some((category) => category === categoryOf(tenant, record.deviceTypeId)) &&
-        (assigned === undefined || (record.phoneNumberId !== undefined) === assigned) &&
-        (banned === undefined || (record.bannedDevice !== undefined) === banned) &&
-        (phoneNumberId === undefined || record.phoneNumberId === phoneNumberId) &&
-        (identifier === undefined || record.macAddress === identifier || record.ipei === identifier) &&
-        (deviceTypeId === undefined || record.deviceTypeId === deviceTypeId) &&
-        (description === undefined || record.description.toLowerCase().includes(description)) &&
-        (!joinedFilters || passesJoined(deviceView(tenant, record))),
+      (device) =>
+        (assigned === undefined || (device.phoneNumberId !== undefined) === assigned) &&
+        (banned === undefined || (device.bannedDevice !== undefined) === banned) &&
+        (phoneNumberId === undefined || device.phoneNumberId === phoneNumberId) &&
+        (userId === undefined || viewOf(device).userId === userId) &&
+        (identifier === undefined || device.macAddress === identifier || device.ipei === identifier) &&
+        (shortNumber === undefined || viewOf(device).shortNumber === shortNumber) &&
+        (deviceTypeId === undefined || device.deviceTypeId === deviceTypeId) &&
+        (description === undefined || device.description.toLowerCase().includes(description)) &&
+        (userDisplayName === undefined ||
+          (viewOf(device).userDisplayName ?? '').toLowerCase().includes(userDisplayName)),
     );
-}
-
-/**
- * The last list built from the devices alone (no subscriber or user joined in), per tenant: the pages of one
- * listing share it, as a database's index would serve them, until a device changes.
- */
-const recordLists = new WeakMap<
-  SimulatorTenant,
-  { key: string; revision: number; list: Readonly<DeviceRecord>[] }
->();
-
-function reusedWhileUnchanged(
-  tenant: SimulatorTenant,
-  key: string,
-  build: () => Readonly<DeviceRecord>[],
-): Readonly<DeviceRecord>[] {
-  const cached = recordLists.get(tenant);
-  if (cached?.key === key && cached.revision === tenant.devicesRevision) return cached.list;
-  const list = build();
-  recordLists.set(tenant, { key, revision: tenant.devicesRevision, list });
-  return list;
-}
-
-const JOINED_QUERY_FILTERS = ['userId', 'shortNumber', 'userDisplayName'];
-
-/** Whether the list depends on subscribers or users (a filter or the sort reads the joined view). */
-function joinsSubscribers(query: URLSearchParams, field: DeviceSortField): boolean {
-  return (
-    JOINED_QUERY_FILTERS.some((name) => (query.get(name) ?? '') !== '') || !RECORD_SORT_FIELDS.has(field)
-  );
-}
-
-function withoutPaging(query: URLSearchParams): string {
-  const rest = new URLSearchParams(query);
-  rest.delete('limit');
-  rest.delete('offset');
-  rest.sort();
-  return rest.toString();
-}
-
-const RECORD_SORT_FIELDS: ReadonlySet<DeviceSortField> = new Set([
-  'macAddress',
-  'description',
-  'deviceTypeId',
-]);
-
-/** The sort key of a stored device: read from the record itself unless only the joined view has it. */
-function recordSortKey(
-  tenant: SimulatorTenant,
-  record: Readonly<DeviceRecord>,
-  field: DeviceSortField,
-): SortKey {
-  switch (field) {
-    case 'macAddress':
-      return record.macAddress ?? record.ipei;
-    case 'description':
-      return record.description;
-    case 'deviceTypeId':
-      return record.deviceTypeId;
-    default:
-      return deviceSortKey(deviceView(tenant, record), field);
-  }
 }
 
 function categoryOf(tenant: SimulatorTenant, deviceTypeId: number): string | undefined {
@@ -176,10 +134,13 @@ function categoryOf(tenant: SimulatorTenant, deviceTypeId: number): string | und
 }
 
 /** DECT handsets have no MAC: when sorting by MAC they sort by IPEI instead. */
+const identifierSortKey = (device: Pick<DeviceRecord, 'macAddress' | 'ipei'>): SortKey =>
+  device.macAddress ?? device.ipei;
+
 export function deviceSortKey(device: Device, field: DeviceSortField): SortKey {
   switch (field) {
     case 'macAddress':
-      return device.macAddress ?? device.ipei;
+      return identifierSortKey(device);
     case 'deviceTypeId':
       return device.deviceType.id;
     case 'deviceTypeModel':

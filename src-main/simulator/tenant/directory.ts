@@ -9,6 +9,7 @@ import type {
   TenantSeed,
   UserRecord,
 } from './records';
+import { RevisedMap } from './revised-map';
 import { newSipPassword } from './secrets';
 import { TenantError } from './tenant-error';
 
@@ -27,7 +28,7 @@ export class TenantDirectory {
   readonly #cloudPbxs = new Map<string, CloudPbxRecord>();
   /** Reference data that never changes: stored deep-frozen and handed out as is, without copying. */
   readonly #deviceModels = new Map<number, Readonly<DeviceModelRecord>>();
-  readonly #subscribers = new Map<string, SubscriberRecord>();
+  readonly #subscribers = new RevisedMap<string, SubscriberRecord>();
   /** `systemId shortNumber` → phoneNumberId. */
   readonly #subscriberByNumber = new Map<string, string>();
   /** `systemId userId` → phoneNumberId: a user holds at most one subscriber per CloudPBX. */
@@ -86,8 +87,18 @@ export class TenantDirectory {
     return this.#deviceModels.get(deviceTypeId);
   }
 
+  /** Changes whenever a subscriber is stored or removed: list answers cached from the subscribers check it. */
+  get subscribersRevision(): number {
+    return this.#subscribers.revision;
+  }
+
   listSubscribers(systemId: string): SubscriberRecord[] {
     return [...this.#subscribers.values()].filter((s) => s.systemId === systemId).map(copy);
+  }
+
+  /** The stored subscribers themselves, not copies: for building answers, which only read them. */
+  readSubscribers(systemId: string): readonly Readonly<SubscriberRecord>[] {
+    return [...this.#subscribers.values()].filter((s) => s.systemId === systemId);
   }
 
   /** The stored subscriber itself, not a copy: for building answers, which only read it. */

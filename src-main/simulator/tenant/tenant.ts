@@ -5,6 +5,7 @@ import { TenantDirectory, copy } from './directory';
 import { compactIdentifier } from './identifier-text';
 import { SimulatedPhones, identifierOf, type ActiveRegistration, type SimulatedPhone } from './phones';
 import type { DevicePatch, DeviceRecord, NewDevice, TenantSeed } from './records';
+import { RevisedMap } from './revised-map';
 import { NO_TELEPHONY, Telephony } from './telephony';
 import { TenantError } from './tenant-error';
 
@@ -16,8 +17,7 @@ export { TenantError, type TenantErrorKind, type TenantRule } from './tenant-err
  * (routes, tests) change state only through the methods here, which keep the relations consistent.
  */
 export class SimulatorTenant extends TenantDirectory {
-  readonly #devices = new Map<string, DeviceRecord>();
-  #devicesRevision = 0;
+  readonly #devices = new RevisedMap<string, DeviceRecord>();
   /** MAC or IPEI → device id; a MAC or IPEI identifies one physical device, across every CloudPBX. */
   readonly #deviceIdByIdentifier = new Map<string, string>();
   readonly #phones: SimulatedPhones;
@@ -39,16 +39,16 @@ export class SimulatorTenant extends TenantDirectory {
     }
   }
 
+  /** Changes whenever a device is stored, replaced or removed: list answers cached from the devices check it. */
+  get devicesRevision(): number {
+    return this.#devices.revision;
+  }
+
   listDevices(systemId: string): DeviceRecord[] {
     return [...this.#devices.values()].filter((d) => d.systemId === systemId).map(copy);
   }
 
   /** The stored devices themselves, not copies: for building answers, which only read them (10,000 per page). */
-  /** Changes whenever a device is added, changed or removed: what is computed from the devices alone holds until then. */
-  get devicesRevision(): number {
-    return this.#devicesRevision;
-  }
-
   readDevices(systemId: string): readonly Readonly<DeviceRecord>[] {
     return [...this.#devices.values()].filter((d) => d.systemId === systemId);
   }
@@ -120,7 +120,6 @@ export class SimulatorTenant extends TenantDirectory {
     const identifier = identifierOf(device);
     if (identifier !== undefined) this.#deviceIdByIdentifier.delete(identifier);
     this.#devices.delete(deviceId);
-    this.#devicesRevision += 1;
     this.#phones.deprovision(deviceId);
     this.#debugSessions.revoke(deviceId);
   }
@@ -136,7 +135,6 @@ export class SimulatorTenant extends TenantDirectory {
     }
     const updated = { ...device, phoneNumberId };
     this.#devices.set(deviceId, updated);
-    this.#devicesRevision += 1;
     this.#phones.provision(deviceId);
     return copy(updated);
   }
@@ -144,7 +142,6 @@ export class SimulatorTenant extends TenantDirectory {
   unassignDevice(systemId: string, deviceId: string): DeviceRecord {
     const { phoneNumberId: _unassigned, ...device } = this.#requireDevice(systemId, deviceId);
     this.#devices.set(deviceId, device);
-    this.#devicesRevision += 1;
     this.#phones.deprovision(deviceId);
     return copy(device);
   }
@@ -235,7 +232,6 @@ export class SimulatorTenant extends TenantDirectory {
 
   #storeDevice(device: DeviceRecord): void {
     this.#devices.set(device.id, device);
-    this.#devicesRevision += 1;
     const identifier = identifierOf(device);
     if (identifier === undefined) return;
     this.#deviceIdByIdentifier.set(identifier, device.id);

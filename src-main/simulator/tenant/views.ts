@@ -47,7 +47,10 @@ export function deviceDetailView(tenant: SimulatorTenant, device: DeviceRecord):
  * names: no `loginEmail` and no `isAssignedToUser` (a filter, not a documented field), so that clients cannot
  * come to rely on them.
  */
-export function phoneNumberView(tenant: SimulatorTenant, subscriber: SubscriberRecord): PhoneNumber {
+export function phoneNumberView(
+  tenant: SimulatorTenant,
+  subscriber: Readonly<SubscriberRecord>,
+): PhoneNumber {
   const user = subscriber.userId === undefined ? undefined : tenant.findUser(subscriber.userId);
   return {
     id: subscriber.id,
