@@ -9,6 +9,7 @@ import { systemId } from '../shared/inputs/ids';
 import * as device from '../shared/inputs/devices';
 import * as discovery from '../shared/inputs/discovery';
 import * as batch from '../shared/inputs/batch';
+import { runSiteCheckInput } from '../shared/inputs/site-check';
 import type {
   AdminUser,
   AppInfo,
@@ -43,6 +44,7 @@ import type {
   ScanPlan,
   ScanResults,
   SessionState,
+  SiteCheckReport,
   SwapProgress,
   SwapState,
   UploadedFile,
@@ -143,6 +145,8 @@ export const calls = {
   'batch.resumeRun': defineCall<ApplyStarted>()(batch.runIdInput),
   'catalog.pull': defineCall<CatalogStatus>()(batch.systemInput),
   'catalog.status': defineCall<CatalogStatus>()(batch.systemInput),
+  // Site check (services/site-check): what the LAN gives a phone on this port; the demo's site is simulated.
+  'siteCheck.run': defineCall<SiteCheckReport>()(runSiteCheckInput),
 };
 
 export const events = {

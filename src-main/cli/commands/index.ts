@@ -16,6 +16,7 @@ import { importCommand } from './import';
 import { devicesCommand } from './devices';
 import { modelsCommand } from './models';
 import { simulatorCommand } from './simulator';
+import { siteCheckCommand } from './site-check';
 import { subscribersCommand } from './subscribers';
 import { systemsCommand } from './systems';
 import { validateCommand } from './validate';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   deviceDebugRevokeCommand,
   deviceDeleteCommand,
   discoverCommand,
+  siteCheckCommand,
   validateCommand,
   importCommand,
   catalogPullCommand,

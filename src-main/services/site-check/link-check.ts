@@ -28,7 +28,7 @@ export function linkCheck(iface: SiteInterface, facts: LinkFacts): SiteCheck {
   if (facts.duplicateAddress === 'yes')
     findings.push(
       fail(
-        `another host answers for ${iface.addresses[0] ?? 'our address'}`,
+        `another host answers for ${iface.addresses[0]?.split('/')[0] ?? 'our address'}`,
         "Two devices share this address: fix the static address or the DHCP server's reservations.",
       ),
     );

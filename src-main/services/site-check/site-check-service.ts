@@ -11,6 +11,7 @@ import { lldpCheck } from './lldp-check';
 import { ntpCheck, ntpOffsetOf, type NtpAnswer } from './ntp-check';
 import type { SiteInterface, SiteNetwork } from './site-network';
 import { tlsCheck, type TlsTarget } from './tls-check';
+import { DEFAULT_LLDP_LISTEN_SECONDS } from '../../shared/inputs/site-check';
 import {
   SITE_CHECK_IDS,
   type SiteCheck,
@@ -20,7 +21,6 @@ import {
   type SiteCheckTargets,
 } from './types';
 
-export const DEFAULT_LLDP_LISTEN_SECONDS = 30;
 const RAINBOW_PORT = 443;
 const SIP_TLS_PORT = 5061;
 

@@ -1,8 +1,7 @@
 import type { Check, CheckReport } from '../../shared/check-ladder';
+import type { SiteCheckId } from '../../shared/inputs/site-check';
 
-/** The checks of a site check, in the order the ladder shows them (product interface: `--only` names them). */
-export const SITE_CHECK_IDS = ['link', 'lldp', 'dhcp', 'dns', 'ntp', 'tls'] as const;
-export type SiteCheckId = (typeof SITE_CHECK_IDS)[number];
+export { SITE_CHECK_IDS, type SiteCheckId } from '../../shared/inputs/site-check';
 
 /** The port a site check was run from: the interface and its addresses. */
 export interface SiteCheckSubject {
