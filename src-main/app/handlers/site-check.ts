@@ -24,7 +24,7 @@ export function siteCheckHandlers(
   session: SessionService<RainbowClient>,
 ): NamespaceHandlers<'siteCheck'> {
   return {
-    'siteCheck.run': async ({ systemId, ...request }) =>
-      siteCheck.run({ ...request, targets: await targetsOf(session, systemId) }),
+    'siteCheck.run': async (request) =>
+      siteCheck.run({ ...request, targets: await targetsOf(session, request.systemId) }),
   };
 }

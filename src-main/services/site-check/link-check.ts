@@ -14,7 +14,9 @@ export function linkCheck(iface: SiteInterface, facts: LinkFacts): SiteCheck {
         'The laptop got no DHCP lease on this port: see the dhcp check.',
       ),
     );
-  if (facts.gateway === null)
+  if (facts.gateway === undefined)
+    findings.push(unknown('the default gateway was not read', facts.notes.join('; ') || null));
+  else if (facts.gateway === null)
     findings.push(
       fail('no default gateway', 'The DHCP server hands out no router (option 3), or the lease failed.'),
     );
@@ -36,13 +38,15 @@ export function linkCheck(iface: SiteInterface, facts: LinkFacts): SiteCheck {
     findings.push(unknown('the duplicate-address probe could not run', facts.notes.join('; ') || null));
   if (findings.length === 0)
     findings.push(
-      ok(`${iface.name} is up with ${iface.addresses.join(', ')}, gateway ${facts.gateway ?? '?'} answers`),
+      ok(
+        `${iface.name} is up with ${iface.addresses.join(', ')}, gateway ${facts.gateway}${facts.gatewayAnswers === 'yes' ? ' answers' : ''}`,
+      ),
     );
   return checkOf('link', findings, {
     interface: iface.name,
     operstate: facts.operstate,
     addresses: iface.addresses.join(', ') || null,
-    gateway: facts.gateway,
+    gateway: facts.gateway ?? null,
     gatewayAnswers: facts.gatewayAnswers,
     duplicateAddress: facts.duplicateAddress,
   });

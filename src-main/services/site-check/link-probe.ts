@@ -7,7 +7,8 @@ export type Tristate = 'yes' | 'no' | 'unknown';
 
 export interface LinkFacts {
   readonly operstate: string;
-  readonly gateway: string | null;
+  /** The default gateway; null when there is none, undefined when this OS's routing table was not read. */
+  readonly gateway: string | null | undefined;
   readonly gatewayAnswers: Tristate;
   readonly duplicateAddress: Tristate;
   /** Why a fact is unknown (a tool missing, privileges), for the evidence. */
@@ -47,7 +48,9 @@ export async function probeLink(interfaceName: string, address: string | null): 
   const operstate = (
     await readFile(`/sys/class/net/${interfaceName}/operstate`, 'utf8').catch(() => 'unknown')
   ).trim();
-  const gateway = defaultGatewayOf(await readFile('/proc/net/route', 'utf8').catch(() => ''), interfaceName);
+  const routes = await readFile('/proc/net/route', 'utf8').catch(() => undefined);
+  if (routes === undefined) notes.push('the routing table is read on Linux only');
+  const gateway = routes === undefined ? undefined : defaultGatewayOf(routes, interfaceName);
   const [ping, arping] = await Promise.all([
     gateway ? runTool('ping', ['-c', '1', '-W', '2', '-I', interfaceName, gateway]) : undefined,
     address ? runTool('arping', ['-D', '-q', '-c', '2', '-w', '3', '-I', interfaceName, address]) : undefined,

@@ -1,7 +1,7 @@
 // Runs the ladder of a site check: link, LLDP and DHCP at once, then DNS and NTP (they ask the servers DHCP
 // hands out), then TLS (it connects to what DNS found and judges dates by both clocks).
 import { FieldkitError } from '../errors';
-import { checkReport } from '../../shared/check-ladder';
+import { checkReport, type Check } from '../../shared/check-ladder';
 import { dhcpCheck } from './dhcp-check';
 import type { DhcpOffer } from './dhcp-message';
 import type { DhcpProbeResult } from './dhcp-probe';
@@ -18,6 +18,7 @@ import {
   type SiteCheckId,
   type SiteCheckReport,
   type SiteCheckRequest,
+  type SiteCheckSubject,
   type SiteCheckTargets,
 } from './types';
 
@@ -48,12 +49,23 @@ function namedTargets(targets: SiteCheckTargets): { host: string; port: number }
   ];
 }
 
-export class SiteCheckService {
-  constructor(private readonly network: () => SiteNetwork) {}
+/**
+ * What the CloudPBX sees of the phones on this port (issue 12, item 2: `diagnose` of the phones found on this
+ * port or VLAN), given the LAN ladder, so one report can say "LAN fine, phone not declared" or "CloudPBX fine,
+ * DHCP gives no option 66". Its checks follow the LAN's in the report.
+ */
+export interface CloudPbxSide {
+  checks(
+    systemId: string,
+    lan: { subject: SiteCheckSubject; checks: readonly Check[] },
+  ): Promise<readonly Check[]>;
+}
 
-  interfaces(): SiteInterface[] {
-    return this.network().interfaces();
-  }
+export class SiteCheckService {
+  constructor(
+    private readonly network: () => SiteNetwork,
+    private readonly cloudPbx?: CloudPbxSide,
+  ) {}
 
   async run(request: SiteCheckRequest): Promise<SiteCheckReport> {
     const network = this.network();
@@ -105,11 +117,16 @@ export class SiteCheckService {
       checks.tls = tlsCheck(tlsTargets, { local, ntp: offset === undefined ? undefined : local + offset });
     }
 
-    const ladder = SITE_CHECK_IDS.filter((id) => shown.has(id)).flatMap((id) => checks[id] ?? []);
-    return checkReport(
-      { interface: iface.name, mac: iface.mac, addresses: iface.addresses, simulated: network.simulated },
-      ladder,
-    );
+    const ladder: Check[] = SITE_CHECK_IDS.filter((id) => shown.has(id)).flatMap((id) => checks[id] ?? []);
+    const subject = {
+      interface: iface.name,
+      mac: iface.mac,
+      addresses: iface.addresses,
+      simulated: network.simulated,
+    };
+    if (this.cloudPbx && request.systemId !== undefined)
+      ladder.push(...(await this.cloudPbx.checks(request.systemId, { subject, checks: ladder })));
+    return checkReport(subject, ladder);
   }
 
   private chooseInterface(network: SiteNetwork, name: string | undefined): SiteInterface {

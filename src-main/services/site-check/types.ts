@@ -27,6 +27,8 @@ export interface SiteCheckRequest {
   /** How long to listen for LLDP/CDP at most (seconds). */
   readonly listenLldpSeconds?: number;
   readonly targets: SiteCheckTargets;
+  /** The CloudPBX chosen, whose view of the port's phones the report adds when the service has that side. */
+  readonly systemId?: string;
 }
 
 export type SiteCheck = Check & { readonly id: SiteCheckId };
