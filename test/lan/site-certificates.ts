@@ -17,27 +17,17 @@ async function openssl(args: readonly string[], future = false): Promise<void> {
   if (result.code !== 0) throw new Error(`openssl ${args[0]} failed: ${result.stderr.trim()}`);
 }
 
+/** A new P-256 key, unencrypted, for `openssl req`. */
+const NEW_P256_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+const DAYS = ['-days', '30'];
+
 async function serverCertificate(folder: string, name: string, hosts: readonly string[], future: boolean) {
   const key = join(folder, `${name}.key`);
   const csr = join(folder, `${name}.csr`);
   const cert = join(folder, `${name}.pem`);
   const san = join(folder, `${name}.ext`);
   writeFileSync(san, `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}\n`);
-  await openssl([
-    'req',
-    '-new',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    key,
-    '-out',
-    csr,
-    '-subj',
-    `/CN=${hosts[0]}`,
-  ]);
+  await openssl(['req', '-new', ...NEW_P256_KEY, '-keyout', key, '-out', csr, '-subj', `/CN=${hosts[0]}`]);
   await openssl(
     [
       'x509',
@@ -49,8 +39,7 @@ async function serverCertificate(folder: string, name: string, hosts: readonly s
       '-CAkey',
       join(folder, 'ca.key'),
       '-CAcreateserial',
-      '-days',
-      '30',
+      ...DAYS,
       '-extfile',
       san,
       '-out',
@@ -69,17 +58,12 @@ export async function makeSiteCertificates(
   await openssl([
     'req',
     '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
+    ...NEW_P256_KEY,
     '-keyout',
     join(folder, 'ca.key'),
     '-out',
     caFile,
-    '-days',
-    '30',
+    ...DAYS,
     '-subj',
     '/CN=Fieldkit lab test CA',
   ]);
