@@ -119,8 +119,8 @@ const ROGUE_DNSMASQ = [
   'bind-interfaces',
   'port=0',
   'no-ping',
-  // Answers two seconds after the site's server (the check listens 4 s), so a phone (and the check) takes the site's: the checks that follow
-  // DHCP then ask the site's DNS and NTP servers whatever the machine's load.
+  // Answers two seconds after the site's server (the check listens 4 s), so the check takes the site's offer and
+  // asks the site's DNS and NTP servers, whatever the machine's load.
   'dhcp-reply-delay=2',
   'pid-file=',
   'dhcp-range=198.18.3.200,198.18.3.220,255.255.255.0,10m',
