@@ -1,5 +1,6 @@
 import type { CheckEvidence } from '../../shared/check-ladder';
 import { checkOf, fail, ok, warn, type Finding } from './check-result';
+import type { ResolveResult } from './site-network';
 import type { SntpResult } from './sntp';
 import type { SiteCheck } from './types';
 
@@ -11,13 +12,26 @@ export interface NtpAnswer {
   readonly result: SntpResult;
 }
 
+export interface NtpFindings {
+  readonly answers: readonly NtpAnswer[];
+  /** Without a server from DHCP: the public pool a phone falls back to, resolved but not queried. */
+  readonly pool?: { readonly name: string; readonly result: ResolveResult };
+}
+
+const describeResolution = (result: ResolveResult): string =>
+  result.kind === 'resolved'
+    ? result.addresses.join(', ')
+    : result.kind === 'nxdomain'
+      ? 'NXDOMAIN'
+      : result.reason;
+
 /** The offset of the first server that answered: what a phone would set its clock by. */
 export function ntpOffsetOf(answers: readonly NtpAnswer[]): number | undefined {
   for (const { result } of answers) if (result.kind === 'answered') return result.offsetMs;
   return undefined;
 }
 
-export function ntpCheck(answers: readonly NtpAnswer[]): SiteCheck {
+export function ntpCheck(answers: readonly NtpAnswer[], pool?: NtpFindings['pool']): SiteCheck {
   if (answers.length === 0)
     return checkOf(
       'ntp',
@@ -27,7 +41,7 @@ export function ntpCheck(answers: readonly NtpAnswer[]): SiteCheck {
           'Add option 42 so phones set their clock from a server you control; otherwise they use a public pool, which the firewall must allow (UDP 123).',
         ),
       ],
-      {},
+      pool ? { [`${pool.name} (resolved, not queried)`]: describeResolution(pool.result) } : {},
     );
   const findings: Finding[] = [];
   const evidence: Record<string, string | number> = {};

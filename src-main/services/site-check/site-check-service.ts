@@ -8,7 +8,7 @@ import type { DhcpProbeResult } from './dhcp-probe';
 import { addressOf, dnsCheck, type Resolution } from './dns-check';
 import { linkCheck } from './link-check';
 import { lldpCheck } from './lldp-check';
-import { ntpCheck, ntpOffsetOf, type NtpAnswer } from './ntp-check';
+import { ntpCheck, ntpOffsetOf, type NtpAnswer, type NtpFindings } from './ntp-check';
 import type { SiteInterface, SiteNetwork } from './site-network';
 import { tlsCheck, type TlsTarget } from './tls-check';
 import { DEFAULT_LLDP_LISTEN_SECONDS } from '../../shared/inputs/site-check';
@@ -23,6 +23,8 @@ import {
 } from './types';
 
 const RAINBOW_PORT = 443;
+const PUBLIC_NTP_POOL = 'pool.ntp.org';
+const NOT_ASKED: NtpFindings = { answers: [] };
 const SIP_TLS_PORT = 5061;
 
 /** What each check needs run first, whether or not it is shown. */
@@ -86,19 +88,13 @@ export class SiteCheckService {
 
     const offer = firstOffer(dhcp);
     const targets = namedTargets(request.targets);
-    const [resolutions, ntpAnswers] = await Promise.all([
+    const [resolutions, time] = await Promise.all([
       needed.has('dns') ? this.resolveAll(network, targets, offer) : [],
-      needed.has('ntp')
-        ? Promise.all(
-            (offer?.ntpServers ?? []).map(async (server): Promise<NtpAnswer> => ({
-              server,
-              result: await network.sntp(server),
-            })),
-          )
-        : [],
+      needed.has('ntp') ? this.askTime(network, offer) : NOT_ASKED,
     ]);
+    const ntpAnswers = time.answers;
     if (needed.has('dns')) checks.dns = dnsCheck(resolutions);
-    if (needed.has('ntp')) checks.ntp = ntpCheck(ntpAnswers);
+    if (needed.has('ntp')) checks.ntp = ntpCheck(ntpAnswers, time.pool);
 
     if (needed.has('tls')) {
       const tlsTargets = await Promise.all(
@@ -143,6 +139,26 @@ export class SiteCheckService {
           : `There is no interface "${wanted}" here.`,
       hint: `Interfaces: ${known}.`,
     });
+  }
+
+  /**
+   * One SNTP exchange with each NTP server DHCP hands out. Without any, a phone falls back to a public pool: its
+   * name is only resolved, never queried, so nothing leaves for the internet's NTP servers unasked.
+   */
+  private async askTime(network: SiteNetwork, offer: DhcpOffer | undefined): Promise<NtpFindings> {
+    const servers = offer?.ntpServers ?? [];
+    if (servers.length > 0)
+      return {
+        answers: await Promise.all(
+          servers.map(async (server): Promise<NtpAnswer> => ({ server, result: await network.sntp(server) })),
+        ),
+      };
+    const resolver = offer?.dnsServers[0] ?? network.systemResolvers()[0];
+    if (resolver === undefined) return { answers: [] };
+    return {
+      answers: [],
+      pool: { name: PUBLIC_NTP_POOL, result: await network.resolve(PUBLIC_NTP_POOL, resolver) },
+    };
   }
 
   /** Each name through each resolver DHCP hands out and each of the system's, all at once. */

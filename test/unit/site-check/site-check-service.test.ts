@@ -52,3 +52,35 @@ describe('SiteCheckService on the simulated site', () => {
     });
   });
 });
+
+describe('ntp without an NTP server from DHCP', () => {
+  it('only resolves the public pool a phone would fall back to, through the DHCP resolver, and never queries it', async () => {
+    const site = createSimulatedSite(() => NOW);
+    const asked: string[] = [];
+    const withoutOption42 = {
+      ...site,
+      probeDhcp: async (iface: Parameters<typeof site.probeDhcp>[0]) => {
+        const result = await site.probeDhcp(iface);
+        return result.kind === 'heard'
+          ? { ...result, offers: result.offers.map((offer) => ({ ...offer, ntpServers: [] })) }
+          : result;
+      },
+      resolve: (name: string, server: string) => {
+        asked.push(`${name} @${server}`);
+        return site.resolve(name, server);
+      },
+      sntp: (server: string) => {
+        asked.push(`sntp ${server}`);
+        return site.sntp(server);
+      },
+    };
+    const report = await new SiteCheckService(() => withoutOption42).run({ only: ['ntp'], targets });
+    expect(report.checks[0]).toMatchObject({
+      id: 'ntp',
+      status: 'warn',
+      summary: 'DHCP hands out no NTP server (option 42)',
+      evidence: { 'pool.ntp.org (resolved, not queried)': '203.0.113.10' },
+    });
+    expect(asked).toEqual(['pool.ntp.org @192.0.2.1']);
+  });
+});
