@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages Fieldkit needs to build, run and test: the keychain (libsecret for keytar, gnome-keyring
 # and D-Bus for a real Secret Service in tests), Chromium for the end-to-end tests, the network tools discovery
-# uses and is benchmarked against, and a virtual display for the Electron smoke test.
+# uses and is benchmarked against, the site-check lab's switch, DHCP/DNS, NTP and firewall (lldpd also lets
+# site-check hear LLDP/CDP on a technician's Linux laptop), and a virtual display for the Electron smoke test.
 set -euo pipefail
 
 packages=(
@@ -9,6 +10,7 @@ packages=(
   libsecret-1-dev gnome-keyring dbus dbus-x11
   chromium
   iproute2 iputils-ping net-tools arp-scan ieee-data
+  lldpd dnsmasq-base chrony nftables faketime iputils-arping
   xvfb openssl
 )
 

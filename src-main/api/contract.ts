@@ -10,6 +10,7 @@ import * as device from '../shared/inputs/devices';
 import * as discovery from '../shared/inputs/discovery';
 import * as batch from '../shared/inputs/batch';
 import * as diagnose from '../shared/inputs/diagnose';
+import { runSiteCheckInput } from '../shared/inputs/site-check';
 import type {
   AdminUser,
   AppInfo,
@@ -46,6 +47,7 @@ import type {
   ScanPlan,
   ScanResults,
   SessionState,
+  SiteCheckReport,
   SwapProgress,
   SwapState,
   UploadedFile,
@@ -149,6 +151,8 @@ export const calls = {
   // Troubleshooting ladders (services/diagnose): inputs in shared/inputs/diagnose.ts.
   'diagnose.device': defineCall<DeviceDiagnosis>()(diagnose.diagnoseDeviceInput),
   'diagnose.number': defineCall<NumberDiagnosis>()(diagnose.diagnoseNumberInput),
+  // Site check (services/site-check): what the LAN gives a phone on this port; the demo's site is simulated.
+  'siteCheck.run': defineCall<SiteCheckReport>()(runSiteCheckInput),
 };
 
 export const events = {

@@ -78,6 +78,7 @@ export type {
   WireReconciliation,
 } from '../services/batch/types';
 export type { CatalogStatus } from '../services/catalog/types';
+export type { SiteCheckReport, SiteCheckSubject } from '../services/site-check/types';
 
 /** A file the window handed to the core: calls name it by this id (see UploadStore). */
 export interface UploadedFile {

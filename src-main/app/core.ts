@@ -22,6 +22,9 @@ import { createSimulatedEnvironment } from '../services/discovery/simulated-lan'
 import { DEMO_SYSTEM_IDS } from '../simulator/seed/seed-ids';
 import { signIn, systemClock, type RainbowClient } from '../services/rainbow';
 import { SessionService, type Credentials } from '../services/session/session-service';
+import { SiteCheckService } from '../services/site-check/site-check-service';
+import { createSimulatedSite } from '../services/site-check/simulated-site';
+import { createSystemSiteNetwork } from '../services/site-check/system-site-network';
 import { CredentialVault, createKeytarKeychain } from '../services/vault';
 import { accountKeyOf } from './account-key';
 import { DemoEnvironment } from './demo';
@@ -128,6 +131,11 @@ export function createCore(options: CoreOptions): Core {
     log: log.child('discovery'),
   });
 
+  // The site check reads the real LAN port, except in the demo, where a simulated site answers and nothing is sent.
+  const systemSite = createSystemSiteNetwork();
+  const simulatedSite = createSimulatedSite();
+  const siteCheck = new SiteCheckService(() => (session.state.demo ? simulatedSite : systemSite));
+
   // Imports: runs journalled in the profile's data folder; files compared with the session's latest scan.
   const importRuns = new ApplyRuns({
     dataDir: options.dataDir,
@@ -196,6 +204,7 @@ export function createCore(options: CoreOptions): Core {
         device: deviceDiagnosis,
         number: new NumberDiagnoseService({ client: () => session.client(), audit: auditTrail }),
       },
+      siteCheck,
     }),
     log.child('api'),
   );

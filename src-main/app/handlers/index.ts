@@ -4,6 +4,7 @@ import type { RainbowClient } from '../../services/rainbow';
 import type { SessionService } from '../../services/session/session-service';
 import type { DeviceFeature } from '../../services/devices/device-feature';
 import type { DiscoveryService } from '../../services/discovery/discovery-service';
+import type { SiteCheckService } from '../../services/site-check/site-check-service';
 import { auditHandlers, type AuditHandlerDeps } from './audit';
 import { batchHandlers, catalogHandlers, type BatchHandlerDeps } from './batch';
 import { debugHandlers, moduleHandlers } from './device-tools';
@@ -13,6 +14,7 @@ import { discoveryHandlers } from './discovery';
 import { profileHandlers, type ProfileHandlerDeps } from './profiles';
 import { appHandlers, sessionHandlers, type OpenExternal } from './session';
 import { registrationHandlers } from './registrations';
+import { siteCheckHandlers } from './site-check';
 import { subscriberHandlers, userHandlers } from './subscribers';
 import { swapHandlers } from './swaps';
 import { systemHandlers } from './systems';
@@ -26,6 +28,7 @@ export interface HandlerServices extends ProfileHandlerDeps {
   discovery: DiscoveryService;
   batch: BatchHandlerDeps;
   diagnose: DiagnoseHandlerDeps;
+  siteCheck: SiteCheckService;
 }
 
 /** Every call of the contract, one namespace per file; the type checks none is missing. */
@@ -47,5 +50,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...batchHandlers(services.batch),
     ...catalogHandlers(services.batch),
     ...diagnoseHandlers(services.diagnose),
+    ...siteCheckHandlers(services.siteCheck, services.session),
   };
 }

@@ -17,6 +17,7 @@ import { importCommand } from './import';
 import { devicesCommand } from './devices';
 import { modelsCommand } from './models';
 import { simulatorCommand } from './simulator';
+import { siteCheckCommand } from './site-check';
 import { subscribersCommand } from './subscribers';
 import { systemsCommand } from './systems';
 import { validateCommand } from './validate';
@@ -40,6 +41,7 @@ export const COMMANDS: readonly Command[] = [
   deviceDeleteCommand,
   diagnoseCommand,
   discoverCommand,
+  siteCheckCommand,
   validateCommand,
   importCommand,
   catalogPullCommand,

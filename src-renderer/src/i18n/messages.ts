@@ -3,6 +3,7 @@ import * as devices from '@renderer/features/devices/messages';
 import * as discover from '@renderer/features/discover/messages';
 import * as importing from '@renderer/features/import/messages';
 import * as signIn from '@renderer/features/sign-in/messages';
+import * as siteCheck from '@renderer/features/site-check/messages';
 import * as subscribers from '@renderer/features/subscribers/messages';
 import * as systems from '@renderer/features/systems/messages';
 import * as app from '@renderer/app/messages';
@@ -21,6 +22,7 @@ export const en = {
   ...activity.en,
   ...importing.en,
   ...discover.en,
+  ...siteCheck.en,
 };
 
 export type MessageSchema = typeof en;
@@ -34,4 +36,5 @@ export const fr: MessageSchema = {
   ...activity.fr,
   ...importing.fr,
   ...discover.fr,
+  ...siteCheck.fr,
 };

@@ -71,6 +71,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@renderer/features/discover/DiscoverView.vue'),
         props: true,
       },
+      {
+        path: 'site-check',
+        name: 'site-check',
+        component: () => import('@renderer/features/site-check/SiteCheckView.vue'),
+        props: true,
+      },
     ],
   },
   { path: '/:unknown(.*)*', redirect: { name: 'systems' } },

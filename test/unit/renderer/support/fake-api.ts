@@ -13,6 +13,7 @@ import type {
   PhoneNumber,
   ProfileSummary,
   SessionState,
+  SiteCheckReport,
 } from '@api/types';
 import { deviceCalls } from './fake-device-calls';
 import { discoveryCalls } from './fake-discovery-calls';
@@ -160,6 +161,13 @@ export function createFakeApi() {
     },
     ...feature.namespaces,
     discovery: discoveryCalls(),
+    siteCheck: {
+      run: vi.fn(async (): Promise<SiteCheckReport> => ({
+        subject: { interface: 'sim0', mac: null, addresses: ['192.0.2.23/24'], simulated: true },
+        verdict: 'ok',
+        checks: [],
+      })),
+    },
     upload: vi.fn(async (_file: Blob) => ({ fileId: UPLOADED_FILE_ID })),
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       const set = listeners.get(event) ?? new Set<Listener>();

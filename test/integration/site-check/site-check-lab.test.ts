@@ -1,0 +1,114 @@
+// The site check on a real LAN port: the site-check lab (test/lan/site-lab.ts), with the check running inside the
+// laptop's namespace. Each fault of issue 12 must be named by the right check with the right fix, and the clean
+// site must give all `ok`. Needs root: `npx vitest run --project integration test/integration/site-check`.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSiteLab, LAB_VOICE_VLAN, type SiteFault, type SiteLab } from '../../lan/site-lab';
+import type { SiteCheckReport } from '../../../src-main/services/site-check/types';
+import type { LabSiteCheck } from './support/run-site-check';
+
+const RUN_TYPESCRIPT = fileURLToPath(new URL('../vault/support/run-typescript.mjs', import.meta.url));
+const RUNNER = fileURLToPath(new URL('./support/run-site-check.ts', import.meta.url));
+
+let site: SiteLab;
+
+beforeAll(async () => {
+  site = await createSiteLab();
+});
+
+afterAll(async () => {
+  await site?.teardown();
+});
+
+async function siteCheck(faults: readonly SiteFault[]): Promise<SiteCheckReport> {
+  await site.setFaults(faults);
+  const input: LabSiteCheck = {
+    request: {
+      interface: 'eth0',
+      listenLldpSeconds: 15,
+      targets: { rainbowHost: site.rainbowHost, sipProxy: site.sipProxy },
+    },
+    lldpSocket: site.lldpSocket,
+    extraCa: site.caPem,
+  };
+  const result = await site.lab.exec([process.execPath, RUN_TYPESCRIPT, RUNNER, JSON.stringify(input)], {
+    in: 'laptop',
+    timeoutMs: 60_000,
+  });
+  if (result.code !== 0) throw new Error(`site check failed (${result.code}): ${result.stderr}`);
+  return JSON.parse(result.stdout) as SiteCheckReport;
+}
+
+const byId = (report: SiteCheckReport) => Object.fromEntries(report.checks.map((check) => [check.id, check]));
+
+describe('site check in the lab', () => {
+  it('gives all ok on the clean site, with what the switch and DHCP announce', async () => {
+    const report = await siteCheck([]);
+    const checks = byId(report);
+    expect(report.checks.map((check) => [check.id, check.status])).toEqual([
+      ['link', 'ok'],
+      ['lldp', 'ok'],
+      ['dhcp', 'ok'],
+      ['dns', 'ok'],
+      ['ntp', 'ok'],
+      ['tls', 'ok'],
+    ]);
+    expect(report.verdict).toBe('ok');
+    expect(report.subject).toMatchObject({
+      interface: 'eth0',
+      addresses: ['198.18.3.10/24'],
+      simulated: false,
+    });
+    expect(checks.lldp?.evidence).toMatchObject({
+      switch: 'lab-switch',
+      voiceVlan: LAB_VOICE_VLAN,
+      voiceDscp: 46,
+    });
+    expect(checks.dhcp?.evidence).toMatchObject({ servers: 1, server: site.router, 'ntp (42)': site.router });
+  });
+
+  it('names a missing option 66 and a rogue DHCP server in dhcp, an NXDOMAIN in dns, a blocked NTP in ntp, a certificate not yet valid in tls', async () => {
+    const report = await siteCheck([
+      'no-option-66',
+      'rogue-dhcp',
+      'nxdomain',
+      'ntp-blocked',
+      'cert-not-yet-valid',
+    ]);
+    const checks = byId(report);
+    expect(report.verdict).toBe('problem');
+    expect(checks.link?.status).toBe('ok');
+    expect(checks.lldp?.status).toBe('ok');
+    expect(checks.dhcp).toMatchObject({
+      status: 'fail',
+      evidence: { servers: 2, otherServer1: '198.18.3.66' },
+    });
+    expect(checks.dhcp?.summary).toMatch(/gives no provisioning server \(no option 66, 160 or 43\)/);
+    expect(checks.dhcp?.summary).toMatch(/2 DHCP servers answered/);
+    expect(checks.dhcp?.fix).toMatch(/Add option 66/);
+    expect(checks.dhcp?.fix).toMatch(/switch off the other \(a rogue server\)/);
+    expect(checks.dns).toMatchObject({ status: 'fail' });
+    expect(checks.dns?.summary).toBe(`${site.router} says ${site.sipProxy} does not exist`);
+    expect(checks.ntp).toMatchObject({ status: 'fail', summary: `${site.router} does not answer NTP` });
+    expect(checks.ntp?.fix).toMatch(/Allow UDP 123/);
+    expect(checks.tls?.status).toBe('fail');
+    expect(checks.tls?.summary).toMatch(
+      /rainbow\.lab\.test:443's certificate is not yet valid by this laptop's clock/,
+    );
+    expect(checks.tls?.summary).toMatch(/sip\.lab\.test:5061 not tried: the name did not resolve/);
+  });
+
+  it('names an NTP server with a wrong clock in ntp and a blocked 5061 in tls', async () => {
+    const report = await siteCheck(['wrong-clock', 'sip-tls-blocked']);
+    const checks = byId(report);
+    expect(checks.ntp?.status).toBe('fail');
+    expect(checks.ntp?.summary).toMatch(/is 10\d{3} s off this laptop's clock/);
+    expect(checks.ntp?.fix).toMatch(/Fix the time of the NTP server/);
+    expect(checks.tls?.status).toBe('fail');
+    expect(checks.tls?.summary).toMatch(/sip\.lab\.test:5061 is blocked \(connection refused\)/);
+    expect(checks.tls?.fix).toMatch(/Allow TCP 5061/);
+    expect(checks.tls?.summary).not.toMatch(/rainbow\.lab\.test/);
+    expect(checks.dhcp?.status).toBe('ok');
+    expect(checks.dns?.status).toBe('ok');
+  });
+});

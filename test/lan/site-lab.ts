@@ -1,0 +1,286 @@
+// The site-check lab: what a phone's LAN port offers, built on the netns lab (lab.ts). The lab namespace is the
+// switch and router of the site: its bridge port towards the laptop sends LLDP-MED (lldpd), and on the bridge
+// address it serves DHCP and DNS (dnsmasq), NTP (chrony) and TLS on 443 and 5061 (tls-server.mjs, a test CA).
+// The `laptop` host runs the site check (with its own lldpd listening, as the OS agent would); the `rogue` host
+// can run a second DHCP server. Faults are switched on and off between checks by `setFaults`.
+//
+// Needs root and Debian's lldpd, dnsmasq-base, chrony, nftables, faketime, openssl (scripts/install-os-deps.sh).
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stopProcess } from './agents';
+import { createLab, type Lab, type LabHost } from './lab';
+import { makeSiteCertificates, type SiteCertificates } from './site-certificates';
+
+export const SITE_FAULTS = [
+  'no-option-66',
+  'rogue-dhcp',
+  'nxdomain',
+  'ntp-blocked',
+  'wrong-clock',
+  'sip-tls-blocked',
+  'cert-not-yet-valid',
+] as const;
+export type SiteFault = (typeof SITE_FAULTS)[number];
+
+const SUBNET = '198.18.3.0/24';
+const ROUTER = '198.18.3.1';
+const RAINBOW_HOST = 'rainbow.lab.test';
+const SIP_PROXY = 'sip.lab.test';
+export const LAB_VOICE_VLAN = 100;
+const READY_DEADLINE_MS = 20_000;
+const TLS_SERVER = fileURLToPath(new URL('./tls-server.mjs', import.meta.url));
+const NETNS_ETC = '/etc/netns';
+
+export interface SiteLab {
+  readonly lab: Lab;
+  readonly laptop: LabHost;
+  readonly rainbowHost: string;
+  readonly sipProxy: string;
+  readonly router: string;
+  /** The test CA the TLS servers' certificates chain to (the checks accept it only when told). */
+  readonly caPem: string;
+  /** The laptop's lldpd control socket. */
+  readonly lldpSocket: string;
+  /** Restarts the site's services with exactly these faults. */
+  setFaults(faults: readonly SiteFault[]): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+/** Starts a daemon in a namespace of the lab and resolves once a line of its output matches `ready`. */
+function startDaemon(
+  lab: Lab,
+  target: string,
+  command: string,
+  args: readonly string[],
+  ready: RegExp,
+): Promise<ChildProcess> {
+  const child = lab.spawnIn(target, command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin?.on('error', () => undefined);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const fail = (reason: string): void => {
+      clearTimeout(deadline);
+      child.kill('SIGKILL');
+      reject(new Error(`${command} in ${target} ${reason}: ${output.slice(-2000)}`));
+    };
+    const deadline = setTimeout(() => fail(`was not ready after ${READY_DEADLINE_MS} ms`), READY_DEADLINE_MS);
+    const onExit = (code: number | null): void => fail(`exited (${code})`);
+    child.once('exit', onExit);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      if (!ready.test(output)) return;
+      clearTimeout(deadline);
+      child.off('exit', onExit);
+      resolve(child);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+  });
+}
+
+/** Waits until something in the namespace listens on `port` (UDP), as `ss` sees it. */
+async function udpListening(lab: Lab, target: string, port: number): Promise<void> {
+  const giveUpAt = Date.now() + READY_DEADLINE_MS;
+  for (;;) {
+    const { stdout } = await lab.exec(['ss', '-Hlun', `sport = :${port}`], { in: target });
+    if (stdout.trim() !== '') return;
+    if (Date.now() > giveUpAt) throw new Error(`nothing listens on UDP ${port} in ${target}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function dnsmasqConfig(folder: string, faults: readonly SiteFault[]): string {
+  return [
+    'interface=br0',
+    'bind-interfaces',
+    'no-resolv',
+    'no-hosts',
+    'no-ping', // offers at once instead of after a 3 s conflict check
+    'log-dhcp',
+    `dhcp-leasefile=${join(folder, 'leases')}`,
+    'pid-file=',
+    'dhcp-range=198.18.3.100,198.18.3.150,255.255.255.0,10m',
+    `dhcp-option=3,${ROUTER}`,
+    `dhcp-option=6,${ROUTER}`,
+    `dhcp-option=42,${ROUTER}`,
+    'dhcp-option=15,lab.test',
+    ...(faults.includes('no-option-66') ? [] : [`dhcp-option=66,"https://${ROUTER}/provisioning"`]),
+    `address=/${RAINBOW_HOST}/${ROUTER}`,
+    // An empty address answers NXDOMAIN.
+    faults.includes('nxdomain') ? `address=/${SIP_PROXY}/` : `address=/${SIP_PROXY}/${ROUTER}`,
+  ].join('\n');
+}
+
+const ROGUE_DNSMASQ = [
+  'interface=eth0',
+  'bind-interfaces',
+  'port=0',
+  'no-ping',
+  // Answers two seconds after the site's server (the check listens 4 s), so the check takes the site's offer and
+  // asks the site's DNS and NTP servers, whatever the machine's load.
+  'dhcp-reply-delay=2',
+  'pid-file=',
+  'dhcp-range=198.18.3.200,198.18.3.220,255.255.255.0,10m',
+  'dhcp-option=3,198.18.3.66',
+  'dhcp-option=6,198.18.3.66',
+];
+
+const FAULT_RULES: Partial<Record<SiteFault, string>> = {
+  'ntp-blocked': 'udp dport 123 drop',
+  'sip-tls-blocked': 'tcp dport 5061 reject with tcp reset',
+};
+
+export async function createSiteLab(): Promise<SiteLab> {
+  const folder = mkdtempSync(join(tmpdir(), 'fk-site-lab-'));
+  // lldpd's own lldpcli and chronyd run as unprivileged users and must reach their sockets and files here.
+  chmodSync(folder, 0o755);
+  const lab = await createLab({
+    subnet: SUBNET,
+    scannerAddress: ROUTER,
+    hosts: [
+      { name: 'laptop', mac: '02:00:5e:10:00:10', ip: '198.18.3.10', role: 'silent' },
+      { name: 'rogue', mac: '02:00:5e:10:00:66', ip: '198.18.3.66', role: 'silent' },
+    ],
+  });
+  const laptop = lab.host('laptop');
+  const etc = join(NETNS_ETC, laptop.namespace);
+  const services = new Map<string, ChildProcess>();
+  const stop = async (name: string): Promise<void> => {
+    const child = services.get(name);
+    services.delete(name);
+    if (child) await stopProcess(child);
+  };
+  const teardown = async (): Promise<void> => {
+    await lab.teardown();
+    rmSync(etc, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
+  };
+
+  try {
+    const certificates: SiteCertificates = await makeSiteCertificates(folder, [RAINBOW_HOST, SIP_PROXY]);
+    // `ip netns exec` shows /etc/netns/<namespace>/resolv.conf as /etc/resolv.conf: the laptop's system resolver.
+    mkdirSync(etc, { recursive: true });
+    writeFileSync(join(etc, 'resolv.conf'), `nameserver ${ROUTER}\n`);
+    const route = await lab.exec(['ip', 'route', 'add', 'default', 'via', ROUTER], { in: 'laptop' });
+    if (route.code !== 0) throw new Error(`default route: ${route.stderr}`);
+
+    // The laptop's agent first, so it hears the switch's first announcement.
+    const lldpSocket = join(folder, 'laptop-lldpd.socket');
+    const switchSocket = join(folder, 'switch-lldpd.socket');
+    const lldpReady = /should resume operations/;
+    services.set(
+      'laptop-lldpd',
+      await startDaemon(lab, 'laptop', 'lldpd', ['-d', '-r', '-u', lldpSocket, '-I', 'eth0'], lldpReady),
+    );
+    services.set(
+      'switch-lldpd',
+      await startDaemon(
+        lab,
+        'lab',
+        'lldpd',
+        ['-d', '-M', '4', '-u', switchSocket, '-I', laptop.bridgePort],
+        lldpReady,
+      ),
+    );
+    for (const command of [
+      'configure system hostname lab-switch',
+      `configure med policy application voice tagged vlan ${LAB_VOICE_VLAN} priority voice dscp 46`,
+      'configure dot3 power pse supported enabled paircontrol powerpairs spare class class-3',
+      'configure med power pse source primary priority high value 15400',
+      'configure lldp tx-interval 1',
+    ]) {
+      const result = await lab.exec(['lldpcli', '-u', switchSocket, ...command.split(' ')]);
+      if (result.code !== 0) throw new Error(`lldpcli ${command}: ${result.stderr}`);
+    }
+
+    const setFaults = async (faults: readonly SiteFault[]): Promise<void> => {
+      await Promise.all(['dnsmasq', 'rogue', 'chrony', 'tls'].map(stop));
+      const config = join(folder, 'dnsmasq.conf');
+      writeFileSync(config, dnsmasqConfig(folder, faults));
+      const chronyConfig = join(folder, 'chrony.conf');
+      writeFileSync(
+        chronyConfig,
+        [
+          'local stratum 8',
+          'allow 198.18.0.0/15',
+          `bindaddress ${ROUTER}`,
+          'cmdport 0',
+          'bindcmdaddress /',
+          `pidfile ${join(folder, 'chrony.pid')}`,
+        ].join('\n'),
+      );
+      const chrony = faults.includes('wrong-clock')
+        ? ['faketime', ['-f', '+3h', 'chronyd', '-d', '-x', '-f', chronyConfig]]
+        : ['chronyd', ['-d', '-x', '-f', chronyConfig]];
+      const served = faults.includes('cert-not-yet-valid') ? certificates.notYetValid : certificates.valid;
+      const dhcpReady = /DHCP, sockets bound/;
+      const [dnsmasq, rogue, chronyd, tls] = await Promise.all([
+        startDaemon(
+          lab,
+          'lab',
+          'dnsmasq',
+          ['-k', '-C', config, '--log-facility=-', '--user=root'],
+          dhcpReady,
+        ),
+        faults.includes('rogue-dhcp')
+          ? (writeFileSync(
+              join(folder, 'rogue.conf'),
+              ROGUE_DNSMASQ.join('\n') + `\ndhcp-leasefile=${join(folder, 'rogue.leases')}\n`,
+            ),
+            startDaemon(
+              lab,
+              'rogue',
+              'dnsmasq',
+              ['-k', '-C', join(folder, 'rogue.conf'), '--log-facility=-', '--user=root'],
+              dhcpReady,
+            ))
+          : undefined,
+        startDaemon(
+          lab,
+          'lab',
+          chrony[0] as string,
+          chrony[1] as string[],
+          /Disabled control of system clock/,
+        ),
+        startDaemon(
+          lab,
+          'lab',
+          process.execPath,
+          [TLS_SERVER, '--cert', served.cert, '--key', served.key, '--port', '443', '--port', '5061'],
+          /^ready$/m,
+        ),
+      ]);
+      services.set('dnsmasq', dnsmasq);
+      if (rogue) services.set('rogue', rogue);
+      services.set('chrony', chronyd);
+      services.set('tls', tls);
+      await udpListening(lab, 'lab', 123);
+
+      await lab.exec(['nft', 'delete', 'table', 'inet', 'fk_faults']);
+      const rules = faults.flatMap((fault) => FAULT_RULES[fault] ?? []);
+      if (rules.length > 0) {
+        const table = `table inet fk_faults {\n chain input {\n type filter hook input priority 0; policy accept;\n ${rules.join('\n')}\n }\n}\n`;
+        const result = await lab.exec(['nft', '-f', '-'], { input: table });
+        if (result.code !== 0) throw new Error(`nft: ${result.stderr}`);
+      }
+    };
+    await setFaults([]);
+    return {
+      lab,
+      laptop,
+      rainbowHost: RAINBOW_HOST,
+      sipProxy: SIP_PROXY,
+      router: ROUTER,
+      caPem: certificates.caPem,
+      lldpSocket,
+      setFaults,
+      teardown,
+    };
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}
