@@ -9,6 +9,7 @@ import { batchHandlers, catalogHandlers, type BatchHandlerDeps } from './batch';
 import { debugHandlers, moduleHandlers } from './device-tools';
 import { deviceHandlers } from './devices';
 import { discoveryHandlers } from './discovery';
+import { keyHandlers } from './keys';
 import { profileHandlers, type ProfileHandlerDeps } from './profiles';
 import { appHandlers, sessionHandlers, type OpenExternal } from './session';
 import { registrationHandlers } from './registrations';
@@ -38,6 +39,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...userHandlers(services.deviceFeature),
     ...debugHandlers(services.deviceFeature),
     ...moduleHandlers(services.deviceFeature),
+    ...keyHandlers(services.deviceFeature),
     ...registrationHandlers(services.deviceFeature),
     ...swapHandlers(services.deviceFeature),
     ...auditHandlers(services.audit),

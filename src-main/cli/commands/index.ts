@@ -10,12 +10,20 @@ import {
 } from './device-actions';
 import { deviceAssignCommand, deviceUnassignCommand } from './device-assign';
 import { deviceDebugGrantCommand, deviceDebugRevokeCommand } from './device-debug';
+import {
+  deviceKeyDeleteCommand,
+  deviceKeySetCommand,
+  deviceKeysCommand,
+  deviceKeysCopyCommand,
+} from './device-keys';
 import { deviceSwapCommand } from './device-swap';
+import { deviceUpdateCommand } from './device-update';
 import { discoverCommand } from './discover';
 import { importCommand } from './import';
 import { devicesCommand } from './devices';
 import { modelsCommand } from './models';
 import { simulatorCommand } from './simulator';
+import { numbersFreeCommand, subscriberCreateCommand } from './subscriber-create';
 import { subscribersCommand } from './subscribers';
 import { systemsCommand } from './systems';
 import { validateCommand } from './validate';
@@ -25,6 +33,8 @@ export const COMMANDS: readonly Command[] = [
   systemsCommand,
   modelsCommand,
   subscribersCommand,
+  subscriberCreateCommand,
+  numbersFreeCommand,
   devicesCommand,
   deviceAddCommand,
   deviceShowCommand,
@@ -37,6 +47,11 @@ export const COMMANDS: readonly Command[] = [
   deviceDebugGrantCommand,
   deviceDebugRevokeCommand,
   deviceDeleteCommand,
+  deviceUpdateCommand,
+  deviceKeysCommand,
+  deviceKeySetCommand,
+  deviceKeyDeleteCommand,
+  deviceKeysCopyCommand,
   discoverCommand,
   validateCommand,
   importCommand,
