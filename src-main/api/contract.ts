@@ -11,6 +11,8 @@ import * as discovery from '../shared/inputs/discovery';
 import * as batch from '../shared/inputs/batch';
 import * as diagnose from '../shared/inputs/diagnose';
 import { runSiteCheckInput } from '../shared/inputs/site-check';
+import * as keys from '../shared/inputs/keys';
+import type { DeviceKeys, KeyCopyPlan } from '../shared/keys';
 import type {
   AdminUser,
   AppInfo,
@@ -106,6 +108,8 @@ export const calls = {
   'devices.reboot': defineCall<DeviceActionResult>()(device.deviceInput),
   'devices.reset': defineCall<DeviceActionResult>()(device.resetDeviceInput),
   'devices.registrations': defineCall<Registration[]>()(device.deviceInput),
+  /** Sends only the settings given (description, transferMode, mediaTransportProtocol, deskphoneFailoverMode). */
+  'devices.update': defineCall<Device>()(keys.updateDeviceInput),
   'subscribers.findByShortNumber': defineCall<PhoneNumber | null>()(device.shortNumberInput),
   'subscribers.devices': defineCall<Device[]>()(device.subscriberInput),
   'subscribers.registrations': defineCall<Registration[]>()(device.subscriberInput),
@@ -117,6 +121,12 @@ export const calls = {
   'debug.revoke': defineCall<DeviceActionResult>()(device.deviceInput),
   'modules.add': defineCall<Device>()(device.addModuleInput),
   'modules.remove': defineCall<Device>()(device.removeModuleInput),
+  // Programmable keys (services/keys): inputs in shared/inputs/keys.ts; checked before any call.
+  'keys.list': defineCall<DeviceKeys>()(keys.deviceKeysInput),
+  'keys.set': defineCall<DeviceKeys>()(keys.setKeyInput),
+  'keys.delete': defineCall<DeviceKeys>()(keys.deleteKeyInput),
+  /** A dry run unless `dryRun: false`; then one replace per module that changes. */
+  'keys.copy': defineCall<KeyCopyPlan>()(keys.copyKeysInput),
   'registrations.watch': defineCall<WatchStarted>()(device.watchRegistrationsInput),
   'registrations.unwatch': defineCall<{ stopped: boolean }>()(device.watchIdInput),
   'registrations.pause': defineCall<WatchState>()(device.watchIdInput),

@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   'subscriber.create',
   'diagnose.device',
   'diagnose.number',
+  'device.update',
+  'key.set',
+  'key.delete',
+  'keys.copy',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -34,3 +38,20 @@ export type ExpansionModuleType = (typeof EXPANSION_MODULE_TYPES)[number];
 /** A deskphone takes up to three expansion modules, numbered from the phone outwards. */
 export const EXPANSION_MODULE_POSITIONS = [1, 2, 3] as const;
 export type ExpansionModulePosition = (typeof EXPANSION_MODULE_POSITIONS)[number];
+
+/** Device settings an admin may change (reference: "update a SIP device"). */
+export const TRANSFER_MODES = [
+  'same_as_company',
+  'new_call',
+  'attended_transfer',
+  'blind_transfer',
+  'optional',
+] as const;
+export type TransferMode = (typeof TRANSFER_MODES)[number];
+
+/** `rtp_savp` is SRTP (the CloudPBX's default), `rtp_avp` plain RTP. */
+export const MEDIA_TRANSPORT_PROTOCOLS = ['rtp_savp', 'rtp_avp'] as const;
+export type MediaTransportProtocol = (typeof MEDIA_TRANSPORT_PROTOCOLS)[number];
+
+export const DESKPHONE_FAILOVER_MODES = ['same_as_company', 'disabled'] as const;
+export type DeskphoneFailoverMode = (typeof DESKPHONE_FAILOVER_MODES)[number];

@@ -2,7 +2,7 @@ import type { DeviceFeature } from '../../services/devices/device-feature';
 import { readIdentifier } from '../../services/devices/device-rules';
 import type { NamespaceHandlers } from './handler-types';
 
-export function deviceHandlers({ devices }: DeviceFeature): NamespaceHandlers<'devices'> {
+export function deviceHandlers({ devices, settings }: DeviceFeature): NamespaceHandlers<'devices'> {
   return {
     'devices.list': ({ systemId }) => devices.list(systemId),
     'devices.get': ({ systemId, deviceId }) => devices.get(systemId, deviceId),
@@ -18,5 +18,6 @@ export function deviceHandlers({ devices }: DeviceFeature): NamespaceHandlers<'d
     'devices.reset': ({ systemId, deviceId, confirmation }) =>
       devices.reset(systemId, deviceId, confirmation),
     'devices.registrations': ({ systemId, deviceId }) => devices.registrations(systemId, deviceId),
+    'devices.update': ({ systemId, deviceId, ...changes }) => settings.update(systemId, deviceId, changes),
   };
 }

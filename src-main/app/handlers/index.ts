@@ -11,6 +11,7 @@ import { debugHandlers, moduleHandlers } from './device-tools';
 import { deviceHandlers } from './devices';
 import { diagnoseHandlers, type DiagnoseHandlerDeps } from './diagnose';
 import { discoveryHandlers } from './discovery';
+import { keyHandlers } from './keys';
 import { profileHandlers, type ProfileHandlerDeps } from './profiles';
 import { appHandlers, sessionHandlers, type OpenExternal } from './session';
 import { registrationHandlers } from './registrations';
@@ -43,6 +44,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...userHandlers(services.deviceFeature),
     ...debugHandlers(services.deviceFeature),
     ...moduleHandlers(services.deviceFeature),
+    ...keyHandlers(services.deviceFeature),
     ...registrationHandlers(services.deviceFeature),
     ...swapHandlers(services.deviceFeature),
     ...auditHandlers(services.audit),

@@ -10,14 +10,22 @@ import {
 } from './device-actions';
 import { deviceAssignCommand, deviceUnassignCommand } from './device-assign';
 import { deviceDebugGrantCommand, deviceDebugRevokeCommand } from './device-debug';
+import {
+  deviceKeyDeleteCommand,
+  deviceKeySetCommand,
+  deviceKeysCommand,
+  deviceKeysCopyCommand,
+} from './device-keys';
 import { deviceSwapCommand } from './device-swap';
 import { diagnoseCommand } from './diagnose';
+import { deviceUpdateCommand } from './device-update';
 import { discoverCommand } from './discover';
 import { importCommand } from './import';
 import { devicesCommand } from './devices';
 import { modelsCommand } from './models';
 import { simulatorCommand } from './simulator';
 import { siteCheckCommand } from './site-check';
+import { numbersFreeCommand, subscriberCreateCommand } from './subscriber-create';
 import { subscribersCommand } from './subscribers';
 import { systemsCommand } from './systems';
 import { validateCommand } from './validate';
@@ -27,6 +35,8 @@ export const COMMANDS: readonly Command[] = [
   systemsCommand,
   modelsCommand,
   subscribersCommand,
+  subscriberCreateCommand,
+  numbersFreeCommand,
   devicesCommand,
   deviceAddCommand,
   deviceShowCommand,
@@ -40,6 +50,11 @@ export const COMMANDS: readonly Command[] = [
   deviceDebugRevokeCommand,
   deviceDeleteCommand,
   diagnoseCommand,
+  deviceUpdateCommand,
+  deviceKeysCommand,
+  deviceKeySetCommand,
+  deviceKeyDeleteCommand,
+  deviceKeysCopyCommand,
   discoverCommand,
   siteCheckCommand,
   validateCommand,

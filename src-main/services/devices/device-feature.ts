@@ -1,7 +1,9 @@
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Redactor } from '../log/redactor';
 import type { Clock, RainbowClient } from '../rainbow';
+import { KeyService } from '../keys/key-service';
 import { DebugService } from './debug-service';
+import { DeviceSettingsService } from './device-settings-service';
 import { DeviceService } from './device-service';
 import { ModuleService } from './module-service';
 import { RegistrationWatcher } from './registration-watcher';
@@ -25,6 +27,8 @@ export interface DeviceFeature {
   subscribers: SubscriberService;
   debug: DebugService;
   modules: ModuleService;
+  keys: KeyService;
+  settings: DeviceSettingsService;
   swaps: SwapService;
   registrations: RegistrationWatcher;
 }
@@ -46,6 +50,8 @@ export function createDeviceFeature(deps: DeviceFeatureDeps): DeviceFeature {
     subscribers: new SubscriberService({ client, audit, redactor }),
     debug: new DebugService({ client, audit, redactor, clock }),
     modules: new ModuleService({ client, audit, redactor }),
+    keys: new KeyService({ client, audit }),
+    settings: new DeviceSettingsService({ client, audit, redactor }),
     swaps: new SwapService({
       client,
       audit,

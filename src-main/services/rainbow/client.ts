@@ -8,6 +8,14 @@ import { listDeviceModels, type DeviceModelFilter } from './device-models';
 import { addExpansionModule, removeExpansionModule } from './expansion-modules';
 import { grantDebugSession, revokeDebugSession } from './debug-sessions';
 import {
+  createDeviceKey,
+  deleteDeviceKey,
+  getDeviceKeys,
+  replaceModuleKeys,
+  type ModuleKey,
+} from './programmable-keys';
+import type { DeviceKeys, KeyDraft, ProgrammableKey } from '../../shared/keys';
+import {
   createDevice,
   deleteDevice,
   getDevice,
@@ -106,6 +114,21 @@ export interface RainbowClient extends RainbowApi {
   revokeDebugSession(systemId: string, deviceId: string): Promise<ApiStatus>;
   addExpansionModule(systemId: string, deviceId: string, module: ExpansionModule): Promise<Device>;
   removeExpansionModule(systemId: string, deviceId: string, moduleId: number): Promise<ApiStatus>;
+  getDeviceKeys(systemId: string, deviceId: string, moduleId?: number): Promise<DeviceKeys>;
+  /** Key writes are never sent twice unless the server surely did not act (OutcomeUnknownError otherwise). */
+  createDeviceKey(systemId: string, deviceId: string, key: KeyDraft): Promise<ProgrammableKey>;
+  replaceModuleKeys(
+    systemId: string,
+    deviceId: string,
+    moduleId: number,
+    keys: readonly ModuleKey[],
+  ): Promise<DeviceKeys>;
+  deleteDeviceKey(
+    systemId: string,
+    deviceId: string,
+    moduleId: number,
+    keyNum: number,
+  ): Promise<ProgrammableKey | undefined>;
   /** The answer carries the subscriber's SIP and XMPP passwords: strip them before it goes anywhere. */
   createSubscriber(systemId: string, subscriber: SubscriberCreation): Promise<Subscriber>;
   listSubscriberDevices(systemId: string, phoneNumberId: string): Promise<Device[]>;
@@ -201,6 +224,12 @@ export async function signIn(credentials: RainbowCredentials, deps: ClientDeps =
     addExpansionModule: (systemId, deviceId, module) => addExpansionModule(api, systemId, deviceId, module),
     removeExpansionModule: (systemId, deviceId, moduleId) =>
       removeExpansionModule(api, systemId, deviceId, moduleId),
+    getDeviceKeys: (systemId, deviceId, moduleId) => getDeviceKeys(api, systemId, deviceId, moduleId),
+    createDeviceKey: (systemId, deviceId, key) => createDeviceKey(api, systemId, deviceId, key),
+    replaceModuleKeys: (systemId, deviceId, moduleId, keys) =>
+      replaceModuleKeys(api, systemId, deviceId, moduleId, keys),
+    deleteDeviceKey: (systemId, deviceId, moduleId, keyNum) =>
+      deleteDeviceKey(api, systemId, deviceId, moduleId, keyNum),
     createSubscriber: (systemId, subscriber) => createSubscriber(api, systemId, subscriber),
     listSubscriberDevices: (systemId, phoneNumberId) => listSubscriberDevices(api, systemId, phoneNumberId),
     listSubscriberRegistrations: (systemId, phoneNumberId) =>

@@ -34,6 +34,9 @@ export interface DeviceUpdate {
   description?: string;
   macAddress?: string;
   ipei?: string;
+  mediaTransportProtocol?: 'rtp_avp' | 'rtp_savp';
+  transferMode?: TransferMode;
+  deskphoneFailoverMode?: 'same_as_company' | 'disabled';
 }
 
 /** What reboot, reset, delete and the debug calls answer: a status sentence and an empty `data`. */

@@ -9,6 +9,7 @@ export type { HttpMethod } from './http-transport';
 export { isOutcomeUnknown, OutcomeUnknownError } from './outcome-unknown';
 export { ADMIN_ROOT, apiPath, AUTHENTICATION_ROOT, PROVISIONING_ROOT } from './paths';
 export type { PhoneNumberQuery } from './phone-numbers';
+export type { ModuleKey } from './programmable-keys';
 export type { Query, QueryValue, RainbowApi, RequestOptions } from './rainbow-api';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 export type * from './types';

@@ -92,6 +92,8 @@ export interface DeviceModel {
   has_headset?: boolean;
   has_audioHub?: boolean;
   nbOfSoftKeyPages?: number;
+  /** Hunt-group keys; not in the keys answer's `modelInfo`. */
+  has_progKeyHG?: boolean;
   supportedModules?: SupportedModule[];
 }
 

@@ -10,6 +10,8 @@ import type { TenantErrorKind, TenantRule } from '../tenant/tenant-error';
 export const ERROR_DETAILS_CODES = {
   invalidParameter: 400000,
   invalidJsonBody: 400001,
+  /** The one key code the reference shows: a key type the model does not support. */
+  keyTypeNotSupported: 400581,
   invalidCredentials: 401500,
   missingToken: 401520,
   invalidToken: 401521,
@@ -19,11 +21,13 @@ export const ERROR_DETAILS_CODES = {
   applicationNotAuthorised: 403101,
   systemOfAnotherCompany: 403200,
   debugDurationNotAllowed: 403300,
+  keyLocked: 403320,
   unknownRoute: 404000,
   userNotFound: 404100,
   cloudPbxNotFound: 404200,
   deviceNotFound: 404300,
   moduleNotFound: 404310,
+  keyNotFound: 404320,
   subscriberNotFound: 404400,
   methodNotAllowed: 405000,
   userExists: 409100,
@@ -31,6 +35,7 @@ export const ERROR_DETAILS_CODES = {
   deviceAssigned: 409301,
   deviceAlreadyAssigned: 409302,
   modulePositionTaken: 409310,
+  keyTaken: 409320,
   shortNumberInUse: 409400,
   userHasSubscriber: 409401,
   bodyTooLarge: 413000,
@@ -42,6 +47,7 @@ export const ERROR_DETAILS_CODES = {
 /** The HTTP status of each kind of tenant refusal. */
 export const TENANT_ERROR_STATUS: Record<TenantErrorKind, number> = {
   'not-found': 404,
+  forbidden: 403,
   conflict: 409,
   invalid: 400,
 };
@@ -65,6 +71,12 @@ export const TENANT_RULE_DETAILS_CODES: Record<TenantRule, number> = {
   'module-not-supported': ERROR_DETAILS_CODES.invalidParameter,
   'outside-numbering-plan': ERROR_DETAILS_CODES.invalidParameter,
   'not-a-deskphone': ERROR_DETAILS_CODES.invalidParameter,
+  'key-not-found': ERROR_DETAILS_CODES.keyNotFound,
+  'key-taken': ERROR_DETAILS_CODES.keyTaken,
+  'key-type-not-supported': ERROR_DETAILS_CODES.keyTypeNotSupported,
+  'key-out-of-range': ERROR_DETAILS_CODES.invalidParameter,
+  'key-invalid': ERROR_DETAILS_CODES.invalidParameter,
+  'key-locked': ERROR_DETAILS_CODES.keyLocked,
 };
 
 /** Thrown by handlers and helpers; the request handler turns it into the documented error body. */

@@ -7,6 +7,7 @@ import { cloudPbxRoutes } from './cloudpbx-routes';
 import { deviceActionRoutes } from './device-action-routes';
 import { deviceRoutes } from './device-routes';
 import { deviceWriteRoutes } from './device-write-routes';
+import { keyRoutes } from './key-routes';
 import { moduleRoutes } from './module-routes';
 import { subscriberDeviceRoutes } from './subscriber-device-routes';
 import { subscriberRoutes } from './subscriber-routes';
@@ -21,6 +22,7 @@ export function allRoutes(authority: TokenAuthority): Route[] {
     ...deviceWriteRoutes,
     ...deviceActionRoutes,
     ...moduleRoutes,
+    ...keyRoutes,
     ...subscriberRoutes,
     ...subscriberDeviceRoutes,
     ...adminPhoneNumberRoutes,

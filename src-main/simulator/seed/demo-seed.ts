@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { SimulatorCredentials } from '../options';
-import type { DeviceRecord, SubscriberRecord, TenantSeed, UserRecord } from '../tenant/records';
+import type { DeviceRecord, KeyRecord, SubscriberRecord, TenantSeed, UserRecord } from '../tenant/records';
 import { SimulatorTenant } from '../tenant/tenant';
 import { GRENOBLE_CLOUD_PBX, LYON_CLOUD_PBX } from './cloud-pbxs';
 import { DEMO_DEVICE_MODELS } from './device-models';
 import { SEED_DEVICES } from './devices';
+import { SEED_KEYS } from './keys';
 import { LAN_PHONES } from './lan-phones';
 import { GRENOBLE_STAFF, LYON_STAFF, NEW_HIRES, loginEmailOf, type Person } from './people';
 import { DEMO_COMPANY_ID, DEMO_SYSTEM_IDS, RUNTIME_ID_PREFIX, seedId } from './seed-ids';
@@ -164,6 +165,24 @@ function deviceRecords(subscribers: SubscriberRecord[]): DeviceRecord[] {
   });
 }
 
+/** The seeded keys, on the seeded devices of Lyon, pointing at Lyon's subscribers. */
+function keyRecords(devices: DeviceRecord[], subscribers: SubscriberRecord[]): KeyRecord[] {
+  return SEED_KEYS.map(({ device: description, subscriber: shortNumber, ...key }) => {
+    const device = devices.find((candidate) => candidate.description === description);
+    const subscriber = subscribers.find(
+      (candidate) => candidate.systemId === DEMO_SYSTEM_IDS.lyon && candidate.shortNumber === shortNumber,
+    );
+    if (device === undefined || (shortNumber !== undefined && subscriber === undefined)) {
+      throw new Error(`Seed key ${key.keyNum} of ${description}: unknown device or subscriber`);
+    }
+    return {
+      ...key,
+      deviceId: device.id,
+      ...(subscriber === undefined ? {} : { phoneNumberId: subscriber.id }),
+    };
+  });
+}
+
 /**
  * A fresh tenant holding the demo company, always the same data. Its assigned devices are registered from the
  * start; `registrationDelayMs` (default 0) applies to what happens next.
@@ -173,6 +192,7 @@ export function createDemoTenant(
   options: { registrationDelayMs?: number } = {},
 ): SimulatorTenant {
   const { users, subscribers } = staffRecords();
+  const devices = deviceRecords(subscribers);
   const seed: TenantSeed = {
     company: { id: DEMO_COMPANY_ID, name: 'Fieldkit Demo SA', country: 'FRA' },
     users: [TECHNICIAN, ...users],
@@ -180,7 +200,8 @@ export function createDemoTenant(
     cloudPbxs: [LYON_CLOUD_PBX, GRENOBLE_CLOUD_PBX],
     deviceModels: DEMO_DEVICE_MODELS,
     subscribers,
-    devices: deviceRecords(subscribers),
+    devices,
+    keys: keyRecords(devices, subscribers),
     lanPhones: LAN_PHONES,
     phonesBehindSipAlg: PHONES_BEHIND_SIP_ALG,
     telephony: demoTelephony(

@@ -172,4 +172,14 @@ export const SEED_DEVICES: SeedDevice[] = [
     shortNumber: '72003',
   },
   { site: 'grenoble', deviceTypeId: MODEL.dect8214, ipei: '0328d1f0b8', description: 'Spare DECT handset' },
+  // Last, so the ids of the devices above stay as they were.
+  {
+    site: 'lyon',
+    deviceTypeId: MODEL.myriadM7,
+    macAddress: '3c28a611020c',
+    description: 'Reception - front desk',
+    shortNumber: '81015',
+    transferMode: 'attended_transfer',
+    modules: [{ moduleId: 1, type: 'EM_20', name: 'Colleagues' }],
+  },
 ];

@@ -109,6 +109,25 @@ export type DevicePatch = Partial<
   >
 >;
 
+/**
+ * A programmable key of a device (module 0: the deskphone itself). Destinations are stored as given; the
+ * keys view joins a subscriber's name and number.
+ */
+export interface KeyRecord {
+  deviceId: string;
+  moduleId: number;
+  keyNum: number;
+  keyType: string;
+  keyOwner: 'admin' | 'service' | 'system';
+  displayName?: string;
+  number?: string;
+  phoneNumberId?: string;
+  groupId?: string;
+}
+
+/** A key as an admin creates it: the owner is always `admin`. */
+export type NewKey = Omit<KeyRecord, 'deviceId' | 'keyOwner'>;
+
 export interface TenantSeed {
   company: CompanyRecord;
   users: UserRecord[];
@@ -130,6 +149,8 @@ export interface TenantSeed {
   phonesBehindSipAlg?: string[];
   /** DDIs, groups, trunks and emergency numbers; none when absent. */
   telephony?: TelephonySeed;
+  /** Programmable keys of the seeded devices, service and system keys included. */
+  keys?: KeyRecord[];
   /** Time from provisioning (assignment, reboot, MAC swap) to SIP registration. Default 0. */
   registrationDelayMs?: number;
 }

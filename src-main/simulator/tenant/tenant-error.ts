@@ -10,6 +10,7 @@ export const TENANT_RULE_KINDS = {
   /** Assumption: an unknown `userId` in a request body is a 404, as an unknown id in a path is. */
   'user-not-found': 'not-found',
   'module-not-found': 'not-found',
+  'key-not-found': 'not-found',
   'identifier-in-use': 'conflict',
   /** Deleting a device still assigned to a subscriber. Assumption: 409 (the API may answer 400). */
   'device-assigned': 'conflict',
@@ -17,6 +18,8 @@ export const TENANT_RULE_KINDS = {
   'device-already-assigned': 'conflict',
   'module-position-taken': 'conflict',
   'short-number-in-use': 'conflict',
+  /** Creating a key where one already is. Assumption: 409 (the reference says nothing). */
+  'key-taken': 'conflict',
   'user-has-subscriber': 'conflict',
   'user-exists': 'conflict',
   'unknown-device-type': 'invalid',
@@ -26,6 +29,13 @@ export const TENANT_RULE_KINDS = {
   'outside-numbering-plan': 'invalid',
   /** Reboot, reset and debug sessions exist for SIP deskphones only. Assumption: 400. */
   'not-a-deskphone': 'invalid',
+  /** The reference's 400581. */
+  'key-type-not-supported': 'invalid',
+  'key-out-of-range': 'invalid',
+  /** A key whose fields do not fit its type. */
+  'key-invalid': 'invalid',
+  /** Service and system keys "cannot be deleted" (reference). Assumption: 403. */
+  'key-locked': 'forbidden',
 } as const;
 
 export type TenantRule = keyof typeof TENANT_RULE_KINDS;

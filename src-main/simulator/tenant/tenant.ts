@@ -1,12 +1,13 @@
 import type { ExpansionModule } from '../../services/rainbow/types';
 import { DebugSessions, type DebugSession } from './debug-sessions';
+import { DeviceKeyBoard, type KeyHost } from './device-keys';
 import { checkDeskphone, checkIdentifiersFitModel, checkModuleFits } from './device-rules';
 import { TenantDirectory, copy } from './directory';
 import { compactIdentifier } from './identifier-text';
 import { SimulatedPhones, identifierOf, type ActiveRegistration, type SimulatedPhone } from './phones';
-import type { DevicePatch, DeviceRecord, NewDevice, TenantSeed } from './records';
 import { RevisedMap } from './revised-map';
 import { NO_TELEPHONY, Telephony } from './telephony';
+import type { DevicePatch, DeviceRecord, KeyRecord, NewDevice, NewKey, TenantSeed } from './records';
 import { TenantError } from './tenant-error';
 
 export { TenantError, type TenantErrorKind, type TenantRule } from './tenant-error';
@@ -25,6 +26,7 @@ export class SimulatorTenant extends TenantDirectory {
   readonly #behindSipAlg: Set<string>;
   /** DDIs, groups, trunks, emergency numbers: read by the routes, never changed. */
   readonly telephony: Telephony;
+  readonly #keys = new DeviceKeyBoard();
 
   constructor(seed: TenantSeed) {
     super(seed);
@@ -37,6 +39,7 @@ export class SimulatorTenant extends TenantDirectory {
       this.#storeDevice(copy(device));
       if (device.phoneNumberId !== undefined) this.#phones.provisionAtOnce(device.id);
     }
+    for (const key of seed.keys ?? []) this.#keys.seed(key);
   }
 
   /** Changes whenever a device is stored, replaced or removed: list answers cached from the devices check it. */
@@ -120,6 +123,7 @@ export class SimulatorTenant extends TenantDirectory {
     const identifier = identifierOf(device);
     if (identifier !== undefined) this.#deviceIdByIdentifier.delete(identifier);
     this.#devices.delete(deviceId);
+    this.#keys.forget(deviceId);
     this.#phones.deprovision(deviceId);
     this.#debugSessions.revoke(deviceId);
   }
@@ -159,7 +163,28 @@ export class SimulatorTenant extends TenantDirectory {
       throw new TenantError('module-not-found', `Device ${deviceId} has no expansion module ${moduleId}`);
     }
     const modules = device.modules.filter((module) => module.moduleId !== moduleId);
+    this.#keys.forget(deviceId, moduleId);
     return this.updateDevice(systemId, deviceId, { modules });
+  }
+
+  /** The device's programmable keys, of one module (0: the deskphone) or all. */
+  listKeys(systemId: string, deviceId: string, moduleId?: number): KeyRecord[] {
+    this.#requireDevice(systemId, deviceId);
+    return this.#keys.list(deviceId, moduleId);
+  }
+
+  createKey(systemId: string, deviceId: string, key: NewKey): KeyRecord {
+    return this.#keys.create(this.#keyHost(systemId, deviceId), key);
+  }
+
+  /** Replaces the module's admin keys; its service and system keys stay. */
+  replaceKeys(systemId: string, deviceId: string, moduleId: number, keys: readonly NewKey[]): KeyRecord[] {
+    return this.#keys.replace(this.#keyHost(systemId, deviceId), moduleId, keys);
+  }
+
+  deleteKey(systemId: string, deviceId: string, moduleId: number, keyNum: number): KeyRecord {
+    this.#requireDevice(systemId, deviceId);
+    return this.#keys.remove(deviceId, moduleId, keyNum);
   }
 
   /** The phone drops its registration and registers again after the delay. */
@@ -244,6 +269,17 @@ export class SimulatorTenant extends TenantDirectory {
       throw new TenantError('device-not-found', `SIP device ${deviceId} not found in CloudPBX ${systemId}`);
     }
     return device;
+  }
+
+  #keyHost(systemId: string, deviceId: string): KeyHost {
+    const device = this.#requireDevice(systemId, deviceId);
+    return {
+      deviceId,
+      model: this.requireModel(device.deviceTypeId),
+      modules: device.modules,
+      subscriberHasUser: (phoneNumberId) =>
+        this.requireSubscriber(systemId, phoneNumberId).userId !== undefined,
+    };
   }
 
   #requireDeskphone(systemId: string, deviceId: string): DeviceRecord {

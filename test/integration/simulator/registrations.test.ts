@@ -203,7 +203,7 @@ describe('simulator SIP registrations of the simulated phones', () => {
     const spare = phones.filter((p) => p.deviceId === undefined);
     const withMac = phones.filter((p) => p.mac !== undefined);
 
-    expect(phones.filter((p) => p.deviceId !== undefined)).toHaveLength(18);
+    expect(phones.filter((p) => p.deviceId !== undefined)).toHaveLength(19);
     expect(spare.map((p) => [p.mac, p.kind, p.registered])).toEqual([
       ['00087b1f5759', 'dect-base', false],
       ['487a550a1c01', 'deskphone', false],

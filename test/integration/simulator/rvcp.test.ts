@@ -121,7 +121,7 @@ describe('simulator RVCP provisioning API', () => {
     it('lists deskphones and uncategorized devices by default, sorted by MAC', async () => {
       const list = await devices();
 
-      expect(list).toMatchObject({ limit: 100, offset: 0, total: 14 });
+      expect(list).toMatchObject({ limit: 100, offset: 0, total: 15 });
       const macs = list.data.map((device) => device.macAddress ?? '');
       expect(macs).toEqual([...macs].sort());
       expect(list.data.every((device) => /^[0-9a-f]{12}$/.test(device.macAddress ?? ''))).toBe(true);
@@ -131,12 +131,12 @@ describe('simulator RVCP provisioning API', () => {
       const seen: string[] = [];
       for (let offset = 0; ; offset += 4) {
         const page = await devices(`?category=deskphone,dectmobile&limit=4&offset=${offset}`);
-        expect(page.total).toBe(17);
+        expect(page.total).toBe(18);
         if (page.data.length === 0) break;
         seen.push(...page.data.map((device) => device.id));
       }
-      expect(seen).toHaveLength(17);
-      expect(new Set(seen).size).toBe(17);
+      expect(seen).toHaveLength(18);
+      expect(new Set(seen).size).toBe(18);
     });
 
     it('takes only the reference’s category values: uncategorized devices come with the default list', async () => {

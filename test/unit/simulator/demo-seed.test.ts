@@ -37,7 +37,7 @@ describe('demo seed', () => {
     );
     const handsets = devices.filter((d) => tenant.findDeviceModel(d.deviceTypeId)?.category === 'dectmobile');
 
-    expect(devices).toHaveLength(23);
+    expect(devices).toHaveLength(24);
     expect(deskphones.every((d) => /^[0-9a-f]{12}$/.test(d.macAddress ?? ''))).toBe(true);
     expect(deskphones.every((d) => ALE_PREFIXES.some((prefix) => d.macAddress?.startsWith(prefix)))).toBe(
       true,
@@ -52,7 +52,7 @@ describe('demo seed', () => {
     const devices = tenant.listDevices(lyon);
     const assigned = devices.filter((d) => d.phoneNumberId !== undefined);
 
-    expect(assigned).toHaveLength(14);
+    expect(assigned).toHaveLength(15);
     for (const device of assigned) {
       const subscriber = tenant.findSubscriber(lyon, device.phoneNumberId ?? '');
       expect(subscriber?.userId, device.description).toBeDefined();

@@ -43,6 +43,14 @@ export const en = {
         reset: 'Factory reset',
         swap: 'Phone swapped',
         'swap-rollback': 'Swap rolled back',
+        update: 'Device settings changed',
+      },
+      key: {
+        set: 'Key set',
+        delete: 'Key deleted',
+      },
+      keys: {
+        copy: 'Key layout copied',
       },
       debug: {
         grant: 'Debug session opened',
@@ -104,6 +112,14 @@ export const fr: typeof en = {
         reset: 'Réinitialisation usine',
         swap: 'Téléphone remplacé',
         'swap-rollback': 'Remplacement annulé',
+        update: 'Réglages de l’équipement modifiés',
+      },
+      key: {
+        set: 'Touche programmée',
+        delete: 'Touche supprimée',
+      },
+      keys: {
+        copy: 'Disposition des touches copiée',
       },
       debug: {
         grant: 'Session de débogage ouverte',

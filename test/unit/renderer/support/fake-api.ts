@@ -18,6 +18,7 @@ import type {
 import { deviceCalls } from './fake-device-calls';
 import { discoveryCalls } from './fake-discovery-calls';
 import { importRunCalls } from './fake-import-calls';
+import { keyCalls } from './fake-key-calls';
 
 /** The id the fake `upload` answers. */
 export const UPLOADED_FILE_ID = '11111111-2222-4333-8444-555555555555';
@@ -92,6 +93,7 @@ type Listener = (payload: unknown) => void;
 export function createFakeApi() {
   const listeners = new Map<string, Set<Listener>>();
   const feature = deviceCalls();
+  const keyFeature = keyCalls();
   const api = {
     app: {
       info: vi.fn(async () => appInfo()),
@@ -129,7 +131,9 @@ export function createFakeApi() {
       list: vi.fn(async (): Promise<Device[]> => []),
       findByIdentifier: vi.fn(async (): Promise<Device | null> => null),
       ...feature.devices,
+      update: keyFeature.update,
     },
+    keys: keyFeature.keys,
     batch: {
       template: vi.fn(async () => ({ fileName: 'fieldkit-import-template.csv', content: 'mac,model\r\n' })),
       validate: vi.fn(async (input: { systemId: string; fileName: string }) =>

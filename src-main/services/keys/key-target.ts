@@ -1,0 +1,54 @@
+import { DEVICE_CATEGORIES } from '../../shared/enums';
+import type { DeviceKeys, KeyTarget } from '../../shared/keys';
+import type { RainbowClient } from '../rainbow';
+import type { Device } from '../rainbow/types';
+
+export type KeyClient = Pick<
+  RainbowClient,
+  | 'getDevice'
+  | 'listDeviceModels'
+  | 'listPhoneNumbers'
+  | 'getDeviceKeys'
+  | 'createDeviceKey'
+  | 'replaceModuleKeys'
+  | 'deleteDeviceKey'
+>;
+
+/** A device, its keys as the API lists them, and what the validator checks a key against. */
+export interface LoadedKeys {
+  device: Device;
+  keys: DeviceKeys;
+  target: KeyTarget & { deviceId: string };
+}
+
+/**
+ * Reads what a key is checked against: the device (its modules), its keys and `modelInfo`, the catalogue's
+ * model (hunt-group keys are only there) and the subscribers (monitor keys watch users only).
+ */
+export async function loadKeys(client: KeyClient, systemId: string, deviceId: string): Promise<LoadedKeys> {
+  const [device, keys, models, subscribers] = await Promise.all([
+    client.getDevice(systemId, deviceId),
+    client.getDeviceKeys(systemId, deviceId),
+    client.listDeviceModels(systemId, { category: DEVICE_CATEGORIES }),
+    client.listPhoneNumbers(systemId),
+  ]);
+  const holdsUser = new Map(
+    subscribers.map((subscriber) => [subscriber.id, subscriber.userId !== undefined]),
+  );
+  const catalogue = models.find((model) => model.id === device.deviceType.id);
+  return {
+    device,
+    keys,
+    target: {
+      deviceId,
+      modelName: keys.deviceType.model,
+      modelInfo:
+        catalogue?.has_progKeyHG === undefined
+          ? keys.modelInfo
+          : { ...keys.modelInfo, has_progKeyHG: catalogue.has_progKeyHG },
+      modules: device.modules ?? [],
+      existing: keys.keys,
+      subscriberIsUser: (phoneNumberId) => holdsUser.get(phoneNumberId),
+    },
+  };
+}

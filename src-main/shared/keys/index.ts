@@ -1,0 +1,5 @@
+export * from './key-types';
+export * from './key-layout';
+export * from './validate-key';
+export * from './key-drafts';
+export * from './key-copy';
