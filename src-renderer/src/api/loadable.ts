@@ -40,6 +40,14 @@ export function fill<T>(target: Loadable<T>, fetch: () => Promise<T>): Promise<v
   return run;
 }
 
+/**
+ * Fetches into `target` again, unless a fetch is already running: a screen that opens while another screen's
+ * fetch of the same list is on its way shares it instead of fetching every page a second time.
+ */
+export function fillUnlessRunning<T>(target: Loadable<T>, fetch: () => Promise<T>): Promise<void> {
+  return inFlight.get(target) ?? fill(target, fetch);
+}
+
 /** Fetches into `target` unless it already holds a value; joins a fetch already running. */
 export function ensure<T>(target: Loadable<T>, fetch: () => Promise<T>): Promise<void> {
   if (target.value !== undefined) return Promise.resolve();

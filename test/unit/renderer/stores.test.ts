@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { ApiError } from '@renderer/api/api';
-import { createLoadable, fill, reset } from '@renderer/api/loadable';
+import { createLoadable, fill, fillUnlessRunning, reset } from '@renderer/api/loadable';
 import { useProfilesStore } from '@renderer/features/sign-in/profiles-store';
 import { useSessionStore } from '@renderer/features/sign-in/session-store';
 import { useSystemsStore } from '@renderer/features/systems/systems-store';
@@ -157,6 +157,26 @@ describe('loadable', () => {
     slow.resolve('stale');
     await pending;
     expect(target.value).toBeUndefined();
+  });
+
+  it('shares a running fetch with a screen that opens meanwhile, and fetches again once it is done', async () => {
+    const target = createLoadable<string>();
+    const slow = deferred<string>();
+    let fetches = 0;
+    const fetch = () => {
+      fetches += 1;
+      return fetches === 1 ? slow.promise : Promise.resolve('again');
+    };
+    const first = fillUnlessRunning(target, fetch);
+    const second = fillUnlessRunning(target, fetch);
+    slow.resolve('shared');
+    await Promise.all([first, second]);
+    expect(fetches).toBe(1);
+    expect(target.value).toBe('shared');
+
+    await fillUnlessRunning(target, fetch);
+    expect(fetches).toBe(2);
+    expect(target.value).toBe('again');
   });
 
   it('records the error data of a failed fetch', async () => {

@@ -55,8 +55,10 @@ describe('CloudPBX picker', () => {
 
   it('opens the overview of the clicked CloudPBX', async () => {
     const { wrapper: page, router } = await picker();
+    // The CloudPBX's screens are lazy routes: the navigation ends once their chunk is loaded.
+    const navigated = new Promise<void>((resolve) => router.afterEach(() => resolve()));
     await page.get(`${byTestId('system-row')}[data-system-id="${grenoble.id}"]`).trigger('click');
-    await flushPromises();
+    await navigated;
     expect(router.currentRoute.value.fullPath).toBe(`/systems/${grenoble.id}`);
   });
 

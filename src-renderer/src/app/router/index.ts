@@ -16,6 +16,8 @@ declare module 'vue-router' {
   }
 }
 
+const DevicesView = () => import('@renderer/features/devices/DevicesView.vue');
+
 /**
  * The two first screens (sign-in, the CloudPBX picker) are in the entry chunk; every other screen is its own
  * chunk, loaded when first opened, so start-up parses only what it shows (`npm run bench:bundle` checks the size).
@@ -34,6 +36,9 @@ export const routes: RouteRecordRaw[] = [
     path: '/systems/:systemId',
     component: () => import('@renderer/features/systems/SystemLayout.vue'),
     props: true,
+    // The device list is what a technician opens next: its chunk loads while the CloudPBX's overview shows.
+    // A failure here is reported when the route itself is opened.
+    beforeEnter: () => void DevicesView().catch(() => undefined),
     children: [
       {
         path: '',
@@ -44,7 +49,7 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'devices/:deviceId?',
         name: 'devices',
-        component: () => import('@renderer/features/devices/DevicesView.vue'),
+        component: DevicesView,
         props: true,
       },
       {

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia';
 import type { PhoneNumber } from '@api/types';
 import { useApi } from '@renderer/api/inject';
 import { useSessionStore } from '@renderer/features/sign-in/session-store';
-import { createLoadable, fill, type Loadable } from '@renderer/api/loadable';
+import { createLoadable, fill, fillUnlessRunning, type Loadable } from '@renderer/api/loadable';
 
 export const useSubscribersStore = defineStore('subscribers', () => {
   const api = useApi();
@@ -22,13 +22,17 @@ export const useSubscribersStore = defineStore('subscribers', () => {
   }
 
   /** Subscribers change while the technician works: every call fetches them again. */
-  const load = (systemId: string): Promise<void> =>
-    fill(entry(systemId), () => api.subscribers.list({ systemId }));
+  const fetchList = (systemId: string) => () => api.subscribers.list({ systemId });
+  const load = (systemId: string): Promise<void> => fill(entry(systemId), fetchList(systemId));
+
+  /** For a screen that opens: shares a fetch already on its way (the overview's), else fetches again. */
+  const loadForScreen = (systemId: string): Promise<void> =>
+    fillUnlessRunning(entry(systemId), fetchList(systemId));
 
   watch(
     () => session.identity,
     () => bySystem.clear(),
   );
 
-  return { forSystem, load };
+  return { forSystem, load, loadForScreen };
 });
