@@ -1,4 +1,5 @@
 import type { RainbowClient } from '../../services/rainbow';
+import { normaliseRainbowHost } from '../../services/rainbow/host';
 import type { SessionService } from '../../services/session/session-service';
 import type { SiteCheckService } from '../../services/site-check/site-check-service';
 import type { SiteCheckTargets } from '../../services/site-check/types';
@@ -13,7 +14,7 @@ async function targetsOf(
   systemId: string | undefined,
 ): Promise<SiteCheckTargets> {
   const { host, demo } = session.state;
-  const rainbowHost = demo || !host ? DEFAULT_RAINBOW_HOST : new URL(`https://${host}`).hostname;
+  const rainbowHost = demo || !host ? DEFAULT_RAINBOW_HOST : normaliseRainbowHost(host).hostname;
   if (systemId === undefined) return { rainbowHost, sipProxy: null };
   const system = await session.client().getSystem(systemId);
   return { rainbowHost, sipProxy: system.cloudpbx?.domainName ?? null };

@@ -2,6 +2,7 @@ import type { CheckEvidence } from '../../shared/check-ladder';
 import { checkOf, fail, ok, unknown, warn, type Finding } from './check-result';
 import type { DhcpOffer } from './dhcp-message';
 import type { DhcpProbeResult } from './dhcp-probe';
+import type { OwnLease } from './own-lease';
 import type { SiteCheck } from './types';
 
 export const PRIVILEGE_FIX =
@@ -32,8 +33,11 @@ function offerEvidence(offer: DhcpOffer, prefix: string): CheckEvidence {
   };
 }
 
-/** Judges the OFFERs a phone's DISCOVER drew; the first to answer is the one a phone would take. */
-export function dhcpCheck(result: DhcpProbeResult): SiteCheck {
+/**
+ * Judges the OFFERs a phone's DISCOVER drew; the first to answer is the one a phone would take. The laptop's own
+ * lease, when one was read, tells whether the server that serves this port answered at all.
+ */
+export function dhcpCheck(result: DhcpProbeResult, ownLease?: OwnLease): SiteCheck {
   if (result.kind === 'needs-privileges')
     return checkOf('dhcp', [unknown(`the DHCP probe could not run: ${result.reason}`, PRIVILEGE_FIX)], {});
   const [offer, ...others] = result.offers;
@@ -66,10 +70,18 @@ export function dhcpCheck(result: DhcpProbeResult): SiteCheck {
     );
   if (offer.dnsServers.length === 0)
     findings.push(fail(`${offer.server} gives no DNS server (option 6)`, 'Add option 6 to the DHCP scope.'));
+  if (ownLease && !result.offers.some((answer) => answer.server === ownLease.server))
+    findings.push(
+      warn(
+        `this laptop's lease is from ${ownLease.server}, which did not answer now`,
+        `Check the DHCP server ${ownLease.server} (or the relay towards it) on this VLAN.`,
+      ),
+    );
   if (findings.length === 0)
     findings.push(ok(`${offer.server} offers ${offer.offeredAddress}, provisioning ${provisioning ?? '?'}`));
   const evidence: CheckEvidence = {
     servers: result.offers.length,
+    ownLeaseServer: ownLease?.server ?? null,
     server: offer.server,
     ...offerEvidence(offer, ''),
     ...Object.fromEntries(others.map((other, index) => [`otherServer${index + 1}`, other.server])),

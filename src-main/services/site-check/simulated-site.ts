@@ -63,6 +63,7 @@ export function createSimulatedSite(now: () => number = Date.now): SiteNetwork {
         ],
       }),
     probeDhcp: () => Promise.resolve({ kind: 'heard', offers: [OFFER] }),
+    ownLease: () => Promise.resolve({ address: '192.0.2.23', server: ROUTER, source: 'simulated' }),
     // Fault: the laptop's own resolver hides the Rainbow names (a split-DNS zone); DHCP's resolves them.
     systemResolvers: () => ['198.51.100.53'],
     resolve: (_name, server) =>

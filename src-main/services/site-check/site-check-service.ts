@@ -77,14 +77,15 @@ export class SiteCheckService {
     const listenMs = (request.listenLldpSeconds ?? DEFAULT_LLDP_LISTEN_SECONDS) * 1000;
     const checks: Partial<Record<SiteCheckId, SiteCheck>> = {};
 
-    const [link, lldp, dhcp] = await Promise.all([
+    const [link, lldp, dhcp, ownLease] = await Promise.all([
       needed.has('link') ? network.link(iface) : undefined,
       needed.has('lldp') ? network.listenLldp(iface, listenMs) : undefined,
       needed.has('dhcp') ? network.probeDhcp(iface) : undefined,
+      needed.has('dhcp') ? network.ownLease(iface) : undefined,
     ]);
     if (link) checks.link = linkCheck(iface, link);
     if (lldp) checks.lldp = lldpCheck(lldp);
-    if (dhcp) checks.dhcp = dhcpCheck(dhcp);
+    if (dhcp) checks.dhcp = dhcpCheck(dhcp, ownLease);
 
     const offer = firstOffer(dhcp);
     const targets = namedTargets(request.targets);

@@ -3,6 +3,7 @@
 import type { DhcpProbeResult } from './dhcp-probe';
 import type { LinkFacts } from './link-probe';
 import type { LldpListenResult } from './lldp-agent';
+import type { OwnLease } from './own-lease';
 import type { SntpResult } from './sntp';
 import type { TlsProbeResult } from './tls-probe';
 
@@ -27,6 +28,8 @@ export interface SiteNetwork {
   link(iface: SiteInterface): Promise<LinkFacts>;
   listenLldp(iface: SiteInterface, listenMs: number): Promise<LldpListenResult>;
   probeDhcp(iface: SiteInterface): Promise<DhcpProbeResult>;
+  /** The laptop's own DHCP lease on the interface, when its DHCP client keeps one we can read. */
+  ownLease(iface: SiteInterface): Promise<OwnLease | undefined>;
   systemResolvers(): string[];
   resolve(name: string, server: string): Promise<ResolveResult>;
   sntp(server: string): Promise<SntpResult>;

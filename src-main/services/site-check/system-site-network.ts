@@ -6,6 +6,7 @@ import { blockOf, blockSize, formatIpv4, parseIpv4 } from '../../shared/ipv4';
 import { probeDhcp } from './dhcp-probe';
 import { probeLink } from './link-probe';
 import { listenLldp } from './lldp-agent';
+import { readOwnLease } from './own-lease';
 import { sntpQuery } from './sntp';
 import { probeTls } from './tls-probe';
 import type { ResolveResult, SiteInterface, SiteNetwork } from './site-network';
@@ -77,6 +78,14 @@ export function createSystemSiteNetwork(options: SystemSiteNetworkOptions = {}):
       iface.mac
         ? probeDhcp({ mac: iface.mac, broadcast: broadcastOf(iface), listenMs: DHCP_LISTEN_MS })
         : Promise.resolve({ kind: 'needs-privileges', reason: `${iface.name} has no hardware address` }),
+    // A lease file can outlive its lease (or, in a network namespace, belong to the host): only one for an
+    // address this interface holds counts.
+    ownLease: async (iface) => {
+      const lease = await readOwnLease(iface.name);
+      return lease && iface.addresses.some((cidr) => cidr.split('/')[0] === lease.address)
+        ? lease
+        : undefined;
+    },
     systemResolvers: () => new Resolver().getServers().filter((server) => parseIpv4(server) !== undefined),
     resolve: resolveWith,
     sntp: (server) => sntpQuery(server, NTP_TIMEOUT_MS, Date.now),
