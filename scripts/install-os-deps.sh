@@ -17,7 +17,23 @@ packages=(
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
 
+# The lab's daemons (lldpd, chrony, dnsmasq) run only inside test namespaces: installing them must not start them on
+# this machine, where lldpd would announce the machine on its LAN. A policy-rc.d for the install keeps every new
+# service stopped; lldpd is then disabled so that a reboot does not start it either (a technician who wants
+# site-check to hear the switch enables it: `sudo systemctl enable --now lldpd`).
+policy=/usr/sbin/policy-rc.d
+own_policy=false
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+  "${sudo[@]}" chmod +x "$policy"
+  own_policy=true
+fi
+trap '[ "$own_policy" = true ] && "${sudo[@]}" rm -f "$policy"' EXIT
+
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+  "${sudo[@]}" systemctl disable --quiet lldpd 2>/dev/null || true
+fi
 echo "install-os-deps: ${#packages[@]} packages present"
