@@ -102,3 +102,27 @@ test('device settings send only what changed', async ({ signedIn: page, simulato
     mediaTransportProtocol: office.mediaTransportProtocol,
   });
 });
+
+test.describe('a swap', () => {
+  test.use({ simulatorOptions: { registrationDelayMs: 300 } });
+
+  test('shows that the phone kept its keys', async ({ signedIn: page, simulator }) => {
+    await openDeviceList(page, simulator, LYON);
+    const director = deviceBy(simulator, LYON, DIRECTOR_MAC);
+    const before = keysOn(simulator, DIRECTOR_MAC);
+    const drawer = await openDevice(page, director.id, 'Director');
+    await drawer.getByTestId('device-swap-open').click();
+    const wizard = page.getByTestId('swap-dialog');
+    await wizard.getByTestId('swap-next').click();
+    await wizard.getByTestId('swap-new-identifier').fill('3C:28:A6:11:0F:EE');
+    await expect(wizard.getByTestId('swap-compatibility')).toHaveAttribute('data-ok', 'true');
+    await wizard.getByTestId('swap-start').click();
+    await expect(wizard.getByTestId('swap-status')).toHaveAttribute('data-status', 'succeeded', {
+      timeout: 30_000,
+    });
+    await expect(wizard.getByTestId('swap-keys-kept')).toHaveAttribute('data-count', String(before.length));
+    await expect(wizard.getByTestId('swap-keys-kept')).toContainText('1 locked');
+    expect(simulator.tenant.findDevice(LYON, director.id)?.macAddress).toBe('3c28a6110fee');
+    expect(simulator.tenant.listKeys(LYON, director.id)).toEqual(before);
+  });
+});

@@ -12,6 +12,7 @@ export const en = {
     empty: 'Free',
     locked: 'Locked',
     group: 'Group {id}',
+    swapKept: 'The phone kept its keys: {n} on the CloudPBX ({locked} locked), as before the swap.',
     types: {
       speeddial: 'Speed dial',
       monitor: 'Monitor',
@@ -86,6 +87,8 @@ export const fr: typeof en = {
     empty: 'Libre',
     locked: 'Verrouillée',
     group: 'Groupe {id}',
+    swapKept:
+      'Le téléphone a gardé ses touches : {n} sur le CloudPBX ({locked} verrouillées), comme avant le remplacement.',
     types: {
       speeddial: 'Numérotation abrégée',
       monitor: 'Supervision',
