@@ -1,8 +1,8 @@
 import { keyDraftSchema } from '../../shared/inputs/keys';
-import type { KeyDraft } from '../../shared/keys';
+import type { DeviceKeys, KeyDraft } from '../../shared/keys';
 import type { Command, CommandContext, OptionValues } from '../command';
 import { UsageError } from '../command';
-import { EXIT } from '../exit-codes';
+import { EXIT, type ExitCode } from '../exit-codes';
 import { printJson } from '../io';
 import {
   connectToDevice,
@@ -30,6 +30,13 @@ const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
 const MODULE_OPTION = { module: { type: 'string' } } as const;
 const moduleOption = (values: OptionValues) => integerOption(values, 'module', 0, 3);
 
+/** The keys after a read or a change: the API's answer with --json, the table otherwise. */
+function showKeys(context: CommandContext, answer: DeviceKeys): ExitCode {
+  if (context.json) printJson(context.io, answer);
+  else printKeys(context.io, answer);
+  return EXIT.ok;
+}
+
 function requireKeyNumber(values: OptionValues): number {
   const keyNum = integerOption(values, 'key', 1, 200);
   if (keyNum === undefined) throw new UsageError('--key is required: the key number, from 1.');
@@ -46,9 +53,7 @@ export const deviceKeysCommand: Command = {
     const moduleId = moduleOption(context.values);
     const device = await connectToDevice(context, target);
     const answer = await context.api.keys.list({ systemId: target.systemId, deviceId: device.id, moduleId });
-    if (context.json) printJson(context.io, answer);
-    else printKeys(context.io, answer);
-    return EXIT.ok;
+    return showKeys(context, answer);
   },
 };
 
@@ -117,9 +122,7 @@ export const deviceKeySetCommand: Command = {
             phoneNumberId: (await subscriberByShortNumber(context.api, target.systemId, shortNumber)).id,
           };
     const answer = await context.api.keys.set({ systemId: target.systemId, deviceId: device.id, key });
-    if (context.json) printJson(context.io, answer);
-    else printKeys(context.io, answer);
-    return EXIT.ok;
+    return showKeys(context, answer);
   },
 };
 
@@ -145,9 +148,7 @@ export const deviceKeyDeleteCommand: Command = {
       moduleId,
       keyNum,
     });
-    if (context.json) printJson(context.io, answer);
-    else printKeys(context.io, answer);
-    return EXIT.ok;
+    return showKeys(context, answer);
   },
 };
 

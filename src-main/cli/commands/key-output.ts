@@ -1,4 +1,5 @@
 import {
+  destinationText,
   keyNumber,
   moduleOf,
   type DeviceKeys,
@@ -11,7 +12,7 @@ import { printTable, type CliIo } from '../io';
 /** Where a key points: a subscriber's name and number, a group, or an external number. */
 function destinationOf(key: ProgrammableKey | KeyDraft): string {
   if (key.groupId !== undefined) return `group ${key.groupId}`;
-  return [key.displayName, 'number' in key ? key.number : undefined].filter(Boolean).join(' ');
+  return destinationText(key);
 }
 
 const ownerOf = (key: ProgrammableKey): string =>

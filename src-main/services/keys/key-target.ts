@@ -1,5 +1,5 @@
 import { DEVICE_CATEGORIES } from '../../shared/enums';
-import type { DeviceKeys, KeyTarget } from '../../shared/keys';
+import { keyTargetOf, type DeviceKeys, type KeyTarget } from '../../shared/keys';
 import type { RainbowClient } from '../rainbow';
 import type { Device } from '../rainbow/types';
 
@@ -39,16 +39,8 @@ export async function loadKeys(client: KeyClient, systemId: string, deviceId: st
   return {
     device,
     keys,
-    target: {
-      deviceId,
-      modelName: keys.deviceType.model,
-      modelInfo:
-        catalogue?.has_progKeyHG === undefined
-          ? keys.modelInfo
-          : { ...keys.modelInfo, has_progKeyHG: catalogue.has_progKeyHG },
-      modules: device.modules ?? [],
-      existing: keys.keys,
-      subscriberIsUser: (phoneNumberId) => holdsUser.get(phoneNumberId),
-    },
+    target: keyTargetOf(keys, device.modules ?? [], catalogue, (phoneNumberId) =>
+      holdsUser.get(phoneNumberId),
+    ),
   };
 }

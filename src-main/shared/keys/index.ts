@@ -3,3 +3,4 @@ export * from './key-layout';
 export * from './validate-key';
 export * from './key-drafts';
 export * from './key-copy';
+export * from './key-target';

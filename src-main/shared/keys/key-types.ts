@@ -88,3 +88,8 @@ export function moduleOf(key: Pick<ProgrammableKey, 'moduleId'>): number {
 export function isLockedKey(key: Pick<ProgrammableKey, 'keyOwner'>): boolean {
   return key.keyOwner !== 'admin';
 }
+
+/** A key's destination as the phone shows it: its label and number (a group key shows its group instead). */
+export function destinationText(key: Pick<ProgrammableKey, 'displayName' | 'number'>): string {
+  return [key.displayName, key.number].filter(Boolean).join(' ');
+}

@@ -2,6 +2,7 @@ import * as activity from '@renderer/features/activity/messages';
 import * as devices from '@renderer/features/devices/messages';
 import * as discover from '@renderer/features/discover/messages';
 import * as importing from '@renderer/features/import/messages';
+import * as keys from '@renderer/features/keys/messages';
 import * as signIn from '@renderer/features/sign-in/messages';
 import * as siteCheck from '@renderer/features/site-check/messages';
 import * as subscribers from '@renderer/features/subscribers/messages';
@@ -18,6 +19,7 @@ export const en = {
   ...signIn.en,
   ...systems.en,
   ...devices.en,
+  ...keys.en,
   ...subscribers.en,
   ...activity.en,
   ...importing.en,
@@ -32,6 +34,7 @@ export const fr: MessageSchema = {
   ...signIn.fr,
   ...systems.fr,
   ...devices.fr,
+  ...keys.fr,
   ...subscribers.fr,
   ...activity.fr,
   ...importing.fr,

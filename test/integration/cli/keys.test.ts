@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../src-main/cli/io';
-import { runCli } from '../../../src-main/cli/run';
 import type { DeviceKeys, KeyCopyPlan } from '../../../src-main/shared/keys';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
+import { runCliOn } from './run-cli';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
 let simulator: RunningSimulator;
@@ -21,24 +20,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {
-      FIELDKIT_DATA_DIR: dataDir,
-      FIELDKIT_HOST: simulator.url,
-      FIELDKIT_LOGIN: simulator.credentials.login,
-      FIELDKIT_PASSWORD: simulator.credentials.password,
-      FIELDKIT_APP_ID: simulator.credentials.appId,
-      FIELDKIT_APP_SECRET: simulator.credentials.appSecret,
-    },
-    untilInterrupted: () => Promise.resolve(),
-  };
-  const code = await runCli([...args, '--system', lyon], io);
-  return { code, stdout, stderr };
+function cli(args: string[]) {
+  return runCliOn(simulator, { dataDir, systemId: lyon }, args);
 }
 
 function device(description: string) {

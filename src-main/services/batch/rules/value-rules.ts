@@ -2,19 +2,15 @@ import type { ImportField } from '../columns';
 import type { ImportLine } from '../import-lines';
 import { quoted, type ProblemFactory, type RowProblem } from '../row-problem';
 import { closest } from '../suggest';
+import {
+  MEDIA_TRANSPORT_PROTOCOLS,
+  TRANSFER_MODES,
+  type MediaTransportProtocol,
+  type TransferMode,
+} from '../../../shared/enums';
 
-/** Values of `transferMode` in the reference (POST /cloudpbxs/:id/devices). */
-export const TRANSFER_MODES = [
-  'same_as_company',
-  'new_call',
-  'attended_transfer',
-  'blind_transfer',
-  'optional',
-] as const;
-export type TransferMode = (typeof TRANSFER_MODES)[number];
-
-export const MEDIA_TRANSPORT_PROTOCOLS = ['rtp_savp', 'rtp_avp'] as const;
-export type MediaTransportProtocol = (typeof MEDIA_TRANSPORT_PROTOCOLS)[number];
+// The device settings' closed lists live in shared/enums (the device drawer offers them too).
+export { MEDIA_TRANSPORT_PROTOCOLS, TRANSFER_MODES, type MediaTransportProtocol, type TransferMode };
 
 /** What people write for the media protocol: SRTP is rtp_savp, plain RTP rtp_avp. */
 const MEDIA_ALIASES: Readonly<Record<string, MediaTransportProtocol>> = {

@@ -1,4 +1,4 @@
-import type { KeyTarget } from '../../../../src-main/shared/keys';
+import { keyTargetOf as targetOf, type KeyTarget } from '../../../../src-main/shared/keys';
 import { createDemoTenant } from '../../../../src-main/simulator/seed/demo-seed';
 import { DEMO_DEVICE_MODELS } from '../../../../src-main/simulator/seed/device-models';
 import { DEMO_SYSTEM_IDS } from '../../../../src-main/simulator/seed/seed-ids';
@@ -27,21 +27,15 @@ export function tenantWithEveryModel(): { tenant: SimulatorTenant; devices: Devi
   return { tenant, devices };
 }
 
-/** What the core builds before a key is sent: the keys answer's `modelInfo` plus the catalogue model's flags. */
+/** What the core builds before a key is sent, from the simulator's own answer and catalogue. */
 export function keyTargetOf(tenant: SimulatorTenant, device: DeviceRecord): KeyTarget {
-  const view = deviceKeysView(tenant, device);
-  const model = tenant.findDeviceModel(device.deviceTypeId);
-  return {
-    modelName: view.deviceType.model,
-    modelInfo: {
-      ...view.modelInfo,
-      ...(model?.has_progKeyHG === undefined ? {} : { has_progKeyHG: model.has_progKeyHG }),
-    },
-    modules: device.modules,
-    existing: view.keys,
-    subscriberIsUser: (phoneNumberId) => {
+  return targetOf(
+    deviceKeysView(tenant, device),
+    device.modules,
+    tenant.findDeviceModel(device.deviceTypeId),
+    (phoneNumberId) => {
       const subscriber = tenant.findSubscriber(device.systemId, phoneNumberId);
       return subscriber === undefined ? undefined : subscriber.userId !== undefined;
     },
-  };
+  );
 }
