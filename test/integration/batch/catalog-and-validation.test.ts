@@ -75,6 +75,20 @@ describe('validation online and offline', () => {
     ]);
   });
 
+  it('leaves the caller its bytes, even in a Buffer, whose slice is a view and not a copy', async () => {
+    await catalogs().pull(client, lyon);
+    const text = new TextDecoder().decode(file);
+    // Buffer.alloc owns its memory (no pool): moving it to the worker would empty the caller's.
+    const owned = Buffer.alloc(Buffer.byteLength(text));
+    owned.write(text);
+    const { report } = await validateImport(
+      { fileName: 'f.csv', content: owned, systemId: lyon, offline: true, reassign: false, mode: 'validate' },
+      { catalogs: catalogs(), connect: () => Promise.reject(new Error('must not connect')), now: Date.now },
+    );
+    expect(report.summary.rows).toBe(2);
+    expect(owned.toString('utf8')).toBe(text);
+  });
+
   it('online re-checks the live CloudPBX and shows what changed since the cached catalogue', async () => {
     await catalogs().pull(client, lyon);
     simulator.tenant.addDevice({

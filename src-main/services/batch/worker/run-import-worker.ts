@@ -38,7 +38,8 @@ function workerScript(): string {
 export function runImportWorker(job: ImportFileJob, ports: ImportWorkerPorts): Promise<ImportValidation> {
   return new Promise((resolve, reject) => {
     // The worker gets its own copy of the bytes, moved rather than cloned; the caller keeps `job.content`.
-    const content = job.content.slice();
+    // (`new Uint8Array` copies; a Buffer's `slice` would be a view of the caller's, maybe pooled, memory.)
+    const content = new Uint8Array(job.content);
     const data: ImportJobData = { job: { ...job, content } };
     const worker = new Worker(workerScript(), {
       workerData: data,
