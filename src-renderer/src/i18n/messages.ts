@@ -1,5 +1,6 @@
 import * as activity from '@renderer/features/activity/messages';
 import * as devices from '@renderer/features/devices/messages';
+import * as diagnose from '@renderer/features/diagnose/messages';
 import * as discover from '@renderer/features/discover/messages';
 import * as importing from '@renderer/features/import/messages';
 import * as signIn from '@renderer/features/sign-in/messages';
@@ -21,6 +22,7 @@ export const en = {
   ...activity.en,
   ...importing.en,
   ...discover.en,
+  ...diagnose.en,
 };
 
 export type MessageSchema = typeof en;
@@ -34,4 +36,5 @@ export const fr: MessageSchema = {
   ...activity.fr,
   ...importing.fr,
   ...discover.fr,
+  ...diagnose.fr,
 };

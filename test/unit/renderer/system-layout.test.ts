@@ -27,7 +27,7 @@ const layoutRoutes: RouteRecordRaw[] = [
     props: true,
     children: [
       { path: '', name: 'overview', component: OverviewView, props: true },
-      ...['devices', 'subscribers', 'activity', 'import', 'discover'].map((name) => ({
+      ...['devices', 'subscribers', 'activity', 'import', 'discover', 'diagnose'].map((name) => ({
         path: name,
         name,
         component: nothing,
@@ -77,7 +77,7 @@ describe('main layout', () => {
 
   it('enables every section of the menu, each linking to its page of this CloudPBX', async () => {
     const { wrapper: page, router } = await overview();
-    for (const name of ['overview', 'discover', 'devices', 'subscribers', 'import', 'activity']) {
+    for (const name of ['overview', 'discover', 'devices', 'subscribers', 'import', 'activity', 'diagnose']) {
       const item = page.get(byTestId(`nav-${name}`));
       expect(item.classes(), name).not.toContain('is-disabled');
       expect(item.text(), name).not.toContain('Soon');

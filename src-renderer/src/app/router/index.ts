@@ -48,6 +48,12 @@ export const routes: RouteRecordRaw[] = [
       { path: 'activity', name: 'activity', component: ActivityView, props: true },
       { path: 'import', name: 'import', component: ImportView, props: true },
       { path: 'discover', name: 'discover', component: DiscoverView, props: true },
+      {
+        path: 'diagnose',
+        name: 'diagnose',
+        component: () => import('@renderer/features/diagnose/DiagnoseView.vue'),
+        props: true,
+      },
     ],
   },
   { path: '/:unknown(.*)*', redirect: { name: 'systems' } },
