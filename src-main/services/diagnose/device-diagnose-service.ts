@@ -65,7 +65,8 @@ export class DeviceDiagnoseService {
       return read.ok ? withoutAdminPassword(read.value) : undefined;
     }
     const found = await this.#holding(systemId, asked.identifier);
-    return found === undefined ? undefined : withoutAdminPassword(found);
+    // Only the device itself tells of a debug session (`adminUrl`); the list does not.
+    return found === undefined ? undefined : withoutAdminPassword(await client.getDevice(systemId, found.id));
   }
 
   async #holding(systemId: string, identifier: string): Promise<Device | undefined> {

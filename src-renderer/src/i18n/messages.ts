@@ -1,5 +1,6 @@
 import * as activity from '@renderer/features/activity/messages';
 import * as devices from '@renderer/features/devices/messages';
+import * as diagnose from '@renderer/features/diagnose/messages';
 import * as discover from '@renderer/features/discover/messages';
 import * as importing from '@renderer/features/import/messages';
 import * as keys from '@renderer/features/keys/messages';
@@ -25,6 +26,7 @@ export const en = {
   ...importing.en,
   ...discover.en,
   ...siteCheck.en,
+  ...diagnose.en,
 };
 
 export type MessageSchema = typeof en;
@@ -40,4 +42,5 @@ export const fr: MessageSchema = {
   ...importing.fr,
   ...discover.fr,
   ...siteCheck.fr,
+  ...diagnose.fr,
 };

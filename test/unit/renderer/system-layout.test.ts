@@ -27,11 +27,13 @@ const layoutRoutes: RouteRecordRaw[] = [
     props: true,
     children: [
       { path: '', name: 'overview', component: OverviewView, props: true },
-      ...['devices', 'subscribers', 'activity', 'import', 'discover', 'site-check'].map((name) => ({
-        path: name,
-        name,
-        component: nothing,
-      })),
+      ...['devices', 'subscribers', 'activity', 'import', 'discover', 'site-check', 'diagnose'].map(
+        (name) => ({
+          path: name,
+          name,
+          component: nothing,
+        }),
+      ),
     ],
   },
 ];
@@ -81,6 +83,7 @@ describe('main layout', () => {
       'overview',
       'discover',
       'site-check',
+      'diagnose',
       'devices',
       'subscribers',
       'import',

@@ -82,6 +82,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@renderer/features/site-check/SiteCheckView.vue'),
         props: true,
       },
+      {
+        path: 'diagnose',
+        name: 'diagnose',
+        component: () => import('@renderer/features/diagnose/DiagnoseView.vue'),
+        props: true,
+      },
     ],
   },
   { path: '/:unknown(.*)*', redirect: { name: 'systems' } },

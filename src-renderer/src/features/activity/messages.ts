@@ -64,6 +64,10 @@ export const en = {
       subscriber: {
         create: 'Subscriber created',
       },
+      diagnose: {
+        device: 'Device diagnosed',
+        number: 'Number diagnosed',
+      },
     },
   },
 };
@@ -132,6 +136,10 @@ export const fr: typeof en = {
       },
       subscriber: {
         create: 'Abonné créé',
+      },
+      diagnose: {
+        device: 'Diagnostic d’un appareil',
+        number: 'Diagnostic d’un numéro',
       },
     },
   },

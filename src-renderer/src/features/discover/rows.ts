@@ -8,7 +8,7 @@ import { parseIpv4 } from '@shared/ipv4';
 /** The CloudPBX's view of a row; `checking` until the scan has joined it with the CloudPBX. */
 export type PbxCategory = 'checking' | 'new' | 'provisioned' | 'assigned' | 'registered';
 
-export type RowAction = 'register' | 'assign' | 'swap' | 'copy-mac' | 'web-admin';
+export type RowAction = 'register' | 'assign' | 'swap' | 'diagnose' | 'copy-mac' | 'web-admin';
 
 export const PBX_FILTERS = ['new', 'provisioned', 'assigned', 'registered'] as const;
 export type PbxFilter = (typeof PBX_FILTERS)[number];
