@@ -22,6 +22,7 @@ import { createSimulatedEnvironment } from '../services/discovery/simulated-lan'
 import { DEMO_SYSTEM_IDS } from '../simulator/seed/seed-ids';
 import { signIn, systemClock, type RainbowClient } from '../services/rainbow';
 import { SessionService, type Credentials } from '../services/session/session-service';
+import { cloudPbxJoin } from '../services/site-check/cloudpbx-join';
 import { SiteCheckService } from '../services/site-check/site-check-service';
 import { createSimulatedSite } from '../services/site-check/simulated-site';
 import { createSystemSiteNetwork } from '../services/site-check/system-site-network';
@@ -131,11 +132,6 @@ export function createCore(options: CoreOptions): Core {
     log: log.child('discovery'),
   });
 
-  // The site check reads the real LAN port, except in the demo, where a simulated site answers and nothing is sent.
-  const systemSite = createSystemSiteNetwork();
-  const simulatedSite = createSimulatedSite();
-  const siteCheck = new SiteCheckService(() => (session.state.demo ? simulatedSite : systemSite));
-
   // Imports: runs journalled in the profile's data folder; files compared with the session's latest scan.
   const importRuns = new ApplyRuns({
     dataDir: options.dataDir,
@@ -151,18 +147,42 @@ export function createCore(options: CoreOptions): Core {
     if (status === 'signed-out' || status === 'signing-in') latestScan.forget();
   });
 
+  const latestScanDevices = () => {
+    const scanId = latestScan.scanId();
+    return scanId === undefined ? undefined : discovery.results(scanId).devices;
+  };
+
   const deviceDiagnosis = new DeviceDiagnoseService({
     client: () => session.client(),
     audit: auditTrail,
     sighting: (mac) => {
-      const scanId = latestScan.scanId();
-      const devices = scanId === undefined ? undefined : discovery.results(scanId).devices;
+      const devices = latestScanDevices();
       if (devices === undefined) return undefined;
       const seen = devices.find((device) => device.mac === mac);
       return seen === undefined ? null : { ip: seen.ip, model: seen.model, firmware: seen.firmware };
     },
     clock: systemClock,
   });
+
+  // The site check reads the real LAN port, except in the demo, where a simulated site answers and nothing is sent.
+  // With a CloudPBX chosen it adds the diagnosis of the phones on the port: those of the latest discovery, or in
+  // the demo those of the simulated site (the demo CloudPBX's LAN).
+  const systemSite = createSystemSiteNetwork();
+  const simulatedSite = createSimulatedSite();
+  const siteCheck = new SiteCheckService(
+    () => (session.state.demo ? simulatedSite : systemSite),
+    cloudPbxJoin({
+      phones: async (systemId) =>
+        session.state.demo
+          ? (await demo.tenant())
+              .simulatedPhones(systemId)
+              .flatMap((phone) =>
+                phone.mac !== undefined && phone.online ? [{ mac: phone.mac, ip: phone.ip }] : [],
+              )
+          : latestScanDevices(),
+      diagnose: (systemId, mac) => deviceDiagnosis.diagnose({ systemId, by: 'mac', identifier: mac }),
+    }),
+  );
 
   // Import files picked in the window: staged in the data folder, named by id in batch calls.
   const uploads = new UploadStore({

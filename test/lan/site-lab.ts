@@ -2,11 +2,11 @@
 // switch and router of the site: its bridge port towards the laptop sends LLDP-MED (lldpd), and on the bridge
 // address it serves DHCP and DNS (dnsmasq), NTP (chrony) and TLS on 443 and 5061 (tls-server.mjs, a test CA).
 // The `laptop` host runs the site check (with its own lldpd listening, as the OS agent would); the `rogue` host
-// can run a second DHCP server. Faults are switched on and off between checks by `setFaults`.
+// can run a second DHCP server. The switch can be made to speak CDP only, as a Cisco switch without LLDP. Faults are switched on and off between checks by `setFaults`.
 //
 // Needs root and Debian's lldpd, dnsmasq-base, chrony, nftables, faketime, openssl (scripts/install-os-deps.sh).
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,7 @@ export const LAB_VOICE_VLAN = 100;
 const READY_DEADLINE_MS = 20_000;
 const TLS_SERVER = fileURLToPath(new URL('./tls-server.mjs', import.meta.url));
 const NETNS_ETC = '/etc/netns';
+const MULTIARCH_LIBS = '/usr/lib';
 
 export interface SiteLab {
   readonly lab: Lab;
@@ -44,6 +45,11 @@ export interface SiteLab {
   readonly caPem: string;
   /** The laptop's lldpd control socket. */
   readonly lldpSocket: string;
+  /**
+   * Restarts the switch speaking CDPv2 only, as a Cisco switch without LLDP does, and resolves once the laptop's
+   * lldpd has forgotten the LLDP announcement and heard the switch by CDP. The lab stays so until torn down.
+   */
+  speakCdpOnly(): Promise<void>;
   /** Restarts the site's services with exactly these faults. */
   setFaults(faults: readonly SiteFault[]): Promise<void>;
   teardown(): Promise<void>;
@@ -81,15 +87,41 @@ function startDaemon(
   });
 }
 
-/** Waits until something in the namespace listens on `port` (UDP), as `ss` sees it. */
-async function udpListening(lab: Lab, target: string, port: number): Promise<void> {
+/** Debian's libfaketime, under the multiarch folder of this machine. */
+function libfaketime(): string {
+  const found = readdirSync(MULTIARCH_LIBS)
+    .map((folder) => join(MULTIARCH_LIBS, folder, 'faketime', 'libfaketime.so.1'))
+    .find((path) => existsSync(path));
+  if (found === undefined) throw new Error('libfaketime is not installed (scripts/install-os-deps.sh)');
+  return found;
+}
+
+/** Runs `command` in the namespace again and again until its output satisfies `done`. */
+async function untilOutput(
+  lab: Lab,
+  target: string,
+  command: readonly string[],
+  done: (stdout: string) => boolean,
+  failure: string,
+): Promise<void> {
   const giveUpAt = Date.now() + READY_DEADLINE_MS;
   for (;;) {
-    const { stdout } = await lab.exec(['ss', '-Hlun', `sport = :${port}`], { in: target });
-    if (stdout.trim() !== '') return;
-    if (Date.now() > giveUpAt) throw new Error(`nothing listens on UDP ${port} in ${target}`);
+    const { stdout } = await lab.exec([...command], { in: target });
+    if (done(stdout)) return;
+    if (Date.now() > giveUpAt) throw new Error(`${failure}: ${stdout.slice(-2000)}`);
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** Waits until something in the namespace listens on `port` (UDP), as `ss` sees it. */
+function udpListening(lab: Lab, target: string, port: number): Promise<void> {
+  return untilOutput(
+    lab,
+    target,
+    ['ss', '-Hlun', `sport = :${port}`],
+    (stdout) => stdout.trim() !== '',
+    `nothing listens on UDP ${port} in ${target}`,
+  );
 }
 
 function dnsmasqConfig(folder: string, faults: readonly SiteFault[]): string {
@@ -171,30 +203,59 @@ export async function createSiteLab(): Promise<SiteLab> {
     const lldpSocket = join(folder, 'laptop-lldpd.socket');
     const switchSocket = join(folder, 'switch-lldpd.socket');
     const lldpReady = /should resume operations/;
+    // The laptop's agent decodes CDP too (`-c`), as the README tells a technician to run it; `-r` sends nothing.
     services.set(
       'laptop-lldpd',
-      await startDaemon(lab, 'laptop', 'lldpd', ['-d', '-r', '-u', lldpSocket, '-I', 'eth0'], lldpReady),
-    );
-    services.set(
-      'switch-lldpd',
       await startDaemon(
         lab,
-        'lab',
+        'laptop',
         'lldpd',
-        ['-d', '-M', '4', '-u', switchSocket, '-I', laptop.bridgePort],
+        ['-d', '-r', '-c', '-u', lldpSocket, '-I', 'eth0'],
         lldpReady,
       ),
     );
-    for (const command of [
-      'configure system hostname lab-switch',
-      `configure med policy application voice tagged vlan ${LAB_VOICE_VLAN} priority voice dscp 46`,
-      'configure dot3 power pse supported enabled paircontrol powerpairs spare class class-3',
-      'configure med power pse source primary priority high value 15400',
-      'configure lldp tx-interval 1',
-    ]) {
-      const result = await lab.exec(['lldpcli', '-u', switchSocket, ...command.split(' ')]);
-      if (result.code !== 0) throw new Error(`lldpcli ${command}: ${result.stderr}`);
-    }
+    const startSwitch = async (protocol: 'lldp-med' | 'cdp'): Promise<void> => {
+      await stop('switch-lldpd');
+      const lldpMed = [
+        `configure med policy application voice tagged vlan ${LAB_VOICE_VLAN} priority voice dscp 46`,
+        'configure dot3 power pse supported enabled paircontrol powerpairs spare class class-3',
+        'configure med power pse source primary priority high value 15400',
+      ];
+      // Configured before its first frame (lldpd waits for its configuration to resume): a CDP neighbour is known
+      // by its name, so a first frame under the machine's hostname would linger as a second switch for 120 s.
+      const config = join(folder, `switch-${protocol}.conf`);
+      writeFileSync(
+        config,
+        [
+          'configure system hostname lab-switch',
+          ...(protocol === 'lldp-med' ? lldpMed : []),
+          'configure lldp tx-interval 1',
+        ].join('\n') + '\n',
+      );
+      // `-ccccc`: CDPv2 forced, CDPv1 off; `-ll`: LLDP off.
+      const speaking = protocol === 'cdp' ? ['-ccccc', '-ll'] : ['-M', '4'];
+      services.set(
+        'switch-lldpd',
+        await startDaemon(
+          lab,
+          'lab',
+          'lldpd',
+          ['-d', ...speaking, '-O', config, '-u', switchSocket, '-I', laptop.bridgePort],
+          lldpReady,
+        ),
+      );
+    };
+    await startSwitch('lldp-med');
+    const speakCdpOnly = async (): Promise<void> => {
+      await startSwitch('cdp');
+      await untilOutput(
+        lab,
+        'laptop',
+        ['lldpcli', '-u', lldpSocket, '-f', 'json', 'show', 'neighbors'],
+        (stdout) => /"via"\s*:\s*"CDP/.test(stdout) && !/"via"\s*:\s*"LLDP"/.test(stdout),
+        'the laptop did not hear the switch by CDP alone',
+      );
+    };
 
     const setFaults = async (faults: readonly SiteFault[]): Promise<void> => {
       await Promise.all(['dnsmasq', 'rogue', 'chrony', 'tls'].map(stop));
@@ -212,9 +273,12 @@ export async function createSiteLab(): Promise<SiteLab> {
           `pidfile ${join(folder, 'chrony.pid')}`,
         ].join('\n'),
       );
+      // `env` execs chronyd itself, so stopping the child stops chronyd; the `faketime` wrapper would fork it and
+      // leave it running when stopped, holding its pid file and port 123 against the next start.
+      const chronydCommand = ['chronyd', '-d', '-x', '-f', chronyConfig];
       const chrony = faults.includes('wrong-clock')
-        ? ['faketime', ['-f', '+3h', 'chronyd', '-d', '-x', '-f', chronyConfig]]
-        : ['chronyd', ['-d', '-x', '-f', chronyConfig]];
+        ? ['env', ['FAKETIME=+3h', `LD_PRELOAD=${libfaketime()}`, ...chronydCommand]]
+        : ['chronyd', chronydCommand.slice(1)];
       const served = faults.includes('cert-not-yet-valid') ? certificates.notYetValid : certificates.valid;
       const dhcpReady = /DHCP, sockets bound/;
       const [dnsmasq, rogue, chronyd, tls] = await Promise.all([
@@ -276,6 +340,7 @@ export async function createSiteLab(): Promise<SiteLab> {
       router: ROUTER,
       caPem: certificates.caPem,
       lldpSocket,
+      speakCdpOnly,
       setFaults,
       teardown,
     };

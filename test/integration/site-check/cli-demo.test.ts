@@ -1,5 +1,6 @@
 // `fieldkit site-check --demo`: the CLI through the one core to the demo's simulated site. Nothing is sent on any
 // network; the report says so, has one fault per check, and keeps the product's flags, exit codes and JSON shape.
+// With --system it is joined with the demo CloudPBX's diagnosis of the simulated site's phones.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +84,35 @@ describe('fieldkit site-check --demo', () => {
       'openrainbow.com:443',
       expect.stringMatching(/:5061$/),
     ]);
+  });
+
+  it('with --system, joins the simulated site with what the demo CloudPBX says of its phones', async () => {
+    const { code, stdout } = await cli(['--system', DEMO_SYSTEM_IDS.lyon, '--json']);
+    const report = JSON.parse(stdout) as SiteCheckReport;
+    expect(code).toBe(1);
+    expect(report.checks.map((check) => check.id)).toEqual([
+      'link',
+      'lldp',
+      'dhcp',
+      'dns',
+      'ntp',
+      'tls',
+      'cloudpbx',
+    ]);
+    const cloudPbx = report.checks.at(-1);
+    expect(cloudPbx).toMatchObject({
+      status: 'fail',
+      summary: expect.stringMatching(
+        /^LAN fails at link, dhcp, dns, ntp, tls; phone [0-9a-f]{12} \(198\.18\.\d+\.\d+\): .*SIP ALG/,
+      ),
+      evidence: { 'phones.diagnosed': 10, 'phones.seen': expect.any(Number) },
+      fix: expect.stringMatching(/Turn off the SIP ALG/),
+    });
+    const phoneVerdicts = Object.entries(cloudPbx?.evidence ?? {}).filter(([field]) =>
+      field.startsWith('phone.'),
+    );
+    expect(phoneVerdicts).toHaveLength(10);
+    expect(phoneVerdicts.map(([, value]) => value)).toContainEqual(expect.stringMatching(/: ok$/));
   });
 
   it.each([

@@ -111,4 +111,17 @@ describe('site check in the lab', () => {
     expect(checks.dhcp?.status).toBe('ok');
     expect(checks.dns?.status).toBe('ok');
   });
+
+  // Last: the switch stays CDP-only until the lab is torn down.
+  it('reports the switch when it speaks CDP only', async () => {
+    await site.speakCdpOnly();
+    const report = await siteCheck([]);
+    const lldp = byId(report).lldp;
+    expect(lldp?.status).not.toBe('fail');
+    expect(lldp?.evidence).toMatchObject({
+      protocol: 'CDPv2',
+      switch: 'lab-switch',
+    });
+    expect(lldp?.summary).toMatch(/lab-switch/);
+  });
 });
