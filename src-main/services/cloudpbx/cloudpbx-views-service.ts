@@ -5,6 +5,7 @@ import {
   type NumberingPlan,
   type RainbowClient,
 } from '../rainbow';
+import { readOutcome } from '../diagnose/read-outcome';
 import type {
   AllocatedNumber,
   DdiDestination,
@@ -35,19 +36,18 @@ export class CloudPbxViewsService {
 
   /**
    * Each DDI with where it rings and the trunk it arrives through. Group and trunk names only enrich the list:
-   * when the account may not read them, the DDIs still show, by id.
+   * when the CloudPBX refuses them to this account, the DDIs still show, by id; other failures are reported.
    */
   async ddis(systemId: string): Promise<DdiView[]> {
     const client = this.#client();
     const [ddis, trunks, plan] = await Promise.all([
       client.listDdis(systemId),
-      client.listExternalTrunks().catch(() => []),
-      client.getNumberingPlan(systemId).catch(() => undefined),
+      readOutcome(() => client.listExternalTrunks()),
+      readOutcome(() => client.getNumberingPlan(systemId)),
     ]);
-    const groupNames = new Map(
-      plan?.allocatedNumbers.groups.map((group) => [group.rvcpGroupId, group.groupName]),
-    );
-    const trunksById = new Map(trunks.map((trunk) => [trunk.id, trunk]));
+    const groups = plan.ok ? plan.value.allocatedNumbers.groups : [];
+    const groupNames = new Map(groups.map((group) => [group.rvcpGroupId, group.groupName]));
+    const trunksById = new Map((trunks.ok ? trunks.value : []).map((trunk) => [trunk.id, trunk]));
     return ddis.map((ddi) => ddiView(ddi, groupNames, trunksById));
   }
 

@@ -110,6 +110,13 @@ describe('CloudPbxViewsService', () => {
     await expect(views.ddis(SYSTEM)).rejects.toThrow('Rainbow is unreachable');
   });
 
+  it('reports a failure that is not a refusal, even of the trunks that only name the DDIs’ trunk', async () => {
+    const unreachable = () =>
+      Promise.reject(new FieldkitError({ code: 'unreachable', message: 'Rainbow is unreachable' }));
+    const views = new CloudPbxViewsService(() => client({ listExternalTrunks: unreachable }));
+    await expect(views.ddis(SYSTEM)).rejects.toThrow('Rainbow is unreachable');
+  });
+
   it('lists only the trunks linked to this CloudPBX, a locked or not-active one as out of service', async () => {
     const trunks = await new CloudPbxViewsService(() => client()).trunks(SYSTEM);
     expect(trunks.map(({ id, inService, locked }) => ({ id, inService, locked }))).toEqual([
