@@ -41,6 +41,15 @@ export type {
   CheckStatus,
   Verdict,
 } from '../shared/check-ladder';
+export type {
+  AllocatedNumber,
+  AllocatedNumberKind,
+  DdiDestination,
+  DdiView,
+  EmergencyNumbersView,
+  NumberingPlanView,
+  TrunkView,
+} from '../services/cloudpbx/types';
 export type { AuditAction, AuditEntry, AuditExport, AuditFilter, AuditResult } from '../services/audit/types';
 export type {
   DectHandset,

@@ -13,6 +13,7 @@ import { UploadStore } from '../services/files/upload-store';
 import { AuditTrail } from '../services/audit/audit-trail';
 import { sessionAuditLog, sessionAuditScope } from '../services/audit/session-audit';
 import { createDeviceFeature } from '../services/devices/device-feature';
+import { CloudPbxViewsService } from '../services/cloudpbx/cloudpbx-views-service';
 import { DeviceDiagnoseService } from '../services/diagnose/device-diagnose-service';
 import { NumberDiagnoseService } from '../services/diagnose/number-diagnose-service';
 import { DiscoveryService } from '../services/discovery/discovery-service';
@@ -205,6 +206,7 @@ export function createCore(options: CoreOptions): Core {
       appInfo,
       vault,
       session,
+      cloudPbxViews: new CloudPbxViewsService(() => session.client()),
       probe: (c) => connect(c),
       openExternal: options.openExternal,
       deviceFeature,

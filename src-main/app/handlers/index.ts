@@ -5,8 +5,10 @@ import type { SessionService } from '../../services/session/session-service';
 import type { DeviceFeature } from '../../services/devices/device-feature';
 import type { DiscoveryService } from '../../services/discovery/discovery-service';
 import type { SiteCheckService } from '../../services/site-check/site-check-service';
+import type { CloudPbxViewsService } from '../../services/cloudpbx/cloudpbx-views-service';
 import { auditHandlers, type AuditHandlerDeps } from './audit';
 import { batchHandlers, catalogHandlers, type BatchHandlerDeps } from './batch';
+import { cloudPbxHandlers } from './cloudpbx';
 import { debugHandlers, moduleHandlers } from './device-tools';
 import { deviceHandlers } from './devices';
 import { diagnoseHandlers, type DiagnoseHandlerDeps } from './diagnose';
@@ -24,6 +26,7 @@ export interface HandlerServices extends ProfileHandlerDeps {
   appInfo: () => Promise<AppInfo>;
   openExternal?: OpenExternal;
   session: SessionService<RainbowClient>;
+  cloudPbxViews: CloudPbxViewsService;
   deviceFeature: DeviceFeature;
   audit: AuditHandlerDeps;
   discovery: DiscoveryService;
@@ -39,6 +42,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...profileHandlers(services),
     ...sessionHandlers(services.session),
     ...systemHandlers(services.session),
+    ...cloudPbxHandlers(services.cloudPbxViews),
     ...subscriberHandlers(services.session, services.deviceFeature),
     ...deviceHandlers(services.deviceFeature),
     ...userHandlers(services.deviceFeature),

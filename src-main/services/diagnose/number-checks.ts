@@ -1,5 +1,6 @@
 import type { Check } from '../../shared/check-ladder';
 import type { CloudPbxTelephonySettings, Ddi, ExternalTrunk } from '../rainbow';
+import { isTrunkInService } from '../rainbow';
 import { cannotRun, check, skipped } from './check-builders';
 import type { NumberFacts, SubscriberFacts } from './number-facts';
 import type { NumberFixKind } from './types';
@@ -335,7 +336,7 @@ function trunksCheck(facts: NumberFacts, settings: CloudPbxTelephonySettings): N
     }),
   );
   const down = trunks.filter(
-    (trunk): trunk is ExternalTrunk => trunk !== false && trunk !== undefined && !inService(trunk),
+    (trunk): trunk is ExternalTrunk => trunk !== false && trunk !== undefined && !isTrunkInService(trunk),
   );
   if (down.length > 0) {
     return check(
@@ -349,10 +350,6 @@ function trunksCheck(facts: NumberFacts, settings: CloudPbxTelephonySettings): N
     );
   }
   return check('trunks', 'ok', `Every trunk this number uses is in service.`, { evidence });
-}
-
-function inService(trunk: ExternalTrunk): boolean {
-  return trunk.status === 'active' && trunk.locked !== true;
 }
 
 function trunkState(trunk: ExternalTrunk): string {

@@ -17,3 +17,4 @@ export type { ApiStatus, DeviceCreation, DeviceQuery, DeviceUpdate } from './dev
 export type { Subscriber, SubscriberCreation } from './subscribers';
 export type { RainbowUser, UserQuery } from './users';
 export type * from './telephony';
+export { isTrunkInService } from './telephony';

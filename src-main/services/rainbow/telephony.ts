@@ -97,6 +97,11 @@ export interface EmergencyNumbers {
   emergencyNumbers: { number: string; description: string }[];
 }
 
+/** A trunk carries calls only when it is `active` and not locked. */
+export function isTrunkInService(trunk: ExternalTrunk): boolean {
+  return trunk.status === 'active' && trunk.locked !== true;
+}
+
 function cloudPbxPath(systemId: string, ...rest: string[]): string {
   return apiPath(PROVISIONING_ROOT, 'cloudpbxs', systemId, ...rest);
 }

@@ -7,6 +7,10 @@ import type {
   NumberDiagnosis,
   CloudPbx,
   ConnectionTestResult,
+  DdiView,
+  EmergencyNumbersView,
+  NumberingPlanView,
+  TrunkView,
   Device,
   DeviceModel,
   ImportReport,
@@ -19,6 +23,43 @@ import { deviceCalls } from './fake-device-calls';
 import { discoveryCalls } from './fake-discovery-calls';
 import { importRunCalls } from './fake-import-calls';
 import { keyCalls } from './fake-key-calls';
+
+export const numberingPlan: NumberingPlanView = {
+  ranges: [{ first: '81000', last: '81999' }],
+  allocated: [
+    { shortNumber: '81001', kind: 'subscriber', name: 'Camille Martin' },
+    { shortNumber: '81100', kind: 'group', name: 'Reception', detail: 'hunting_group' },
+  ],
+};
+
+export const trunks: TrunkView[] = [
+  { id: 't1', name: 'Carrier SIP Trunk', status: 'active', locked: false, inService: true },
+  { id: 't2', name: 'Legacy carrier', status: 'new', locked: true, inService: false },
+];
+
+export const ddis: DdiView[] = [
+  {
+    id: 'd1',
+    number: '0478980000',
+    numberE164: '+33478980000',
+    destination: { kind: 'group', id: 'g1', name: 'Reception' },
+    trunk: { id: 't1', name: 'Carrier SIP Trunk', inService: true },
+    isCloudPbxDefault: true,
+  },
+  ...Array.from({ length: 30 }, (_, index): DdiView => ({
+    id: `d${index + 2}`,
+    number: `04789810${String(index).padStart(2, '0')}`,
+    numberE164: `+334789810${String(index).padStart(2, '0')}`,
+    destination: { kind: 'user', id: `u${index}`, name: `User ${index}` },
+    trunk: { id: 't2', name: 'Legacy carrier', inService: false },
+    isCloudPbxDefault: false,
+  })),
+];
+
+export const emergencyNumbers: EmergencyNumbersView = {
+  outgoingPrefix: '0',
+  numbers: [{ number: '112', description: 'European emergency number' }],
+};
 
 /** The id the fake `upload` answers. */
 export const UPLOADED_FILE_ID = '11111111-2222-4333-8444-555555555555';
@@ -121,6 +162,12 @@ export function createFakeApi() {
       list: vi.fn(async () => [lyon, grenoble]),
       get: vi.fn(async ({ systemId }: { systemId: string }) => ({ ...lyon, id: systemId })),
       models: vi.fn(async () => models),
+    },
+    cloudpbx: {
+      numberingPlan: vi.fn(async (): Promise<NumberingPlanView> => numberingPlan),
+      ddis: vi.fn(async (): Promise<DdiView[]> => ddis),
+      trunks: vi.fn(async (): Promise<TrunkView[]> => trunks),
+      emergencyNumbers: vi.fn(async (): Promise<EmergencyNumbersView> => emergencyNumbers),
     },
     subscribers: {
       list: vi.fn(async () => subscribers(3)),
