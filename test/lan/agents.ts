@@ -2,9 +2,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { modelOf, type HostSpec } from './spec';
+import { READY_DEADLINE_MS } from './deadlines';
 
 const AGENT_SCRIPT = fileURLToPath(new URL('./phone-agent.mjs', import.meta.url));
-const READY_DEADLINE_MS = 20_000;
 const STOP_DEADLINE_MS = 3_000;
 
 /** The agent's command-line flags for a host, or undefined when the host runs no agent (silent, down). */

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { stopProcess } from './agents';
 import { createLab, type Lab, type LabHost } from './lab';
 import { makeSiteCertificates, type SiteCertificates } from './site-certificates';
+import { READY_DEADLINE_MS } from './deadlines';
 
 export const SITE_FAULTS = [
   'no-option-66',
@@ -30,7 +31,6 @@ const ROUTER = '198.18.3.1';
 const RAINBOW_HOST = 'rainbow.lab.test';
 const SIP_PROXY = 'sip.lab.test';
 export const LAB_VOICE_VLAN = 100;
-const READY_DEADLINE_MS = 20_000;
 const TLS_SERVER = fileURLToPath(new URL('./tls-server.mjs', import.meta.url));
 const NETNS_ETC = '/etc/netns';
 const MULTIARCH_LIBS = '/usr/lib';
