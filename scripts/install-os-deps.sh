@@ -2,7 +2,8 @@
 # Debian/Ubuntu packages Fieldkit needs to build, run and test: the keychain (libsecret for keytar, gnome-keyring
 # and D-Bus for a real Secret Service in tests), Chromium for the end-to-end tests, the network tools discovery
 # uses and is benchmarked against, the site-check lab's switch, DHCP/DNS, NTP and firewall (lldpd also lets
-# site-check hear LLDP/CDP on a technician's Linux laptop), and a virtual display for the Electron smoke test.
+# site-check hear LLDP/CDP on a technician's Linux laptop), a DHCP client for the lab's laptop, and a virtual
+# display for the Electron smoke test.
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,7 @@ packages=(
   chromium
   iproute2 iputils-ping net-tools arp-scan ieee-data
   lldpd dnsmasq-base chrony nftables faketime iputils-arping
+  isc-dhcp-client                    # the site-check lab's laptop takes a real lease with dhclient
   xvfb openssl
 )
 

@@ -4,7 +4,10 @@
 // The `laptop` host runs the site check (with its own lldpd listening, as the OS agent would); the `rogue` host
 // can run a second DHCP server. The switch can be made to speak CDP only, as a Cisco switch without LLDP. Faults are switched on and off between checks by `setFaults`.
 //
-// Needs root and Debian's lldpd, dnsmasq-base, chrony, nftables, faketime, openssl (scripts/install-os-deps.sh).
+// The laptop can take a real lease with Debian's dhclient (takeLaptopLease).
+//
+// Needs root and Debian's lldpd, dnsmasq-base, chrony, nftables, faketime, openssl, isc-dhcp-client
+// (scripts/install-os-deps.sh).
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +26,7 @@ export const SITE_FAULTS = [
   'wrong-clock',
   'sip-tls-blocked',
   'cert-not-yet-valid',
+  'dhcp-silent',
 ] as const;
 export type SiteFault = (typeof SITE_FAULTS)[number];
 
@@ -31,6 +35,8 @@ const ROUTER = '198.18.3.1';
 const RAINBOW_HOST = 'rainbow.lab.test';
 const SIP_PROXY = 'sip.lab.test';
 export const LAB_VOICE_VLAN = 100;
+const LAPTOP_MAC = '02:00:5e:10:00:10';
+const LAPTOP_IP = '198.18.3.10';
 const TLS_SERVER = fileURLToPath(new URL('./tls-server.mjs', import.meta.url));
 const NETNS_ETC = '/etc/netns';
 const MULTIARCH_LIBS = '/usr/lib';
@@ -50,6 +56,11 @@ export interface SiteLab {
    * lldpd has forgotten the LLDP announcement and heard the switch by CDP. The lab stays so until torn down.
    */
   speakCdpOnly(): Promise<void>;
+  /**
+   * Gets the laptop a real lease from the site's DHCP server with Debian's dhclient (which only records it: its
+   * script changes nothing in the namespace) and answers the leases file it wrote.
+   */
+  takeLaptopLease(): Promise<string>;
   /** Restarts the site's services with exactly these faults. */
   setFaults(faults: readonly SiteFault[]): Promise<void>;
   teardown(): Promise<void>;
@@ -135,11 +146,15 @@ function dnsmasqConfig(folder: string, faults: readonly SiteFault[]): string {
     `dhcp-leasefile=${join(folder, 'leases')}`,
     'pid-file=',
     'dhcp-range=198.18.3.100,198.18.3.150,255.255.255.0,10m',
+    // The laptop's own lease (takeLaptopLease) is for the address it already has.
+    `dhcp-host=${LAPTOP_MAC},${LAPTOP_IP}`,
     `dhcp-option=3,${ROUTER}`,
     `dhcp-option=6,${ROUTER}`,
     `dhcp-option=42,${ROUTER}`,
     'dhcp-option=15,lab.test',
     ...(faults.includes('no-option-66') ? [] : [`dhcp-option=66,"https://${ROUTER}/provisioning"`]),
+    // A voice VLAN hint in option 43, for clients announcing an ALE phone's vendor class (as the DHCP probe does).
+    `dhcp-option=vendor:alcatel.int-ip.0,1,"VLAN-A:${LAB_VOICE_VLAN}."`,
     `address=/${RAINBOW_HOST}/${ROUTER}`,
     // An empty address answers NXDOMAIN.
     faults.includes('nxdomain') ? `address=/${SIP_PROXY}/` : `address=/${SIP_PROXY}/${ROUTER}`,
@@ -163,6 +178,7 @@ const ROGUE_DNSMASQ = [
 const FAULT_RULES: Partial<Record<SiteFault, string>> = {
   'ntp-blocked': 'udp dport 123 drop',
   'sip-tls-blocked': 'tcp dport 5061 reject with tcp reset',
+  'dhcp-silent': 'udp dport 67 drop',
 };
 
 export async function createSiteLab(): Promise<SiteLab> {
@@ -173,7 +189,7 @@ export async function createSiteLab(): Promise<SiteLab> {
     subnet: SUBNET,
     scannerAddress: ROUTER,
     hosts: [
-      { name: 'laptop', mac: '02:00:5e:10:00:10', ip: '198.18.3.10', role: 'silent' },
+      { name: 'laptop', mac: LAPTOP_MAC, ip: LAPTOP_IP, role: 'silent' },
       { name: 'rogue', mac: '02:00:5e:10:00:66', ip: '198.18.3.66', role: 'silent' },
     ],
   });
@@ -331,6 +347,20 @@ export async function createSiteLab(): Promise<SiteLab> {
         if (result.code !== 0) throw new Error(`nft: ${result.stderr}`);
       }
     };
+    const takeLaptopLease = async (): Promise<string> => {
+      const leaseFile = join(folder, 'dhclient.leases');
+      // `-1`: one try; `-d`: in the foreground, so stopping the child stops it; `-sf /bin/true`: no script, so
+      // the namespace's address, routes and resolv.conf stay as the lab made them.
+      const client = await startDaemon(
+        lab,
+        'laptop',
+        'dhclient',
+        ['-1', '-d', '-sf', '/bin/true', '-lf', leaseFile, '-pf', join(folder, 'dhclient.pid'), 'eth0'],
+        /bound to /,
+      );
+      await stopProcess(client);
+      return leaseFile;
+    };
     await setFaults([]);
     return {
       lab,
@@ -341,6 +371,7 @@ export async function createSiteLab(): Promise<SiteLab> {
       caPem: certificates.caPem,
       lldpSocket,
       speakCdpOnly,
+      takeLaptopLease,
       setFaults,
       teardown,
     };

@@ -1,4 +1,11 @@
 // DHCP (RFC 2131/2132) as a phone speaks it: the one DISCOVER a site check sends, and the OFFERs it reads back.
+import {
+  decodeVendorSpecific,
+  decodeVlanId,
+  voiceVlanHintOf,
+  type VendorSpecific,
+  type VoiceVlanHint,
+} from './vendor-options';
 
 const BOOTREQUEST = 1;
 const BOOTREPLY = 2;
@@ -26,13 +33,18 @@ const OPTION = {
   tftpServerName: 66,
   bootFile: 67,
   sipServers: 120,
+  // IANA: "IEEE 802.1Q VLAN ID" (a site-specific voice VLAN hint some phones read).
+  vlanId: 132,
   tftpServers: 150,
   // Option 160: provisioning URL read by ALE and Polycom phones when 66 is missing.
   provisioningUrl: 160,
   end: 255,
 } as const;
 
-/** The options a phone asks for (option 55), in the order a Myriad deskphone sends them. */
+/**
+ * The options a phone asks for (option 55), in the order a Myriad deskphone sends them, then 132 so that a server
+ * giving a VLAN id there (it sends only what was asked for) shows it.
+ */
 const PHONE_PARAMETERS = [
   OPTION.subnetMask,
   OPTION.router,
@@ -45,6 +57,7 @@ const PHONE_PARAMETERS = [
   OPTION.sipServers,
   OPTION.tftpServers,
   OPTION.provisioningUrl,
+  OPTION.vlanId,
 ];
 
 /** The vendor class (option 60) an ALE deskphone announces, so servers answer with what they give phones. */
@@ -81,7 +94,7 @@ export function encodeDiscover(options: DiscoverOptions): Buffer {
   ]);
 }
 
-/** The options of an OFFER a phone uses, decoded; raw bytes kept for those with vendor-defined content. */
+/** The options of an OFFER a phone uses, decoded. */
 export interface DhcpOffer {
   readonly transactionId: number;
   readonly messageType: number;
@@ -93,8 +106,12 @@ export interface DhcpOffer {
   readonly dnsServers: readonly string[];
   readonly domainName: string | null;
   readonly ntpServers: readonly string[];
-  /** Option 43 as hex: its content is vendor-defined. */
-  readonly vendorSpecific: string | null;
+  /** Option 43, its content vendor-defined: decoded as sub-options where it is a well-formed list of them. */
+  readonly vendorSpecific: VendorSpecific | null;
+  /** Option 132. */
+  readonly vlanId: number | null;
+  /** The voice VLAN a phone would be told to use, from option 43 or 132. */
+  readonly voiceVlanHint: VoiceVlanHint | null;
   readonly tftpServerName: string | null;
   readonly bootFile: string | null;
   readonly sipServers: readonly string[];
@@ -175,6 +192,10 @@ export function decodeOffer(
   if (messageType === undefined) return undefined;
   const serverId = addresses(options.get(OPTION.serverId))[0];
   const lease = options.get(OPTION.leaseTime);
+  const vendorBytes = options.get(OPTION.vendorSpecific);
+  const vendorSpecific = vendorBytes ? decodeVendorSpecific(vendorBytes) : null;
+  const vlanBytes = options.get(OPTION.vlanId);
+  const vlanId = vlanBytes ? decodeVlanId(vlanBytes) : null;
   return {
     transactionId,
     messageType,
@@ -185,7 +206,9 @@ export function decodeOffer(
     dnsServers: addresses(options.get(OPTION.dnsServers)),
     domainName: text(options.get(OPTION.domainName)),
     ntpServers: addresses(options.get(OPTION.ntpServers)),
-    vendorSpecific: options.get(OPTION.vendorSpecific)?.toString('hex') ?? null,
+    vendorSpecific,
+    vlanId,
+    voiceVlanHint: voiceVlanHintOf(vendorSpecific, vlanId),
     tftpServerName: text(options.get(OPTION.tftpServerName)),
     bootFile: text(options.get(OPTION.bootFile)),
     sipServers: sipServers(options.get(OPTION.sipServers)),

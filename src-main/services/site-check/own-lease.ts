@@ -40,8 +40,15 @@ const readIfPresent = (path: string): Promise<string | undefined> =>
   readFile(path, 'utf8').catch(() => undefined);
 const listIfPresent = (folder: string): Promise<string[]> => readdir(folder).catch(() => []);
 
-/** The lease of the first client that has one for this interface, or undefined (static address, other OS). */
-export async function readOwnLease(interfaceName: string): Promise<OwnLease | undefined> {
+/**
+ * The lease of the first client that has one for this interface, or undefined (static address, other OS).
+ * `dhclientLeaseFile` reads that dhclient file instead of the system's (a lab's client keeps its own).
+ */
+export async function readOwnLease(
+  interfaceName: string,
+  dhclientLeaseFile?: string,
+): Promise<OwnLease | undefined> {
+  if (dhclientLeaseFile !== undefined) return readDhclientLease(dhclientLeaseFile, interfaceName);
   const ifindex = (await readIfPresent(`/sys/class/net/${interfaceName}/ifindex`))?.trim();
   const keyValueFiles = [
     ...(ifindex ? [`/run/systemd/netif/leases/${ifindex}`] : []),
@@ -55,9 +62,13 @@ export async function readOwnLease(interfaceName: string): Promise<OwnLease | un
     if (lease) return lease;
   }
   for (const file of [`/var/lib/dhcp/dhclient.${interfaceName}.leases`, '/var/lib/dhcp/dhclient.leases']) {
-    const text = await readIfPresent(file);
-    const lease = text === undefined ? undefined : parseDhclientLeases(text, interfaceName, file);
+    const lease = await readDhclientLease(file, interfaceName);
     if (lease) return lease;
   }
   return undefined;
+}
+
+async function readDhclientLease(file: string, interfaceName: string): Promise<OwnLease | undefined> {
+  const text = await readIfPresent(file);
+  return text === undefined ? undefined : parseDhclientLeases(text, interfaceName, file);
 }

@@ -21,6 +21,8 @@ const OFFER: DhcpOffer = {
   domainName: 'site.example',
   ntpServers: [ROUTER],
   vendorSpecific: null,
+  vlanId: null,
+  voiceVlanHint: null,
   tftpServerName: null, // fault: no option 66
   bootFile: null,
   sipServers: [],

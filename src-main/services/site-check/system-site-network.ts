@@ -22,6 +22,8 @@ export interface SystemSiteNetworkOptions {
   readonly lldpSocket?: string;
   /** A PEM CA trusted in addition to Node's roots for the TLS check: for the lab's tests only. */
   readonly extraCa?: string;
+  /** A dhclient leases file read for the laptop's own lease instead of the system's: for the lab's tests only. */
+  readonly dhclientLeaseFile?: string;
 }
 
 /** The directed broadcast of the interface's first IPv4 network, so the DISCOVER leaves through this interface. */
@@ -81,7 +83,7 @@ export function createSystemSiteNetwork(options: SystemSiteNetworkOptions = {}):
     // A lease file can outlive its lease (or, in a network namespace, belong to the host): only one for an
     // address this interface holds counts.
     ownLease: async (iface) => {
-      const lease = await readOwnLease(iface.name);
+      const lease = await readOwnLease(iface.name, options.dhclientLeaseFile);
       return lease && iface.addresses.some((cidr) => cidr.split('/')[0] === lease.address)
         ? lease
         : undefined;

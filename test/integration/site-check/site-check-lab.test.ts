@@ -20,16 +20,21 @@ afterAll(async () => {
   await site?.teardown();
 });
 
-async function siteCheck(faults: readonly SiteFault[]): Promise<SiteCheckReport> {
+async function siteCheck(
+  faults: readonly SiteFault[],
+  options: { only?: LabSiteCheck['request']['only']; dhclientLeaseFile?: string } = {},
+): Promise<SiteCheckReport> {
   await site.setFaults(faults);
   const input: LabSiteCheck = {
     request: {
       interface: 'eth0',
       listenLldpSeconds: 15,
       targets: { rainbowHost: site.rainbowHost, sipProxy: site.sipProxy },
+      ...(options.only ? { only: options.only } : {}),
     },
     lldpSocket: site.lldpSocket,
     extraCa: site.caPem,
+    ...(options.dhclientLeaseFile === undefined ? {} : { dhclientLeaseFile: options.dhclientLeaseFile }),
   };
   const result = await site.lab.exec([process.execPath, RUN_TYPESCRIPT, RUNNER, JSON.stringify(input)], {
     in: 'laptop',
@@ -64,7 +69,31 @@ describe('site check in the lab', () => {
       voiceVlan: LAB_VOICE_VLAN,
       voiceDscp: 46,
     });
-    expect(checks.dhcp?.evidence).toMatchObject({ servers: 1, server: site.router, 'ntp (42)': site.router });
+    expect(checks.dhcp?.evidence).toMatchObject({
+      servers: 1,
+      server: site.router,
+      'ntp (42)': site.router,
+      'vendor (43)': `1="VLAN-A:${LAB_VOICE_VLAN}."`,
+      voiceVlanHint: `${LAB_VOICE_VLAN} (option 43 sub-option 1 (VLAN-A))`,
+    });
+  });
+
+  it("reads the laptop's own lease from a real DHCP client, and says when its server no longer answers", async () => {
+    const dhclientLeaseFile = await site.takeLaptopLease();
+    const served = byId(await siteCheck([], { only: ['dhcp'], dhclientLeaseFile })).dhcp;
+    expect(served).toMatchObject({
+      status: 'ok',
+      evidence: { servers: 1, server: site.router, ownLeaseServer: site.router },
+    });
+    const silenced = byId(await siteCheck(['dhcp-silent'], { only: ['dhcp'], dhclientLeaseFile })).dhcp;
+    expect(silenced).toMatchObject({
+      status: 'fail',
+      evidence: { servers: 0, ownLeaseServer: site.router },
+    });
+    expect(silenced?.summary).toBe(
+      `no DHCP server answered a phone's DISCOVER; this laptop's lease is from ${site.router}, which did not answer now`,
+    );
+    expect(silenced?.fix).toContain(`Check the DHCP server ${site.router}`);
   });
 
   it('names a missing option 66 and a rogue DHCP server in dhcp, an NXDOMAIN in dns, a blocked NTP in ntp, a certificate not yet valid in tls', async () => {

@@ -30,7 +30,7 @@ describe('DHCP DISCOVER', () => {
     const options = bytes.subarray(240);
     expect([...options.subarray(0, 3)]).toEqual([53, 1, 1]);
     expect(options.subarray(5, 5 + PHONE_VENDOR_CLASS.length).toString()).toBe(PHONE_VENDOR_CLASS);
-    expect(options.includes(Buffer.from([66, 67, 120, 150, 160]))).toBe(true);
+    expect(options.includes(Buffer.from([66, 67, 120, 150, 160, 132]))).toBe(true);
     expect(options.at(-1)).toBe(255);
   });
 
@@ -80,7 +80,12 @@ describe('DHCP OFFER', () => {
       dnsServers: ['198.18.3.1', '198.18.3.2'],
       domainName: 'lab.test',
       ntpServers: ['198.18.3.1'],
-      vendorSpecific: '0102abcd',
+      vendorSpecific: {
+        subOptions: [{ code: 1, value: 'abcd', text: false }],
+        whole: { value: '0102abcd', text: false },
+      },
+      vlanId: null,
+      voiceVlanHint: null,
       tftpServerName: 'https://prov.lab.test',
       bootFile: 'm7.cfg',
       sipServers: ['sip.lab.test'],
@@ -104,6 +109,51 @@ describe('DHCP OFFER', () => {
       sipServers: ['198.18.3.7'],
       tftpServerName: null,
     });
+  });
+
+  // Option 43 as `dhcp-option=vendor:alcatel.int-ip.0,1,"VLAN-A:100."` and `…,2,198.18.3.1` lay it out (sub-options,
+  // then an end marker), and option 132 given as text.
+  it('decodes option 43 into sub-options and reads the voice VLAN hint from its VLAN-A string before option 132', () => {
+    const decoded = decodeOffer(
+      offer([
+        [53, Buffer.from([2])],
+        [43, Buffer.from('010b564c414e2d413a3130302e0204c6120301ff', 'hex')],
+        [132, Buffer.from('200')],
+      ]),
+      XID,
+      '198.18.3.1',
+    );
+    expect(decoded).toMatchObject({
+      vendorSpecific: {
+        subOptions: [
+          { code: 1, value: 'VLAN-A:100.', text: true },
+          { code: 2, value: 'c6120301', text: false },
+        ],
+      },
+      vlanId: 200,
+      voiceVlanHint: { vlans: [100], source: 'option 43 sub-option 1 (VLAN-A)' },
+    });
+  });
+
+  it('takes option 132 as the voice VLAN hint when option 43 has none, binary or text', () => {
+    const binary = decodeOffer(
+      offer([
+        [53, Buffer.from([2])],
+        [132, Buffer.from([0, 0, 0, 100])],
+      ]),
+      XID,
+      '198.18.3.1',
+    );
+    expect(binary).toMatchObject({ vlanId: 100, voiceVlanHint: { vlans: [100], source: 'option 132' } });
+    const outOfRange = decodeOffer(
+      offer([
+        [53, Buffer.from([2])],
+        [132, Buffer.from('5000')],
+      ]),
+      XID,
+      '198.18.3.1',
+    );
+    expect(outOfRange).toMatchObject({ vlanId: null, voiceVlanHint: null });
   });
 
   it("ignores another client's reply, a request and truncated junk", () => {

@@ -9,10 +9,15 @@ export interface LabSiteCheck {
   readonly request: SiteCheckRequest;
   readonly lldpSocket: string;
   readonly extraCa: string;
+  readonly dhclientLeaseFile?: string;
 }
 
 export async function main([json]: string[]): Promise<SiteCheckReport> {
-  const { request, lldpSocket, extraCa } = JSON.parse(json ?? '{}') as LabSiteCheck;
-  const network = createSystemSiteNetwork({ lldpSocket, extraCa });
+  const { request, lldpSocket, extraCa, dhclientLeaseFile } = JSON.parse(json ?? '{}') as LabSiteCheck;
+  const network = createSystemSiteNetwork({
+    lldpSocket,
+    extraCa,
+    ...(dhclientLeaseFile === undefined ? {} : { dhclientLeaseFile }),
+  });
   return new SiteCheckService(() => network).run(request);
 }
