@@ -24,6 +24,8 @@ import { DEMO_SYSTEM_IDS } from '../simulator/seed/seed-ids';
 import { signIn, systemClock, type RainbowClient } from '../services/rainbow';
 import { SessionService, type Credentials } from '../services/session/session-service';
 import { cloudPbxJoin } from '../services/site-check/cloudpbx-join';
+import { neighbourPhoneReader } from '../services/site-check/port-neighbours';
+import { createNeighbourReader } from '../services/discovery/system-network';
 import { SiteCheckService } from '../services/site-check/site-check-service';
 import { createSimulatedSite } from '../services/site-check/simulated-site';
 import { createSystemSiteNetwork } from '../services/site-check/system-site-network';
@@ -167,7 +169,8 @@ export function createCore(options: CoreOptions): Core {
 
   // The site check reads the real LAN port, except in the demo, where a simulated site answers and nothing is sent.
   // With a CloudPBX chosen it adds the diagnosis of the phones on the port: those of the latest discovery, or in
-  // the demo those of the simulated site (the demo CloudPBX's LAN).
+  // the demo those of the simulated site (the demo CloudPBX's LAN); without a discovery (the CLI's usual case),
+  // the ALE phones of the machine's neighbour table.
   const systemSite = createSystemSiteNetwork();
   const simulatedSite = createSimulatedSite();
   const siteCheck = new SiteCheckService(
@@ -181,6 +184,7 @@ export function createCore(options: CoreOptions): Core {
                 phone.mac !== undefined && phone.online ? [{ mac: phone.mac, ip: phone.ip }] : [],
               )
           : latestScanDevices(),
+      neighbourPhones: neighbourPhoneReader(createNeighbourReader()),
       diagnose: (systemId, mac) => deviceDiagnosis.diagnose({ systemId, by: 'mac', identifier: mac }),
     }),
   );

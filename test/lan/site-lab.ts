@@ -2,7 +2,7 @@
 // switch and router of the site: its bridge port towards the laptop sends LLDP-MED (lldpd), and on the bridge
 // address it serves DHCP and DNS (dnsmasq), NTP (chrony) and TLS on 443 and 5061 (tls-server.mjs, a test CA).
 // The `laptop` host runs the site check (with its own lldpd listening, as the OS agent would); the `rogue` host
-// can run a second DHCP server. The switch can be made to speak CDP only, as a Cisco switch without LLDP. Faults are switched on and off between checks by `setFaults`.
+// can run a second DHCP server; two ALE deskphones answer on the LAN. The switch can be made to speak CDP only, as a Cisco switch without LLDP. Faults are switched on and off between checks by `setFaults`.
 //
 // The laptop can take a real lease with Debian's dhclient (takeLaptopLease).
 //
@@ -191,6 +191,10 @@ export async function createSiteLab(): Promise<SiteLab> {
     hosts: [
       { name: 'laptop', mac: LAPTOP_MAC, ip: LAPTOP_IP, role: 'silent' },
       { name: 'rogue', mac: '02:00:5e:10:00:66', ip: '198.18.3.66', role: 'silent' },
+      // ALE deskphones for the CloudPBX join: the first is a device of the simulator's Lyon CloudPBX, the second
+      // is declared nowhere. They only answer ARP and ping, which is all the neighbour table needs.
+      { name: 'declared-phone', mac: '48:7a:55:0a:1b:01', ip: '198.18.3.21', role: 'silent' },
+      { name: 'new-phone', mac: '00:80:9f:00:77:01', ip: '198.18.3.22', role: 'silent' },
     ],
   });
   const laptop = lab.host('laptop');

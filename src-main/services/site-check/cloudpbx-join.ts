@@ -11,7 +11,7 @@ export const CLOUDPBX_CHECK_ID = 'cloudpbx';
 /** A diagnosis costs a few CloudPBX reads per phone: a port or VLAN full of phones is sampled, not swept. */
 export const MAX_DIAGNOSED_PHONES = 10;
 
-/** A phone seen on the LAN by a discovery. */
+/** A phone seen on the LAN: by a discovery, or in this laptop's neighbour table. */
 export interface PortPhone {
   readonly mac: string;
   readonly ip: string;
@@ -25,9 +25,24 @@ export interface PhoneDiagnosis {
 export interface CloudPbxJoinDeps {
   /** The phones a discovery saw on the LAN of this CloudPBX; undefined when no discovery is known. */
   phones: (systemId: string) => Promise<readonly PortPhone[] | undefined>;
+  /** The ALE phones in this laptop's neighbour table for the port, read when no discovery is known. */
+  neighbourPhones: (port: SiteCheckSubject) => Promise<readonly PortPhone[]>;
   /** `diagnose` of one phone, by its MAC, on this CloudPBX. */
   diagnose: (systemId: string, mac: string) => Promise<CheckReport<unknown>>;
 }
+
+/** Where the port's phones came from, which says how complete the list is. */
+export type PhoneSource = 'discovery' | 'neighbour-table' | 'simulated-site';
+
+/** The phones of the port's LAN and where they came from; `unreadable` when neither source could say. */
+export type PortPhones =
+  | { readonly source: PhoneSource; readonly phones: readonly PortPhone[] }
+  | { readonly source: 'unreadable'; readonly reason: string };
+
+const NEIGHBOUR_TABLE_CAVEAT =
+  'the neighbour table only knows the hosts this laptop exchanged packets with recently';
+const DISCOVER_FIRST =
+  'Run `fieldkit discover` on this port’s subnet first (it finds every phone), then the site check.';
 
 /** The subnets of the port's addresses (`a.b.c.d/p`); an address without a prefix is its own /32. */
 export function portSubnets(addresses: readonly string[]): Ipv4Block[] {
@@ -49,56 +64,101 @@ export function phonesOnSubnets(phones: readonly PortPhone[], subnets: readonly 
   });
 }
 
+/**
+ * The phones of the port's LAN: the latest discovery's, or in the demo the simulated site's; without a discovery,
+ * those of this laptop's neighbour table (which sends nothing).
+ */
+async function portPhones(
+  deps: CloudPbxJoinDeps,
+  systemId: string,
+  port: SiteCheckSubject,
+): Promise<PortPhones> {
+  const discovered = await deps.phones(systemId);
+  if (discovered !== undefined)
+    return { source: port.simulated ? 'simulated-site' : 'discovery', phones: discovered };
+  try {
+    return { source: 'neighbour-table', phones: await deps.neighbourPhones(port) };
+  } catch (error) {
+    return { source: 'unreadable', reason: (error as Error).message };
+  }
+}
+
 /** The CloudPBX side of a site check: the phones on the port's subnets, each diagnosed, joined with the LAN. */
 export function cloudPbxJoin(deps: CloudPbxJoinDeps): CloudPbxSide {
   return {
     async checks(systemId, lan) {
-      const known = await deps.phones(systemId);
+      const found = await portPhones(deps, systemId, lan.subject);
       const subnets = portSubnets(lan.subject.addresses);
+      if (found.source === 'unreadable') return [cloudPbxCheck(lan, found, [], subnets)];
       // The demo's simulated site is the demo CloudPBX's LAN as a whole: its phones are all on this port.
-      const onPort = known === undefined || lan.subject.simulated ? known : phonesOnSubnets(known, subnets);
-      const sampled = onPort?.slice(0, MAX_DIAGNOSED_PHONES);
-      const diagnoses =
-        sampled &&
-        (await Promise.all(
-          sampled.map(async (phone) => ({ phone, diagnosis: await deps.diagnose(systemId, phone.mac) })),
-        ));
-      return [cloudPbxCheck(lan, onPort?.length ?? 0, diagnoses, subnets)];
+      const onPort =
+        found.source === 'simulated-site' ? found.phones : phonesOnSubnets(found.phones, subnets);
+      const diagnoses = await Promise.all(
+        onPort
+          .slice(0, MAX_DIAGNOSED_PHONES)
+          .map(async (phone) => ({ phone, diagnosis: await deps.diagnose(systemId, phone.mac) })),
+      );
+      return [cloudPbxCheck(lan, { source: found.source, phones: onPort }, diagnoses, subnets)];
     },
   };
 }
 
+/** The evidence that says where the phones came from, and how complete the neighbour table is. */
+function sourceEvidence(source: PhoneSource, port: SiteCheckSubject): Record<string, string> {
+  switch (source) {
+    case 'discovery':
+      return { 'phones.source': 'the latest discovery' };
+    case 'simulated-site':
+      return { 'phones.source': 'the simulated site' };
+    case 'neighbour-table':
+      return {
+        'phones.source': `this laptop's neighbour table for ${port.interface} (no discovery this session)`,
+        'phones.caveat': `${NEIGHBOUR_TABLE_CAVEAT}: run \`fieldkit discover\` first to see every phone`,
+      };
+  }
+}
+
 /**
  * The `cloudpbx` check. Its status is the CloudPBX's side only (the LAN checks above already carry theirs); its
- * summary puts both sides in one line. `diagnoses` is undefined when no discovery says which phones are there.
+ * summary puts both sides in one line. `found` holds the phones on the port (all of them), `diagnoses` the sampled.
  */
 export function cloudPbxCheck(
   lan: { subject: SiteCheckSubject; checks: readonly Check[] },
-  seen: number,
-  diagnoses: readonly PhoneDiagnosis[] | undefined,
+  found: PortPhones,
+  diagnoses: readonly PhoneDiagnosis[],
   subnets: readonly Ipv4Block[],
 ): Check {
   const lanPart = lanSummary(lan.checks);
   const where = lan.subject.simulated
     ? 'the simulated site'
     : subnets.map(formatBlock).join(', ') || 'this port';
-  if (diagnoses === undefined)
+  if (found.source === 'unreadable')
     return check(
       'skipped',
-      `${lanPart}; the phones on this port are not known: no LAN discovery this session.`,
+      `${lanPart}; the phones on this port are not known: no LAN discovery this session, and this laptop's ` +
+        `neighbour table could not be read (${found.reason}).`,
+      { fix: DISCOVER_FIRST },
+    );
+  const origin = sourceEvidence(found.source, lan.subject);
+  if (diagnoses.length === 0)
+    return check(
+      'warn',
+      found.source === 'neighbour-table'
+        ? `${lanPart}; this laptop's neighbour table holds no ALE phone on ${where}.`
+        : `${lanPart}; the latest discovery saw no phone on ${where}.`,
       {
-        fix: 'Run a discovery on this port’s subnet, then the site check again to see what the CloudPBX says of its phones.',
+        evidence: { 'phones.seen': 0, ...origin },
+        fix:
+          found.source === 'neighbour-table'
+            ? `Plug the phone into this port (or its VLAN); ${NEIGHBOUR_TABLE_CAVEAT}. ${DISCOVER_FIRST}`
+            : 'Plug the phone into this port (or its VLAN), run a discovery, then the site check again.',
       },
     );
-  if (diagnoses.length === 0)
-    return check('warn', `${lanPart}; the latest discovery saw no phone on ${where}.`, {
-      evidence: { 'phones.seen': 0 },
-      fix: 'Plug the phone into this port (or its VLAN), run a discovery, then the site check again.',
-    });
 
   const evidence: Record<string, string | number> = {
-    'phones.seen': seen,
+    'phones.seen': found.phones.length,
     'phones.diagnosed': diagnoses.length,
+    ...origin,
   };
   for (const { phone, diagnosis } of diagnoses)
     evidence[`phone.${phone.mac}`] = `${phone.ip}: ${diagnosis.verdict}${failingIds(diagnosis)}`;

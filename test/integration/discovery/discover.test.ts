@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLab, standardLab, type Lab, type LabHost } from '../../lan/lab';
+import { simulatorInLab } from '../../lan/lab-simulator';
 import type {
   DectHandset,
   DiscoveredDevice,
@@ -61,43 +62,6 @@ function startDiscover(
 }
 
 const discover = (...args: string[]): Promise<Run> => startDiscover(args).done;
-
-/**
- * `fieldkit simulator` inside the lab namespace, where the CLI under test can reach it on loopback (`--demo`
- * would not do: it scans the demo's simulated LAN instead of the lab). Answers the FIELDKIT_* variables.
- */
-async function simulatorInLab(): Promise<{ env: NodeJS.ProcessEnv; stop: () => void }> {
-  const child = lab.spawnIn('lab', process.execPath, [RUN_CLI, 'simulator', '--json'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  if (!child.stdout) throw new Error('the simulator was started without a stdout pipe');
-  let text = '';
-  const started = await new Promise<{ url: string; credentials: Record<string, string> }>(
-    (resolve, reject) => {
-      child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-        text += chunk;
-        try {
-          resolve(JSON.parse(text) as { url: string; credentials: Record<string, string> });
-        } catch {
-          // The JSON document is not complete yet.
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}`)));
-    },
-  );
-  const { url, credentials } = started;
-  return {
-    env: {
-      ...process.env,
-      FIELDKIT_HOST: url,
-      FIELDKIT_LOGIN: credentials.login,
-      FIELDKIT_PASSWORD: credentials.password,
-      FIELDKIT_APP_ID: credentials.appId,
-      FIELDKIT_APP_SECRET: credentials.appSecret,
-    },
-    stop: () => child.kill('SIGTERM'),
-  };
-}
 
 interface Document {
   devices: DiscoveredDevice[];
@@ -186,7 +150,7 @@ describe('fieldkit discover on the lab LAN', () => {
   });
 
   it('joins the CloudPBX when signed in and given one, and lists its DECT handsets', async () => {
-    const simulator = await simulatorInLab();
+    const simulator = await simulatorInLab(lab, 'lab');
     const { code, stdout, stderr } = await startDiscover(
       ['--subnet', SUBNET, '--json', '--system', DEMO_SYSTEM_IDS.lyon],
       undefined,

@@ -1,11 +1,15 @@
 // The site check on a real LAN port: the site-check lab (test/lan/site-lab.ts), with the check running inside the
 // laptop's namespace. Each fault of issue 12 must be named by the right check with the right fix, and the clean
-// site must give all `ok`. Needs root: `npx vitest run --project integration test/integration/site-check`.
+// site must give all `ok`. Also the laptop's own lease from a real dhclient, and the CLI's CloudPBX join from the
+// laptop's neighbour table, against the simulator in the laptop's namespace.
+// Needs root: `npx vitest run --project integration test/integration/site-check`.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSiteLab, LAB_VOICE_VLAN, type SiteFault, type SiteLab } from '../../lan/site-lab';
 import type { SiteCheckReport } from '../../../src-main/services/site-check/types';
 import type { LabSiteCheck } from './support/run-site-check';
+import { RUN_CLI, simulatorInLab } from '../../lan/lab-simulator';
+import { DEMO_SYSTEM_IDS } from '../../../src-main/simulator';
 
 const RUN_TYPESCRIPT = fileURLToPath(new URL('../vault/support/run-typescript.mjs', import.meta.url));
 const RUNNER = fileURLToPath(new URL('./support/run-site-check.ts', import.meta.url));
@@ -42,6 +46,22 @@ async function siteCheck(
   });
   if (result.code !== 0) throw new Error(`site check failed (${result.code}): ${result.stderr}`);
   return JSON.parse(result.stdout) as SiteCheckReport;
+}
+
+/** `fieldkit ARGS` from the sources, inside the laptop's namespace, with `env`. */
+function cliInLaptop(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = site.lab.spawnIn('laptop', process.execPath, [RUN_CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 const byId = (report: SiteCheckReport) => Object.fromEntries(report.checks.map((check) => [check.id, check]));
@@ -139,6 +159,45 @@ describe('site check in the lab', () => {
     expect(checks.tls?.summary).not.toMatch(/rainbow\.lab\.test/);
     expect(checks.dhcp?.status).toBe('ok');
     expect(checks.dns?.status).toBe('ok');
+  });
+
+  it('joins the CloudPBX on a real site from the neighbour table: `fieldkit site-check --system` names the phone not declared', async () => {
+    await site.setFaults([]);
+    const declared = site.lab.host('declared-phone');
+    const undeclared = site.lab.host('new-phone');
+    // The laptop talks to both phones, as it would have on site, so its neighbour table knows them.
+    for (const phone of [declared, undeclared]) {
+      const ping = await site.lab.exec(['ping', '-c', '1', '-W', '5', phone.ip], { in: 'laptop' });
+      expect(ping.code, ping.stderr).toBe(0);
+    }
+    const simulator = await simulatorInLab(site.lab, 'laptop');
+    const { code, stdout, stderr } = await cliInLaptop(
+      ['site-check', '--interface', 'eth0', '--system', DEMO_SYSTEM_IDS.lyon, '--only', 'link', '--json'],
+      simulator.env,
+    ).finally(simulator.stop);
+    const report = JSON.parse(stdout) as SiteCheckReport;
+    expect(
+      report.checks.map((check) => [check.id, check.status]),
+      stderr,
+    ).toEqual([
+      ['link', 'ok'],
+      ['cloudpbx', 'fail'],
+    ]);
+    expect(code).toBe(1);
+    const cloudpbx = byId(report).cloudpbx;
+    const macOf = (host: { mac: string }): string => host.mac.replaceAll(':', '');
+    expect(cloudpbx?.evidence).toMatchObject({
+      'phones.seen': 2,
+      'phones.diagnosed': 2,
+      'phones.source': "this laptop's neighbour table for eth0 (no discovery this session)",
+      'phones.caveat': expect.stringMatching(/run `fieldkit discover` first/),
+      [`phone.${macOf(undeclared)}`]: `${undeclared.ip}: problem (declared)`,
+    });
+    expect(cloudpbx?.evidence[`phone.${macOf(declared)}`]).toBe(`${declared.ip}: ok`);
+    expect(cloudpbx?.summary).toBe(
+      `LAN fine; phone ${macOf(undeclared)} (${undeclared.ip}): No CloudPBX of the account has a device with MAC address 00:80:9F:00:77:01.`,
+    );
+    expect(cloudpbx?.fix).toBe('Register the phone on this CloudPBX.');
   });
 
   // Last: the switch stays CDP-only until the lab is torn down.

@@ -36,12 +36,20 @@ const notDeclared: CheckReport<unknown> = {
 };
 const fine: CheckReport<unknown> = { subject: {}, verdict: 'ok', checks: [lanCheck('declared', 'ok')] };
 
-function join(phones: readonly PortPhone[] | undefined, verdicts: Record<string, CheckReport<unknown>> = {}) {
+function join(
+  phones: readonly PortPhone[] | undefined,
+  verdicts: Record<string, CheckReport<unknown>> = {},
+  neighbours: readonly PortPhone[] | Error = [],
+) {
   const diagnosed: string[] = [];
   const side = cloudPbxJoin({
     phones: (systemId) => {
       expect(systemId).toBe('pbx-1');
       return Promise.resolve(phones);
+    },
+    neighbourPhones: (port) => {
+      expect(port).toMatchObject({ interface: subject.interface });
+      return neighbours instanceof Error ? Promise.reject(neighbours) : Promise.resolve(neighbours);
     },
     diagnose: (_systemId, mac) => {
       diagnosed.push(mac);
@@ -109,22 +117,50 @@ describe('the cloudpbx check joining the LAN ladder with the CloudPBX', () => {
     });
   });
 
-  it('is skipped, asking for a discovery, when none is known this session', async () => {
-    const joined = join(undefined);
+  it('takes the phones of the neighbour table without a discovery, saying where they came from and what it misses', async () => {
+    const joined = join(undefined, { [onPort.mac]: notDeclared }, [onPort, elsewhere]);
+    const check = await joined.run(LAN_FINE);
+    expect(joined.diagnosed).toEqual([onPort.mac]);
+    expect(check).toMatchObject({
+      status: 'fail',
+      summary: 'LAN fine; phone 00809f000001 (198.18.7.40): No device with this MAC on this CloudPBX.',
+      evidence: {
+        'phones.seen': 1,
+        'phones.source': "this laptop's neighbour table for eth0 (no discovery this session)",
+        'phones.caveat':
+          'the neighbour table only knows the hosts this laptop exchanged packets with recently: run `fieldkit discover` first to see every phone',
+      },
+    });
+  });
+
+  it('warns, asking for a discovery, when the neighbour table holds no phone on the port', async () => {
+    const check = await join(undefined, {}, [elsewhere]).run(LAN_FINE);
+    expect(check).toMatchObject({
+      status: 'warn',
+      summary: "LAN fine; this laptop's neighbour table holds no ALE phone on 198.18.7.0/24.",
+      evidence: { 'phones.seen': 0, 'phones.source': expect.stringMatching(/neighbour table/) },
+    });
+    expect(check?.fix).toMatch(/exchanged packets with recently\. Run `fieldkit discover`/);
+  });
+
+  it('is skipped, asking for a discovery, when there is none and the neighbour table cannot be read', async () => {
+    const joined = join(undefined, {}, new Error('arp: command not found'));
     const check = await joined.run(NO_OPTION_66);
     expect(joined.diagnosed).toEqual([]);
     expect(check).toMatchObject({
       status: 'skipped',
-      summary: expect.stringMatching(/^LAN fails at dhcp; /),
+      summary:
+        "LAN fails at dhcp; the phones on this port are not known: no LAN discovery this session, and this laptop's neighbour table could not be read (arp: command not found).",
     });
-    expect(check?.fix).toMatch(/Run a discovery/);
+    expect(check?.fix).toMatch(/fieldkit discover/);
   });
 
   it('warns when the discovery saw no phone on the port', async () => {
-    const check = await join([elsewhere]).run(LAN_FINE);
+    const check = await join([elsewhere], {}, [onPort]).run(LAN_FINE);
     expect(check).toMatchObject({
       status: 'warn',
       summary: 'LAN fine; the latest discovery saw no phone on 198.18.7.0/24.',
+      evidence: { 'phones.source': 'the latest discovery' },
     });
   });
 });
