@@ -4,7 +4,12 @@ import type { DhcpOffer } from './dhcp-message';
 import type { DhcpProbeResult } from './dhcp-probe';
 import type { OwnLease } from './own-lease';
 import type { SiteCheck } from './types';
-import { onlyVoiceVlanHint, vendorSpecificText, voiceVlanHintText } from './vendor-options';
+import {
+  onlyVoiceVlanHint,
+  vendorIdentifyingText,
+  vendorSpecificText,
+  voiceVlanHintText,
+} from './vendor-options';
 
 export const PRIVILEGE_FIX =
   'The DHCP probe needs UDP port 68: on Linux run `sudo fieldkit site-check` or grant the capability once ' +
@@ -36,6 +41,7 @@ function offerEvidence(offer: DhcpOffer, prefix: string): CheckEvidence {
     [`${prefix}sip (120)`]: offer.sipServers.join(', ') || null,
     [`${prefix}tftpServers (150)`]: offer.tftpServers.join(', ') || null,
     [`${prefix}provisioning (160)`]: offer.provisioningUrl,
+    [`${prefix}vendorIdentifying (125)`]: vendorIdentifyingText(offer.vendorIdentifying) || null,
     [`${prefix}vlan (132)`]: offer.vlanId,
     [`${prefix}voiceVlanHint`]: offer.voiceVlanHint && voiceVlanHintText(offer.voiceVlanHint),
   };

@@ -1,8 +1,10 @@
 // DHCP (RFC 2131/2132) as a phone speaks it: the one DISCOVER a site check sends, and the OFFERs it reads back.
 import {
+  decodeVendorIdentifying,
   decodeVendorSpecific,
   decodeVlanId,
   voiceVlanHintOf,
+  type VendorIdentifying,
   type VendorSpecific,
   type VoiceVlanHint,
 } from './vendor-options';
@@ -31,6 +33,7 @@ const OPTION = {
   parameterList: 55,
   vendorClass: 60,
   tftpServerName: 66,
+  vendorIdentifying: 125,
   bootFile: 67,
   sipServers: 120,
   // IANA: "IEEE 802.1Q VLAN ID" (a site-specific voice VLAN hint some phones read).
@@ -42,8 +45,8 @@ const OPTION = {
 } as const;
 
 /**
- * The options a phone asks for (option 55), in the order a Myriad deskphone sends them, then 132 so that a server
- * giving a VLAN id there (it sends only what was asked for) shows it.
+ * The options a phone asks for (option 55), in the order a Myriad deskphone sends them, then 125 and 132 so that a
+ * server giving a voice VLAN hint there (it sends only what was asked for) shows it.
  */
 const PHONE_PARAMETERS = [
   OPTION.subnetMask,
@@ -57,6 +60,7 @@ const PHONE_PARAMETERS = [
   OPTION.sipServers,
   OPTION.tftpServers,
   OPTION.provisioningUrl,
+  OPTION.vendorIdentifying,
   OPTION.vlanId,
 ];
 
@@ -108,9 +112,11 @@ export interface DhcpOffer {
   readonly ntpServers: readonly string[];
   /** Option 43, its content vendor-defined: decoded as sub-options where it is a well-formed list of them. */
   readonly vendorSpecific: VendorSpecific | null;
+  /** Option 125, one part per enterprise; empty without it. */
+  readonly vendorIdentifying: readonly VendorIdentifying[];
   /** Option 132. */
   readonly vlanId: number | null;
-  /** The voice VLAN a phone would be told to use, from option 43 or 132. */
+  /** The voice VLAN a phone would be told to use, from option 43, 125 or 132. */
   readonly voiceVlanHint: VoiceVlanHint | null;
   readonly tftpServerName: string | null;
   readonly bootFile: string | null;
@@ -196,6 +202,8 @@ export function decodeOffer(
   const vendorSpecific = vendorBytes ? decodeVendorSpecific(vendorBytes) : null;
   const vlanBytes = options.get(OPTION.vlanId);
   const vlanId = vlanBytes ? decodeVlanId(vlanBytes) : null;
+  const identifyingBytes = options.get(OPTION.vendorIdentifying);
+  const vendorIdentifying = identifyingBytes ? decodeVendorIdentifying(identifyingBytes) : [];
   return {
     transactionId,
     messageType,
@@ -207,8 +215,9 @@ export function decodeOffer(
     domainName: text(options.get(OPTION.domainName)),
     ntpServers: addresses(options.get(OPTION.ntpServers)),
     vendorSpecific,
+    vendorIdentifying,
     vlanId,
-    voiceVlanHint: voiceVlanHintOf(vendorSpecific, vlanId),
+    voiceVlanHint: voiceVlanHintOf(vendorSpecific, vlanId, vendorIdentifying),
     tftpServerName: text(options.get(OPTION.tftpServerName)),
     bootFile: text(options.get(OPTION.bootFile)),
     sipServers: sipServers(options.get(OPTION.sipServers)),

@@ -21,6 +21,7 @@ const OFFER: DhcpOffer = {
   domainName: 'site.example',
   ntpServers: [ROUTER],
   vendorSpecific: null,
+  vendorIdentifying: [],
   vlanId: null,
   voiceVlanHint: null,
   tftpServerName: null, // fault: no option 66

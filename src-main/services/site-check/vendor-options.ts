@@ -1,10 +1,11 @@
 // DHCP options whose content is vendor-defined, decoded for a technician: option 43 (vendor-specific information,
-// RFC 2132 §8.4) as its sub-options, and the voice VLAN hints a phone may read from a DHCP answer.
+// RFC 2132 §8.4) as its sub-options, option 125 (vendor-identifying, RFC 3925) as its enterprises' sub-options,
+// and the voice VLAN hints a phone may read from a DHCP answer.
 //
-// No ALE reference says which option 43 sub-options ALE phones read, so option 43 is decoded generically (code,
+// No ALE reference says which sub-options ALE phones read, so options 43 and 125 are decoded generically (code,
 // length, value) and only two documented forms are called a voice VLAN hint: the "VLAN-A:" string of the
-// DHCP VLAN discovery (Nortel/Avaya deskphones, also used by other vendors), wherever it appears in option 43, and
-// option 132, which IANA lists as "IEEE 802.1Q VLAN ID".
+// DHCP VLAN discovery (Nortel/Avaya deskphones, also used by other vendors), wherever it appears in option 43 or
+// 125, and option 132, which IANA lists as "IEEE 802.1Q VLAN ID".
 
 /** One encapsulated option: printable values as text, others as hex. */
 export interface VendorSubOption {
@@ -18,6 +19,11 @@ export interface VendorSpecific {
   readonly subOptions: readonly VendorSubOption[] | null;
   /** The whole option, as text when printable, else as hex. */
   readonly whole: { readonly value: string; readonly text: boolean };
+}
+
+/** One enterprise's part of option 125: its IANA enterprise number and its sub-options. */
+export interface VendorIdentifying extends VendorSpecific {
+  readonly enterprise: number;
 }
 
 export interface VoiceVlanHint {
@@ -64,6 +70,19 @@ export function decodeVendorSpecific(bytes: Buffer): VendorSpecific {
   return { subOptions: subOptionsOf(bytes), whole: shown(bytes) };
 }
 
+/** Option 125: enterprise number (4 bytes), data length, data; a truncated last part is dropped. */
+export function decodeVendorIdentifying(bytes: Buffer): VendorIdentifying[] {
+  const parts: VendorIdentifying[] = [];
+  for (let offset = 0; offset + 5 <= bytes.length;) {
+    const enterprise = bytes.readUInt32BE(offset);
+    const length = bytes[offset + 4] as number;
+    if (offset + 5 + length > bytes.length) break;
+    parts.push({ enterprise, ...decodeVendorSpecific(bytes.subarray(offset + 5, offset + 5 + length)) });
+    offset += 5 + length;
+  }
+  return parts;
+}
+
 /** `1="VLAN-A:100."; 2=c6120301`, or the whole option when it has no sub-options. */
 export function vendorSpecificText(vendor: VendorSpecific): string {
   const value = (shownValue: { value: string; text: boolean }): string =>
@@ -84,14 +103,19 @@ function vlanDiscoveryIds(text: string): number[] | undefined {
   return ids.every((id) => id >= 1 && id <= MAX_VLAN_ID) ? ids : undefined;
 }
 
-/** A VLAN-A string in option 43: in one of its sub-options, else in the option as a whole. */
-function optionFortyThreeHint(vendor: VendorSpecific): VoiceVlanHint | undefined {
+/** `enterprise 3561: 1="…"` for each part of option 125. */
+export function vendorIdentifyingText(parts: readonly VendorIdentifying[]): string {
+  return parts.map((part) => `enterprise ${part.enterprise}: ${vendorSpecificText(part)}`).join(' | ');
+}
+
+/** A VLAN-A string in vendor options: in one of their sub-options, else in them as a whole. */
+function vlanDiscoveryHint(vendor: VendorSpecific, where: string): VoiceVlanHint | undefined {
   for (const subOption of vendor.subOptions ?? []) {
     const vlans = subOption.text ? vlanDiscoveryIds(subOption.value) : undefined;
-    if (vlans) return { vlans, source: `option 43 sub-option ${subOption.code} (VLAN-A)` };
+    if (vlans) return { vlans, source: `${where} sub-option ${subOption.code} (VLAN-A)` };
   }
   const vlans = vendor.whole.text ? vlanDiscoveryIds(vendor.whole.value) : undefined;
-  return vlans && { vlans, source: 'option 43 (VLAN-A)' };
+  return vlans && { vlans, source: `${where} (VLAN-A)` };
 }
 
 /** Option 132: a binary VLAN id (1 to 4 bytes) or the same in decimal text, as servers send either. */
@@ -113,12 +137,24 @@ export function onlyVoiceVlanHint(vendor: VendorSpecific): boolean {
   return vendor.subOptions ? vendor.subOptions.every(isHint) : isHint(vendor.whole);
 }
 
-/** The voice VLAN a phone would be told to move to, from option 43, else option 132. */
-export function voiceVlanHintOf(vendor: VendorSpecific | null, vlanId: number | null): VoiceVlanHint | null {
-  return (
-    (vendor && optionFortyThreeHint(vendor)) ??
-    (vlanId === null ? null : { vlans: [vlanId], source: 'option 132' })
-  );
+/** The voice VLAN a phone would be told to move to, from option 43, else 125, else 132. */
+export function voiceVlanHintOf(
+  vendor: VendorSpecific | null,
+  vlanId: number | null,
+  vendorIdentifying: readonly VendorIdentifying[] = [],
+): VoiceVlanHint | null {
+  const inVendorOptions = [
+    ...(vendor ? [{ options: vendor, where: 'option 43' }] : []),
+    ...vendorIdentifying.map((part) => ({
+      options: part,
+      where: `option 125 enterprise ${part.enterprise}`,
+    })),
+  ];
+  for (const { options, where } of inVendorOptions) {
+    const hint = vlanDiscoveryHint(options, where);
+    if (hint) return hint;
+  }
+  return vlanId === null ? null : { vlans: [vlanId], source: 'option 132' };
 }
 
 /** `100, 200 (option 43 sub-option 1 (VLAN-A))`; `none (…)` for an explicit "no VLAN". */

@@ -14,6 +14,7 @@ const offer = (server: string, overrides: Partial<DhcpOffer> = {}): DhcpOffer =>
   domainName: null,
   ntpServers: [],
   vendorSpecific: null,
+  vendorIdentifying: [],
   vlanId: null,
   voiceVlanHint: null,
   tftpServerName: 'http://prov.example',

@@ -30,7 +30,7 @@ describe('DHCP DISCOVER', () => {
     const options = bytes.subarray(240);
     expect([...options.subarray(0, 3)]).toEqual([53, 1, 1]);
     expect(options.subarray(5, 5 + PHONE_VENDOR_CLASS.length).toString()).toBe(PHONE_VENDOR_CLASS);
-    expect(options.includes(Buffer.from([66, 67, 120, 150, 160, 132]))).toBe(true);
+    expect(options.includes(Buffer.from([66, 67, 120, 150, 160, 125, 132]))).toBe(true);
     expect(options.at(-1)).toBe(255);
   });
 
@@ -84,6 +84,7 @@ describe('DHCP OFFER', () => {
         subOptions: [{ code: 1, value: 'abcd', text: false }],
         whole: { value: '0102abcd', text: false },
       },
+      vendorIdentifying: [],
       vlanId: null,
       voiceVlanHint: null,
       tftpServerName: 'https://prov.lab.test',

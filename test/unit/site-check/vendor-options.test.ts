@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  decodeVendorIdentifying,
   decodeVendorSpecific,
   decodeVlanId,
   onlyVoiceVlanHint,
+  vendorIdentifyingText,
   vendorSpecificText,
   voiceVlanHintOf,
   voiceVlanHintText,
@@ -36,6 +38,24 @@ describe('option 43', () => {
     expect(vendorSpecificText(textual)).toBe('"VLAN-A:100+200."');
     const binary = decodeVendorSpecific(Buffer.from([1, 9, 0xff]));
     expect(vendorSpecificText(binary)).toBe('0109ff');
+  });
+});
+
+describe('option 125', () => {
+  it("is decoded per enterprise, each part's sub-options as option 43's, a truncated last part dropped", () => {
+    const firstPart = Buffer.concat([tlv(1, 'VLAN-A:210.'), tlv(2, Buffer.from([1, 2]))]);
+    const bytes = Buffer.concat([
+      Buffer.from([0, 0, 0x0d, 0xe9, firstPart.length]),
+      firstPart,
+      Buffer.from([0, 0, 0, 9, 20, 1]),
+    ]);
+    const parts = decodeVendorIdentifying(bytes);
+    expect(parts).toHaveLength(1);
+    expect(vendorIdentifyingText(parts)).toBe('enterprise 3561: 1="VLAN-A:210."; 2=0102');
+    expect(voiceVlanHintOf(null, 300, parts)).toEqual({
+      vlans: [210],
+      source: 'option 125 enterprise 3561 sub-option 1 (VLAN-A)',
+    });
   });
 });
 
