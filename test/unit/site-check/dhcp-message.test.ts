@@ -112,8 +112,7 @@ describe('DHCP OFFER', () => {
     });
   });
 
-  // Option 43 as `dhcp-option=vendor:alcatel.int-ip.0,1,"VLAN-A:100."` and `…,2,198.18.3.1` lay it out (sub-options,
-  // then an end marker), and option 132 given as text.
+  // An option 43 of two sub-options closed by an end marker (RFC 2132 §8.4), and option 132 given as text.
   it('decodes option 43 into sub-options and reads the voice VLAN hint from its VLAN-A string before option 132', () => {
     const decoded = decodeOffer(
       offer([
