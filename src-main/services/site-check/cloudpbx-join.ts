@@ -42,7 +42,7 @@ export type PortPhones =
 const NEIGHBOUR_TABLE_CAVEAT =
   'the neighbour table only knows the hosts this laptop exchanged packets with recently';
 const DISCOVER_FIRST =
-  'Run `fieldkit discover` on this port’s subnet first (it finds every phone), then the site check.';
+  'Run a discovery of this port’s subnet first (`fieldkit discover` or the Discover screen: it finds every phone), then the site check.';
 
 /** The subnets of the port's addresses (`a.b.c.d/p`); an address without a prefix is its own /32. */
 export function portSubnets(addresses: readonly string[]): Ipv4Block[] {
@@ -113,7 +113,7 @@ function sourceEvidence(source: PhoneSource, port: SiteCheckSubject): Record<str
     case 'neighbour-table':
       return {
         'phones.source': `this laptop's neighbour table for ${port.interface} (no discovery this session)`,
-        'phones.caveat': `${NEIGHBOUR_TABLE_CAVEAT}: run \`fieldkit discover\` first to see every phone`,
+        'phones.caveat': `${NEIGHBOUR_TABLE_CAVEAT}: run \`fieldkit discover\` (or the Discover screen) first to see every phone`,
       };
   }
 }

@@ -190,7 +190,7 @@ describe('site check in the lab', () => {
       'phones.seen': 2,
       'phones.diagnosed': 2,
       'phones.source': "this laptop's neighbour table for eth0 (no discovery this session)",
-      'phones.caveat': expect.stringMatching(/run `fieldkit discover` first/),
+      'phones.caveat': expect.stringMatching(/run `fieldkit discover` \(or the Discover screen\) first/),
       [`phone.${macOf(undeclared)}`]: `${undeclared.ip}: problem (declared)`,
     });
     expect(cloudpbx?.evidence[`phone.${macOf(declared)}`]).toBe(`${declared.ip}: ok`);

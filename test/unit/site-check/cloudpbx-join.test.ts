@@ -128,7 +128,7 @@ describe('the cloudpbx check joining the LAN ladder with the CloudPBX', () => {
         'phones.seen': 1,
         'phones.source': "this laptop's neighbour table for eth0 (no discovery this session)",
         'phones.caveat':
-          'the neighbour table only knows the hosts this laptop exchanged packets with recently: run `fieldkit discover` first to see every phone',
+          'the neighbour table only knows the hosts this laptop exchanged packets with recently: run `fieldkit discover` (or the Discover screen) first to see every phone',
       },
     });
   });
@@ -140,7 +140,7 @@ describe('the cloudpbx check joining the LAN ladder with the CloudPBX', () => {
       summary: "LAN fine; this laptop's neighbour table holds no ALE phone on 198.18.7.0/24.",
       evidence: { 'phones.seen': 0, 'phones.source': expect.stringMatching(/neighbour table/) },
     });
-    expect(check?.fix).toMatch(/exchanged packets with recently\. Run `fieldkit discover`/);
+    expect(check?.fix).toMatch(/exchanged packets with recently\. Run a discovery .*`fieldkit discover`/);
   });
 
   it('is skipped, asking for a discovery, when there is none and the neighbour table cannot be read', async () => {
