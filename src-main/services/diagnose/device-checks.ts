@@ -140,7 +140,7 @@ function modelCheck(device: Device, facts: DeviceFacts): DeviceCheck {
   }
   return check('model', 'fail', `Declared as ${declared}, but the phone on the LAN is a ${sighting.model}.`, {
     evidence,
-    fix: `The CloudPBX sends a ${declared} configuration the phone cannot use: delete the device and register it again as a ${sighting.model} (or swap in the right phone).`,
+    fix: `The CloudPBX sends a ${declared} configuration the phone cannot use, and a device's model cannot be changed. Either swap in a ${declared} phone (Swap), or keep this phone: unassign and delete the device, then register its MAC again as a ${sighting.model} and assign it to ${device.shortNumber ?? 'its subscriber'} again.`,
     action: { kind: 'swap', label: 'Swap the phone' },
   });
 }
@@ -176,7 +176,7 @@ function bannedCheck(device: Device): DeviceCheck {
         'bannedDevice.failCount': ban.failCount,
         'bannedDevice.lastAttempt': ban.lastAttempt,
       },
-      fix: 'The phone sent wrong SIP credentials (an old configuration, or someone typed them). Reboot it so it fetches its configuration again; the ban lifts once it authenticates.',
+      fix: `A ban means the CloudPBX saw ${ban.failCount} REGISTERs for ${ban.banId} with a wrong SIP password (the last at ${ban.lastAttempt}) and now refuses that line's registrations, so the phone cannot register. The provisioning API has no call to lift a ban: remove its cause. Reboot the phone so it fetches its configuration and SIP password again, and look for another phone or softphone still using this line with an old password; once the line authenticates, the ban no longer applies (if it stays, the Rainbow support clears it).`,
       ...(isHandset(device) ? {} : { action: { kind: 'reboot' as const, label: 'Reboot the phone' } }),
     },
   );

@@ -191,9 +191,14 @@ export class SimulatorTenant extends TenantDirectory {
     return this.#keys.remove(deviceId, moduleId, keyNum);
   }
 
-  /** The phone drops its registration and registers again after the delay. */
+  /**
+   * The phone drops its registration and registers again after the delay. A banned phone fetches its
+   * configuration and SIP password again, so the simulator lifts its ban (how Rainbow lifts one is not
+   * documented: an assumption, the fix the diagnosis offers).
+   */
   rebootDevice(systemId: string, deviceId: string): void {
-    this.#requireDeskphone(systemId, deviceId);
+    const { bannedDevice, ...unbanned } = this.#requireDeskphone(systemId, deviceId);
+    if (bannedDevice !== undefined) this.#devices.set(deviceId, unbanned);
     this.#phones.reboot(deviceId);
   }
 
