@@ -45,6 +45,13 @@ async function diagnose(...args: string[]): Promise<{ code: number; report: Json
   return { code, report: JSON.parse(stdout) as JsonReport };
 }
 
+function auditEntries(): AuditEntry[] {
+  return readFileSync(auditFilePath(dataDir.path, { kind: 'env' }), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as AuditEntry);
+}
+
 function statusOf(report: JsonReport, id: string): string | undefined {
   return report.checks.find((check) => check.id === id)?.status;
 }
@@ -193,12 +200,10 @@ describe('fieldkit diagnose (device)', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/verdict: problem/);
     expect(stdout).toMatch(/\[FAIL\] banned: /);
-    const entries = readFileSync(auditFilePath(dataDir.path, { kind: 'env' }), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as AuditEntry);
     expect(
-      entries.some((entry) => entry.action === 'diagnose.device' && entry.details?.verdict === 'problem'),
+      auditEntries().some(
+        (entry) => entry.action === 'diagnose.device' && entry.details?.verdict === 'problem',
+      ),
     ).toBe(true);
   });
 
@@ -378,6 +383,14 @@ describe('fieldkit diagnose --number', () => {
     expect(refused.code).toBe(0);
     expect(refused.report.verdict).toBe('unknown');
     expect(statusOf(refused.report, 'ddi')).toBe('unknown');
+  });
+
+  it('records every number run in the activity log, with its verdict', async () => {
+    const before = auditEntries().filter((entry) => entry.action === 'diagnose.number').length;
+    await diagnose('--number', '81006');
+    await diagnose('--number', '81001');
+    const runs = auditEntries().filter((entry) => entry.action === 'diagnose.number');
+    expect(runs.slice(before).map((entry) => entry.details?.verdict)).toEqual(['problem', 'ok']);
   });
 
   it('refuses a malformed number, or a number and a device at once, with exit 2', async () => {
