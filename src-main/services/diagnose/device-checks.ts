@@ -140,7 +140,7 @@ function modelCheck(device: Device, facts: DeviceFacts): DeviceCheck {
   }
   return check('model', 'fail', `Declared as ${declared}, but the phone on the LAN is a ${sighting.model}.`, {
     evidence,
-    fix: `The CloudPBX sends a ${declared} configuration the phone cannot use: delete the device and register it again as a ${sighting.model} (or swap in the right phone).`,
+    fix: `The CloudPBX sends a ${declared} configuration the phone cannot use, and a device's model cannot be changed. Either swap in a ${declared} phone (Swap), or keep this phone: unassign and delete the device, then register its MAC again as a ${sighting.model} and assign it to ${device.shortNumber ?? 'its subscriber'} again.`,
     action: { kind: 'swap', label: 'Swap the phone' },
   });
 }
@@ -176,7 +176,7 @@ function bannedCheck(device: Device): DeviceCheck {
         'bannedDevice.failCount': ban.failCount,
         'bannedDevice.lastAttempt': ban.lastAttempt,
       },
-      fix: 'The phone sent wrong SIP credentials (an old configuration, or someone typed them). Reboot it so it fetches its configuration again; the ban lifts once it authenticates.',
+      fix: `A ban means the CloudPBX saw ${ban.failCount} REGISTERs for ${ban.banId} with a wrong SIP password (the last at ${ban.lastAttempt}) and now refuses that line's registrations, so the phone cannot register. The provisioning API has no call to lift a ban: remove its cause. Reboot the phone so it fetches its configuration and SIP password again, and look for another phone or softphone still using this line with an old password; once the line authenticates, the ban no longer applies (if it stays, the Rainbow support clears it).`,
       ...(isHandset(device) ? {} : { action: { kind: 'reboot' as const, label: 'Reboot the phone' } }),
     },
   );
@@ -219,9 +219,11 @@ function registeredCheck(
 function healthCheck(readings: readonly RegistrationReading[], now: number): DeviceCheck {
   if (readings.length === 0) return skipped('registration-health', 'Not registered.');
   const expiresAt = Math.min(...readings.map((reading) => reading.expiresAt ?? Number.POSITIVE_INFINITY));
+  const lifetime = registrationLifetime(readings, now);
   const evidence = {
     registrations: readings.length,
     expirationDate: readings.map((reading) => reading.registration.expirationDate).join(', '),
+    registrationLifetime: lifetime.evidence,
   };
   const problems: string[] = [];
   if (readings.length > 1) {
@@ -232,13 +234,56 @@ function healthCheck(readings: readonly RegistrationReading[], now: number): Dev
   if (expiresAt - now < EXPIRY_WARNING_MS) {
     problems.push('The registration expires within a minute: the phone is not refreshing it in time.');
   }
-  if (problems.length === 0)
-    return check('registration-health', 'ok', 'One contact, refreshed in time.', { evidence });
-  return check('registration-health', 'warn', problems.join(' '), {
-    evidence,
-    fix: 'Look for a second phone with the same configuration, and for a firewall or NAT dropping the phone’s SIP traffic; rebooting re-registers it.',
-    action: { kind: 'reboot', label: 'Reboot the phone' },
-  });
+  if (problems.length > 0) {
+    return check('registration-health', 'warn', problems.join(' '), {
+      evidence,
+      fix: 'Look for a second phone with the same configuration, and for a firewall or NAT dropping the phone’s SIP traffic; rebooting re-registers it.',
+      action: { kind: 'reboot', label: 'Reboot the phone' },
+    });
+  }
+  if (lifetime.often) {
+    return check(
+      'registration-health',
+      'warn',
+      `Re-registering often: each registration lasts ${lifetime.evidence}, so the phone sends a REGISTER every minute or two.`,
+      {
+        evidence,
+        fix: 'Phones shorten their registration (or a NAT gives them a new port each time) when a router or firewall closes idle UDP bindings within minutes. Raise the router’s UDP timeout for SIP or have the phone use SIP over TLS; if an expiry was typed in the phone’s admin page, restore the CloudPBX’s default.',
+      },
+    );
+  }
+  const unknown = lifetime.often === undefined ? '; how often it re-registers cannot be told' : '';
+  return check('registration-health', 'ok', `One contact, refreshed in time${unknown}.`, { evidence });
+}
+
+/** A registration lasting this long or less is refreshed every couple of minutes or more often. */
+const SHORT_REGISTRATION_MS = 300_000;
+
+/**
+ * How long the phone's registrations last, bounded from one read (the API gives no interval): a binding made at
+ * `since` and expiring at `expiresAt` lasts at most that long, and one still valid for longer than the threshold
+ * lasts at least that long (a refresh never outlives the expiry the phone asked for). Neither bound decides:
+ * unknown, rather than a guess.
+ */
+function registrationLifetime(
+  readings: readonly RegistrationReading[],
+  now: number,
+): { often: boolean | undefined; evidence: string } {
+  const atMost = readings.flatMap(({ since, expiresAt }) =>
+    since === undefined || expiresAt === undefined ? [] : [expiresAt - since],
+  );
+  const shortest = Math.min(...atMost);
+  if (shortest <= SHORT_REGISTRATION_MS) return { often: true, evidence: `${seconds(shortest)} or less` };
+  const remaining = Math.min(...readings.map(({ expiresAt }) => (expiresAt ?? now) - now));
+  if (remaining > SHORT_REGISTRATION_MS) return { often: false, evidence: `${seconds(remaining)} or more` };
+  return {
+    often: undefined,
+    evidence: 'unknown: neither the binding time nor the time left bounds it',
+  };
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 1000)} s`;
 }
 
 function natCheck(readings: readonly RegistrationReading[]): DeviceCheck {

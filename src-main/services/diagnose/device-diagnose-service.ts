@@ -53,7 +53,7 @@ export class DeviceDiagnoseService {
       },
       async () => {
         const facts = await this.#facts(systemId, asked, device);
-        return checkReport(subjectOf(systemId, asked, device), deviceChecks(facts));
+        return checkReport(subjectOf(systemId, asked, device, facts.sighting), deviceChecks(facts));
       },
     );
   }
@@ -79,11 +79,12 @@ export class DeviceDiagnoseService {
 
   async #facts(systemId: string, asked: DeviceAsk, device: Device | undefined): Promise<DeviceFacts> {
     const client = this.#deps.client();
+    const mac = macOf(asked, device);
     const facts: DeviceFacts = {
       systemId,
       asked,
       device,
-      sighting: device?.macAddress === undefined ? undefined : this.#deps.sighting(device.macAddress),
+      sighting: mac === undefined ? undefined : this.#deps.sighting(mac),
       now: this.#deps.clock.now(),
     };
     if (device === undefined && asked.by !== 'device') {
@@ -119,6 +120,12 @@ function askOf(request: DeviceDiagnoseRequest): DeviceAsk {
   return { by: request.by, identifier: readIdentifier(request.identifier, 'identifier', request.by).value };
 }
 
+/** The MAC the LAN would show: the device's, or the one asked for when no device here has it. */
+function macOf(asked: DeviceAsk, device: Device | undefined): string | undefined {
+  if (device !== undefined) return device.macAddress;
+  return asked.by === 'mac' ? asked.identifier : undefined;
+}
+
 function askedLabel(asked: DeviceAsk): string {
   return asked.by === 'device' ? asked.deviceId : asked.identifier;
 }
@@ -129,12 +136,19 @@ function withoutAdminPassword(device: Device): Device {
   return rest;
 }
 
-function subjectOf(systemId: string, asked: DeviceAsk, device: Device | undefined): DeviceSubject {
+function subjectOf(
+  systemId: string,
+  asked: DeviceAsk,
+  device: Device | undefined,
+  sighting: LanSighting | null | undefined,
+): DeviceSubject {
+  const lanModel = sighting?.model ?? undefined;
   if (device === undefined) {
     return {
       kind: 'device',
       systemId,
       ...(asked.by === 'device' ? { deviceId: asked.deviceId } : { identifier: asked.identifier }),
+      ...(lanModel === undefined ? {} : { lanModel }),
     };
   }
   const identifier = device.macAddress ?? device.ipei;
@@ -146,5 +160,6 @@ function subjectOf(systemId: string, asked: DeviceAsk, device: Device | undefine
     description: device.description,
     model: device.deviceType.model,
     ...(device.shortNumber === undefined ? {} : { shortNumber: device.shortNumber }),
+    ...(lanModel === undefined ? {} : { lanModel }),
   };
 }

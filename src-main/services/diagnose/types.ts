@@ -18,6 +18,8 @@ export interface DeviceSubject {
   description?: string;
   model?: string;
   shortNumber?: string;
+  /** The model the phone says on the LAN in the session's latest discovery, when it saw the phone. */
+  lanModel?: string;
 }
 
 export type DeviceDiagnosis = CheckReport<DeviceSubject, DeviceFixKind>;

@@ -81,6 +81,12 @@ const SUBSCRIBER_SETTINGS: Record<string, Partial<SubscriberRecord>> = {
 /** Open space A, desk 4 sits behind a consumer router whose SIP ALG rewrites contacts: the demo's NAT case. */
 const PHONES_BEHIND_SIP_ALG = ['3c28a6110204'];
 
+/** The IT helpdesk's phone registers for two minutes through a NAT that changes its port: it re-registers often. */
+const PHONES_RE_REGISTERING_OFTEN = ['3c28a611020a'];
+
+/** The director's office was declared as a Myriad M7, but the phone on the desk is an M5: the model case. */
+const MISDECLARED_PHONES = { '3c28a6110209': 'M5' };
+
 function userRecord(person: Person, id: string): UserRecord {
   return {
     id,
@@ -204,6 +210,8 @@ export function createDemoTenant(
     keys: keyRecords(devices, subscribers),
     lanPhones: LAN_PHONES,
     phonesBehindSipAlg: PHONES_BEHIND_SIP_ALG,
+    phonesReRegisteringOften: PHONES_RE_REGISTERING_OFTEN,
+    misdeclaredPhones: MISDECLARED_PHONES,
     telephony: demoTelephony(
       (shortNumber) =>
         subscribers.find((s) => s.systemId === DEMO_SYSTEM_IDS.lyon && s.shortNumber === shortNumber)?.userId,

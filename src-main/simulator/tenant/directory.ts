@@ -177,6 +177,20 @@ export class TenantDirectory {
     return `${this.#idPrefix}${counter.padStart(ID_LENGTH - this.#idPrefix.length, '0')}`;
   }
 
+  /**
+   * Test and demo control: the administrator changes a subscriber's call settings in the admin console
+   * (overflow, barring, PSTN forking, CLI).
+   */
+  setSubscriberSettings(
+    systemId: string,
+    phoneNumberId: string,
+    settings: Partial<
+      Pick<SubscriberRecord, 'overflowToVoicemail' | 'barringOptions' | 'pstnDeviceOptions' | 'cliOptions'>
+    >,
+  ): void {
+    Object.assign(this.requireSubscriber(systemId, phoneNumberId), copy(settings));
+  }
+
   /** Forgets a subscriber; the caller has freed its devices. */
   protected deleteSubscriber(phoneNumberId: string): void {
     const subscriber = this.#subscribers.get(phoneNumberId);

@@ -111,6 +111,11 @@ export class SimulatedPhones {
     if (kind === 'dect-handset') this.#ensureBase(device.systemId);
   }
 
+  /** The phone is another model than the one its device declares (seeded after the devices). */
+  setModel(identifier: string, model: string): void {
+    this.#require(identifier).model = model;
+  }
+
   /** The device's configuration reaches its phone now: it registers after the delay. */
   provision(deviceId: string): void {
     this.#lines.set(deviceId, this.#now() + this.#delayMs);

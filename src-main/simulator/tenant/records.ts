@@ -147,6 +147,16 @@ export interface TenantSeed {
    * CloudPBX with its contact rewritten to the router's public address.
    */
   phonesBehindSipAlg?: string[];
+  /**
+   * MACs or IPEIs of phones that register for two minutes only and open a new binding at each REGISTER (a NAT
+   * changing their source port): the CloudPBX sees them re-register every minute.
+   */
+  phonesReRegisteringOften?: string[];
+  /**
+   * Phones that are not the model their device declares: MAC → the model the phone says on the LAN (the
+   * CloudPBX sends it a configuration for the declared one).
+   */
+  misdeclaredPhones?: Record<string, string>;
   /** DDIs, groups, trunks and emergency numbers; none when absent. */
   telephony?: TelephonySeed;
   /** Programmable keys of the seeded devices, service and system keys included. */

@@ -7,7 +7,14 @@ import type { SimulatorTenant } from './tenant';
 
 /** Phones REGISTER for an hour and refresh halfway, so the expiry date moves on while the clock does. */
 const REGISTER_EXPIRES_MS = 3600_000;
-const REFRESH_EVERY_MS = REGISTER_EXPIRES_MS / 2;
+/** A phone re-registering often asks for two minutes, and each REGISTER opens a new binding. */
+const SHORT_REGISTER_EXPIRES_MS = 120_000;
+
+/** What the phone's site does to its REGISTER. */
+interface RegisterPath {
+  behindSipAlg: boolean;
+  reRegistersOften: boolean;
+}
 
 /** The registrations of a device right now: one while registered, none otherwise. */
 export function registrationsOf(tenant: SimulatorTenant, device: DeviceRecord): Registration[] {
@@ -18,33 +25,41 @@ export function registrationsOf(tenant: SimulatorTenant, device: DeviceRecord): 
       : tenant.findSubscriber(device.systemId, device.phoneNumberId);
   return active === undefined || subscriber === undefined
     ? []
-    : [registrationView(device, subscriber, active, tenant.behindSipAlg(active.identifier))];
+    : [
+        registrationView(device, subscriber, active, {
+          behindSipAlg: tenant.behindSipAlg(active.identifier),
+          reRegistersOften: tenant.reRegistersOften(active.identifier),
+        }),
+      ];
 }
 
 /**
  * One entry of `GET …/devices/:deviceId/registrations`, in the reference's shape: the private address the
  * phone registers from, and the public address of the site (203.0.113.0/24, documentation range: data only).
- * Behind a SIP ALG the phone registers over UDP and the router rewrites the contact to its public address.
+ * Behind a SIP ALG the phone registers over UDP and the router rewrites the contact to its public address. The
+ * id carries the time its binding was made: the first REGISTER, or the latest for a phone re-registering often.
  */
 function registrationView(
   device: DeviceRecord,
   subscriber: SubscriberRecord,
   active: ActiveRegistration,
-  behindSipAlg: boolean,
+  { behindSipAlg, reRegistersOften }: RegisterPath,
 ): Registration {
   const login = subscriber.sipLogin ?? subscriber.shortNumber;
   const handset = active.kind === 'dect-handset';
   const base = handset ? (active.baseMac ?? '') : undefined;
   const { observedAt, registeredAt } = active;
-  const refreshedAt = observedAt - ((observedAt - registeredAt) % REFRESH_EVERY_MS);
+  const expiresMs = reRegistersOften ? SHORT_REGISTER_EXPIRES_MS : REGISTER_EXPIRES_MS;
+  const refreshedAt = observedAt - ((observedAt - registeredAt) % (expiresMs / 2));
+  const boundAt = reRegistersOften ? refreshedAt : registeredAt;
   const natPort = 1024 + ((active.sipPort * 31) % 60_000);
   const publicAddress = publicAddressOf(device.systemId);
   const transport = behindSipAlg ? 'udp' : 'tls';
   const contact = behindSipAlg ? `${publicAddress}:${natPort}` : `${active.ip}:${active.sipPort}`;
   return {
-    id: `uloc-${Math.floor(registeredAt / 1000).toString(16)}-${device.id.slice(-6)}-1`,
+    id: `uloc-${Math.floor(boundAt / 1000).toString(16)}-${device.id.slice(-6)}-1`,
     fullSipURI: `sip:${login}@${contact};transport=${transport}`,
-    expirationDate: sqlDate(refreshedAt + REGISTER_EXPIRES_MS),
+    expirationDate: sqlDate(refreshedAt + expiresMs),
     vendor: 'ALE',
     softwareVersion: handset ? DECT_BASE.softwareVersion : active.firmware,
     macAddress: (base ?? active.identifier).toUpperCase(),

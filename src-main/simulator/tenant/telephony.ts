@@ -1,6 +1,7 @@
 /**
  * The telephony around the subscribers, as the reference shows it: DDIs and where they go, hunting groups and
- * their forwards, external SIP trunks and their status, emergency numbers. Read-only in the simulator.
+ * their forwards, external SIP trunks and their status, emergency numbers. The API only reads them; test and
+ * demo controls change them as an administrator or the business partner would.
  */
 
 export interface DdiRecord {
@@ -62,7 +63,7 @@ export interface TelephonySeed {
 
 export const NO_TELEPHONY: TelephonySeed = { ddis: [], groups: [], trunks: [], emergencyNumbers: {} };
 
-/** Read access for the routes; copies out, so nothing outside changes the seed. */
+/** Read access for the routes; copies out, so only the controls change the seed. */
 export class Telephony {
   readonly #seed: TelephonySeed;
 
@@ -84,6 +85,22 @@ export class Telephony {
 
   trunks(): ExternalTrunkRecord[] {
     return structuredClone(this.#seed.trunks);
+  }
+
+  /** Test and demo control: the administrator points a DDI at a user, or at a group. */
+  routeDdi(numberE164: string, to: { userId: string } | { rvcpGroupId: string }): void {
+    const ddi = this.#seed.ddis.find((candidate) => candidate.numberE164 === numberE164);
+    if (ddi === undefined) throw new RangeError(`No DDI ${numberE164}`);
+    delete ddi.userId;
+    delete ddi.rvcpGroupId;
+    Object.assign(ddi, to);
+  }
+
+  /** Test and demo control: the business partner activates and unlocks a trunk (or takes it out of service). */
+  setTrunkState(trunkId: string, state: Pick<ExternalTrunkRecord, 'status' | 'locked'>): void {
+    const trunk = this.#seed.trunks.find((candidate) => candidate.id === trunkId);
+    if (trunk === undefined) throw new RangeError(`No trunk ${trunkId}`);
+    Object.assign(trunk, state);
   }
 
   emergencyNumbers(systemId: string): EmergencyNumber[] {

@@ -24,6 +24,7 @@ export class SimulatorTenant extends TenantDirectory {
   readonly #phones: SimulatedPhones;
   readonly #debugSessions: DebugSessions;
   readonly #behindSipAlg: Set<string>;
+  readonly #reRegisteringOften: Set<string>;
   /** DDIs, groups, trunks, emergency numbers: read by the routes, never changed. */
   readonly telephony: Telephony;
   readonly #keys = new DeviceKeyBoard();
@@ -33,12 +34,15 @@ export class SimulatorTenant extends TenantDirectory {
     this.#phones = new SimulatedPhones({ now: seed.now, registrationDelayMs: seed.registrationDelayMs ?? 0 });
     this.#debugSessions = new DebugSessions(seed.now);
     this.#behindSipAlg = new Set(seed.phonesBehindSipAlg);
+    this.#reRegisteringOften = new Set(seed.phonesReRegisteringOften);
     this.telephony = new Telephony(seed.telephony ?? NO_TELEPHONY);
     for (const phone of seed.lanPhones ?? []) this.#phones.addLanPhone(phone);
     for (const device of seed.devices) {
       this.#storeDevice(copy(device));
       if (device.phoneNumberId !== undefined) this.#phones.provisionAtOnce(device.id);
     }
+    for (const [mac, model] of Object.entries(seed.misdeclaredPhones ?? {}))
+      this.#phones.setModel(mac, model);
     for (const key of seed.keys ?? []) this.#keys.seed(key);
   }
 
@@ -187,9 +191,14 @@ export class SimulatorTenant extends TenantDirectory {
     return this.#keys.remove(deviceId, moduleId, keyNum);
   }
 
-  /** The phone drops its registration and registers again after the delay. */
+  /**
+   * The phone drops its registration and registers again after the delay. A banned phone fetches its
+   * configuration and SIP password again, so the simulator lifts its ban (how Rainbow lifts one is not
+   * documented: an assumption, the fix the diagnosis offers).
+   */
   rebootDevice(systemId: string, deviceId: string): void {
-    this.#requireDeskphone(systemId, deviceId);
+    const { bannedDevice, ...unbanned } = this.#requireDeskphone(systemId, deviceId);
+    if (bannedDevice !== undefined) this.#devices.set(deviceId, unbanned);
     this.#phones.reboot(deviceId);
   }
 
@@ -241,6 +250,18 @@ export class SimulatorTenant extends TenantDirectory {
     const key = compactIdentifier(identifier);
     if (behind) this.#behindSipAlg.add(key);
     else this.#behindSipAlg.delete(key);
+  }
+
+  /** Whether the phone re-registers every minute with a new binding; MAC or IPEI, 10 or 12 hex digits. */
+  reRegistersOften(identifier: string): boolean {
+    return this.#reRegisteringOften.has(identifier);
+  }
+
+  /** Test and demo control: the technician fixes what made the phone re-register every minute (or breaks it). */
+  setReRegisteringOften(identifier: string, often: boolean): void {
+    const key = compactIdentifier(identifier);
+    if (often) this.#reRegisteringOften.add(key);
+    else this.#reRegisteringOften.delete(key);
   }
 
   /** Test and demo control: the technician configures a factory-reset phone again. */

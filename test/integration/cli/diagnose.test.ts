@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditFilePath } from '../../../src-main/services/audit/audit-log';
 import type { AuditEntry } from '../../../src-main/services/audit/types';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
+import { DEMO_TRUNK_IDS, LYON_RECEPTION_GROUP_ID } from '../../../src-main/simulator/seed/telephony-seed';
 import { DEVICE_CHECK_IDS } from '../../../src-main/services/diagnose/device-checks';
 import { cli as runCli, envFor, scratchDir } from '../batch/support';
 
@@ -42,6 +43,13 @@ function cli(args: string[]) {
 async function diagnose(...args: string[]): Promise<{ code: number; report: JsonReport }> {
   const { code, stdout } = await cli([...args, '--json']);
   return { code, report: JSON.parse(stdout) as JsonReport };
+}
+
+function auditEntries(): AuditEntry[] {
+  return readFileSync(auditFilePath(dataDir.path, { kind: 'env' }), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as AuditEntry);
 }
 
 function statusOf(report: JsonReport, id: string): string | undefined {
@@ -148,6 +156,37 @@ describe('fieldkit diagnose (device)', () => {
     }
   });
 
+  it('warns `registration-health` for the phone re-registering every minute, ok once its site is fixed', async () => {
+    const before = await diagnose('--mac', '3c28a611020a');
+    expect(before.code).toBe(0);
+    expect(before.report.verdict).toBe('ok');
+    const health = checkOf(before.report, 'registration-health');
+    expect(health).toMatchObject({
+      status: 'warn',
+      evidence: { registrationLifetime: '120 s or less' },
+    });
+    expect(health.fix).toMatch(/UDP timeout/);
+
+    simulator.tenant.setReRegisteringOften('3c28a611020a', false);
+    try {
+      const after = await diagnose('--mac', '3c28a611020a');
+      expect(checkOf(after.report, 'registration-health')).toMatchObject({
+        status: 'ok',
+        evidence: { registrationLifetime: expect.stringMatching(/^\d+ s or more$/) as unknown },
+      });
+    } finally {
+      simulator.tenant.setReRegisteringOften('3c28a611020a', true);
+    }
+  });
+
+  it('skips `model` without a LAN discovery: the CLI has none to compare the declared model with', async () => {
+    const { report } = await diagnose('--mac', '3c28a6110209');
+    expect(checkOf(report, 'model')).toMatchObject({
+      status: 'skipped',
+      evidence: { 'deviceType.model': 'M7' },
+    });
+  });
+
   it('reports a refused registrations call as unknown, never as a problem', async () => {
     simulator.setFaults({ targeted: [{ method: 'GET', path: /\/registrations$/, answer: 403 }] });
     const { code, report } = await diagnose('--mac', '487a550a1b01');
@@ -161,17 +200,18 @@ describe('fieldkit diagnose (device)', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/verdict: problem/);
     expect(stdout).toMatch(/\[FAIL\] banned: /);
-    const entries = readFileSync(auditFilePath(dataDir.path, { kind: 'env' }), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as AuditEntry);
     expect(
-      entries.some((entry) => entry.action === 'diagnose.device' && entry.details?.verdict === 'problem'),
+      auditEntries().some(
+        (entry) => entry.action === 'diagnose.device' && entry.details?.verdict === 'problem',
+      ),
     ).toBe(true);
   });
 
-  it('refuses bad input with exit 2 and unreachable Rainbow with exit 4', async () => {
+  it('refuses bad input with exit 2, a refused sign-in with exit 3 and unreachable Rainbow with exit 4', async () => {
     expect((await cli(['--mac', 'not-a-mac'])).code).toBe(2);
+    const wrong = envFor(simulator, dataDir.path, { FIELDKIT_PASSWORD: 'wrong-password' });
+    expect((await runCli(['diagnose', '--mac', '487a550a1b01', '--system', lyon], wrong)).code).toBe(3);
+    expect((await runCli(['diagnose', '--number', '81001', '--system', lyon], wrong)).code).toBe(3);
     expect((await cli(['--mac', '487a550a1b01', '--device', 'x'])).code).toBe(2);
     expect((await cli([])).code).toBe(2);
     simulator.setFaults({ targeted: [{ method: 'GET', path: /\/devices$/, answer: 'reset' }] });
@@ -227,7 +267,7 @@ describe('fieldkit diagnose --number', () => {
     }
   });
 
-  it('fails `ddi` for the installation number, which reaches the reception group', async () => {
+  it('fails `ddi` for the installation number, which reaches the reception group, ok once it reaches a user', async () => {
     const { code, report } = await diagnose('--number', '+33478980000');
     expect(code).toBe(1);
     const ddi = checkOf(report, 'ddi');
@@ -237,6 +277,78 @@ describe('fieldkit diagnose --number', () => {
       'groupForwards.overflow': 'voicemail after 20 s',
     });
     expect(statusOf(report, 'subscriber')).toBe('skipped');
+
+    const reception = simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81001');
+    if (reception?.userId === undefined) throw new Error('seed changed: 81001 has no user');
+    simulator.tenant.telephony.routeDdi('+33478980000', { userId: reception.userId });
+    try {
+      const after = await diagnose('--number', '+33478980000');
+      expect(statusOf(after.report, 'ddi')).toBe('ok');
+      expect(after.code).toBe(0);
+    } finally {
+      simulator.tenant.telephony.routeDdi('+33478980000', { rvcpGroupId: LYON_RECEPTION_GROUP_ID });
+    }
+  });
+
+  it('shows whether forwards to external numbers are allowed, from the CloudPBX', async () => {
+    const { report } = await diagnose('--number', '81004');
+    expect(checkOf(report, 'forwarding')).toMatchObject({
+      status: 'ok',
+      evidence: { 'callForwardOptions.externalCallForward': expect.any(String) as unknown },
+    });
+  });
+
+  it('warns `cli` for a number without a DDI, ok once callees see the installation number', async () => {
+    const before = await diagnose('--number', '81091');
+    expect(checkOf(before.report, 'cli')).toMatchObject({ status: 'warn', evidence: { numberE164: null } });
+    const unheld = simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81091');
+    if (unheld === undefined) throw new Error('seed changed: no number 81091');
+    simulator.tenant.setSubscriberSettings(lyon, unheld.id, {
+      cliOptions: { policy: 'installation_ddi_number' },
+    });
+    try {
+      expect(statusOf((await diagnose('--number', '81091')).report, 'cli')).toBe('ok');
+    } finally {
+      simulator.tenant.setSubscriberSettings(lyon, unheld.id, { cliOptions: { policy: 'company_policy' } });
+    }
+  });
+
+  it('turns overflow, barring, PSTN forking and trunks ok once the settings are fixed', async () => {
+    const numbers = Object.fromEntries(
+      simulator.tenant.listSubscribers(lyon).map((s) => [s.shortNumber, s.id] as const),
+    );
+    const id = (shortNumber: string) => numbers[shortNumber] ?? '';
+    const saved = simulator.tenant
+      .listSubscribers(lyon)
+      .filter((s) => ['81002', '81003', '81006'].includes(s.shortNumber));
+    simulator.tenant.setSubscriberSettings(lyon, id('81003'), {
+      overflowToVoicemail: { value: 'custom', noReplyDelay: 20 },
+    });
+    simulator.tenant.setSubscriberSettings(lyon, id('81006'), {
+      barringOptions: { permissions: 'int_nat_local', restrictions: 'default' },
+    });
+    simulator.tenant.setSubscriberSettings(lyon, id('81002'), {
+      pstnDeviceOptions: { policy: 'none', numberE164: null },
+    });
+    simulator.tenant.telephony.setTrunkState(DEMO_TRUNK_IDS.legacy, { status: 'active', locked: false });
+    try {
+      expect(statusOf((await diagnose('--number', '81003')).report, 'overflow')).toBe('ok');
+      expect(statusOf((await diagnose('--number', '81006')).report, 'barring')).toBe('ok');
+      expect(statusOf((await diagnose('--number', '81002')).report, 'pstn-forking')).toBe('ok');
+      const trunk = await diagnose('--number', '81008');
+      expect(statusOf(trunk.report, 'trunks')).toBe('ok');
+      expect(trunk.code).toBe(0);
+    } finally {
+      for (const subscriber of saved) {
+        const { overflowToVoicemail, barringOptions, pstnDeviceOptions } = subscriber;
+        simulator.tenant.setSubscriberSettings(lyon, subscriber.id, {
+          overflowToVoicemail,
+          barringOptions,
+          pstnDeviceOptions,
+        });
+      }
+      simulator.tenant.telephony.setTrunkState(DEMO_TRUNK_IDS.legacy, { status: 'new', locked: true });
+    }
   });
 
   it('warns about a 10 s overflow, fails barred outgoing calls and a trunk not in service', async () => {
@@ -271,6 +383,14 @@ describe('fieldkit diagnose --number', () => {
     expect(refused.code).toBe(0);
     expect(refused.report.verdict).toBe('unknown');
     expect(statusOf(refused.report, 'ddi')).toBe('unknown');
+  });
+
+  it('records every number run in the activity log, with its verdict', async () => {
+    const before = auditEntries().filter((entry) => entry.action === 'diagnose.number').length;
+    await diagnose('--number', '81006');
+    await diagnose('--number', '81001');
+    const runs = auditEntries().filter((entry) => entry.action === 'diagnose.number');
+    expect(runs.slice(before).map((entry) => entry.details?.verdict)).toEqual(['problem', 'ok']);
   });
 
   it('refuses a malformed number, or a number and a device at once, with exit 2', async () => {

@@ -156,6 +156,34 @@ describe('device checks', () => {
     expect(find(late, 'registration-health').summary).toMatch(/expires within a minute/);
   });
 
+  it('registration-health: warns when a binding lasts minutes, and says when one read cannot tell', () => {
+    const healthy = find(deviceChecks(facts()), 'registration-health');
+    expect(healthy).toMatchObject({ status: 'ok', evidence: { registrationLifetime: '2008 s or more' } });
+
+    // Bound at 10:31:28 (0x5e2ac780), expiring two minutes later: a new binding every REGISTER.
+    const short = { ...BEHIND_NAT, id: 'uloc-5e2ac780-67c1-2a82' };
+    const often = find(
+      deviceChecks(
+        facts({ now: Date.parse('2020-01-24T10:32:00Z'), registrations: { ok: true, value: [short] } }),
+      ),
+      'registration-health',
+    );
+    expect(often).toMatchObject({ status: 'warn', evidence: { registrationLifetime: '120 s or less' } });
+    expect(often.summary).toMatch(/Re-registering often/);
+    expect(often.fix).toMatch(/UDP timeout/);
+
+    const untimed = { ...BEHIND_NAT, id: 'c0ffee' };
+    const unknown = find(
+      deviceChecks(
+        facts({ now: Date.parse('2020-01-24T10:30:00Z'), registrations: { ok: true, value: [untimed] } }),
+      ),
+      'registration-health',
+    );
+    expect(unknown.status).toBe('ok');
+    expect(unknown.summary).toMatch(/cannot be told/);
+    expect(String(unknown.evidence.registrationLifetime)).toMatch(/^unknown: /);
+  });
+
   it('nat: fails when the contact was rewritten to the public address over UDP', () => {
     const nat = find(deviceChecks(facts({ registrations: { ok: true, value: [REWRITTEN] } })), 'nat');
     expect(nat).toMatchObject({ status: 'fail', evidence: { transport: 'UDP' } });
