@@ -33,6 +33,7 @@ import type {
   DeviceActionResult,
   DeviceDiagnosis,
   DeviceModel,
+  DevicePage,
   DiscoveryFinishedEvent,
   DiscoveryFoundEvent,
   DiscoveryProgressEvent,
@@ -106,6 +107,11 @@ export const calls = {
   'cloudpbx.emergencyNumbers': defineCall<EmergencyNumbersView>()(z.object({ systemId }).strict()),
   'subscribers.list': defineCall<PhoneNumber[]>()(z.object({ systemId }).strict()),
   'devices.list': defineCall<Device[]>()(z.object({ systemId }).strict()),
+  /**
+   * `devices.list` as it arrives: without a cursor, the first page as soon as it is there; with the cursor each
+   * answer gave, every device that arrived since. No cursor in the answer: the list is complete.
+   */
+  'devices.listPage': defineCall<DevicePage>()(device.listPageInput),
   // Devices & subscribers (services/devices): inputs in shared/inputs/devices.ts.
   'devices.get': defineCall<Device>()(device.deviceInput),
   'devices.findByIdentifier': defineCall<Device | null>()(device.findByIdentifierInput),

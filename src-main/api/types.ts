@@ -14,6 +14,7 @@ export type {
   DebugCredentials,
   DebugSession,
   DeviceActionResult,
+  DevicePage,
   IdentifierCheck,
   RegistrationSnapshot,
   SwapProgress,

@@ -73,6 +73,12 @@ export interface SimulatorRequestRecord {
   query: string;
   /** 0 for a request held by a timeout fault and never answered. */
   status: number;
+  /**
+   * When it arrived and when it was answered (or held, or cut), as steps of one counter shared by every request:
+   * two requests overlapped when each arrived before the other was answered.
+   */
+  received: number;
+  answered: number;
 }
 
 export interface RunningSimulator {

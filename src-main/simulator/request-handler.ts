@@ -41,8 +41,16 @@ export async function handleRequest(
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://simulator.invalid');
   const method = request.method ?? 'GET';
+  const received = dependencies.log.step();
   const record = (status: number): void =>
-    dependencies.log.add({ method, path: url.pathname, query: url.search.slice(1), status });
+    dependencies.log.add({
+      method,
+      path: url.pathname,
+      query: url.search.slice(1),
+      status,
+      received,
+      answered: dependencies.log.step(),
+    });
   try {
     const rawBody = await readBody(request);
     const faults = dependencies.faults();

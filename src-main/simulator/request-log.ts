@@ -5,6 +5,13 @@ const MAX_RECORDS = 10_000;
 
 export class RequestLog {
   readonly #records: SimulatorRequestRecord[] = [];
+  #steps = 0;
+
+  /** The next step of the counter that orders arrivals and answers (SimulatorRequestRecord.received). */
+  step(): number {
+    this.#steps += 1;
+    return this.#steps;
+  }
 
   add(record: SimulatorRequestRecord): void {
     this.#records.push(record);

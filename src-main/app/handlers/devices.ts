@@ -2,9 +2,11 @@ import type { DeviceFeature } from '../../services/devices/device-feature';
 import { readIdentifier } from '../../services/devices/device-rules';
 import type { NamespaceHandlers } from './handler-types';
 
-export function deviceHandlers({ devices, settings }: DeviceFeature): NamespaceHandlers<'devices'> {
+export function deviceHandlers({ devices, listings, settings }: DeviceFeature): NamespaceHandlers<'devices'> {
   return {
     'devices.list': ({ systemId }) => devices.list(systemId),
+    'devices.listPage': ({ systemId, cursor }) =>
+      cursor === undefined ? listings.start(systemId) : listings.next(systemId, cursor),
     'devices.get': ({ systemId, deviceId }) => devices.get(systemId, deviceId),
     'devices.findByIdentifier': async ({ systemId, identifier, kind }) =>
       (await devices.findByIdentifier(systemId, readIdentifier(identifier, 'identifier', kind))) ?? null,

@@ -3,6 +3,7 @@ import type { Redactor } from '../log/redactor';
 import type { Clock, RainbowClient } from '../rainbow';
 import { KeyService } from '../keys/key-service';
 import { DebugService } from './debug-service';
+import { DeviceListings } from './device-listings';
 import { DeviceSettingsService } from './device-settings-service';
 import { DeviceService } from './device-service';
 import { ModuleService } from './module-service';
@@ -24,6 +25,8 @@ export interface DeviceFeatureDeps {
 /** The services of the devices & subscribers feature, wired together. */
 export interface DeviceFeature {
   devices: DeviceService;
+  /** The device list handed out page by page as it arrives (`devices.listPage`). */
+  listings: DeviceListings;
   subscribers: SubscriberService;
   debug: DebugService;
   modules: ModuleService;
@@ -45,8 +48,10 @@ export function createDeviceFeature(deps: DeviceFeatureDeps): DeviceFeature {
   });
   const onDeviceActivity = (systemId: string, deviceId: string): void =>
     registrations.nudge(systemId, deviceId);
+  const devices = new DeviceService({ client, audit, redactor, onDeviceActivity });
   return {
-    devices: new DeviceService({ client, audit, redactor, onDeviceActivity }),
+    devices,
+    listings: new DeviceListings({ pages: (systemId) => devices.pages(systemId), clock }),
     subscribers: new SubscriberService({ client, audit, redactor }),
     debug: new DebugService({ client, audit, redactor, clock }),
     modules: new ModuleService({ client, audit, redactor }),

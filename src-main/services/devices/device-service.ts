@@ -23,6 +23,7 @@ import type { DeviceActionResult, IdentifierCheck } from './types';
 export type DeviceClient = Pick<
   RainbowClient,
   | 'listDevices'
+  | 'streamDevices'
   | 'getDevice'
   | 'createDevice'
   | 'deleteDevice'
@@ -69,6 +70,12 @@ export class DeviceService {
 
   async list(systemId: string): Promise<Device[]> {
     return (await this.#client().listDevices(systemId)).map((device) => this.#clean(device));
+  }
+
+  /** The pages of `list`, in its order, as they arrive. */
+  async *pages(systemId: string): AsyncGenerator<Device[]> {
+    for await (const page of this.#client().streamDevices(systemId))
+      yield page.map((device) => this.#clean(device));
   }
 
   async get(systemId: string, deviceId: string): Promise<Device> {

@@ -88,6 +88,13 @@ export interface RegistrationSnapshot {
   error?: FieldkitErrorData;
 }
 
+/** One answer of `devices.listPage`: the devices that arrived since the last one, in list order. */
+export interface DevicePage {
+  devices: Device[];
+  /** Asks for the next devices; absent once the list is complete. */
+  cursor?: string;
+}
+
 export interface WatchStarted {
   watchId: string;
   snapshot: RegistrationSnapshot;

@@ -20,6 +20,7 @@ import {
   deleteDevice,
   getDevice,
   listDevices,
+  streamDevices,
   rebootDevice,
   resetDevice,
   updateDevice,
@@ -102,6 +103,8 @@ export interface RainbowClient extends RainbowApi {
   listDeviceModels(systemId: string, filter?: DeviceModelFilter): Promise<DeviceModel[]>;
   listPhoneNumbers(systemId: string, query?: PhoneNumberQuery): Promise<PhoneNumber[]>;
   listDevices(systemId: string, query?: DeviceQuery): Promise<Device[]>;
+  /** The pages of `listDevices`, in its order, as they arrive. */
+  streamDevices(systemId: string, query?: DeviceQuery): AsyncGenerator<Device[]>;
   /** During a debug session the answer carries `adminPassword`: strip it before it goes anywhere. */
   getDevice(systemId: string, deviceId: string): Promise<Device>;
   createDevice(systemId: string, device: DeviceCreation): Promise<Device>;
@@ -212,6 +215,7 @@ export async function signIn(credentials: RainbowCredentials, deps: ClientDeps =
         async () => (await getSystem(api, systemId)).companyId ?? session.user.companyId,
       ),
     listDevices: (systemId, query) => listDevices(api, systemId, query),
+    streamDevices: (systemId, query) => streamDevices(api, systemId, query),
     getDevice: (systemId, deviceId) => getDevice(api, systemId, deviceId),
     createDevice: (systemId, device) => createDevice(api, systemId, device),
     updateDevice: (systemId, deviceId, update) => updateDevice(api, systemId, deviceId, update),

@@ -58,12 +58,44 @@ export async function listDevices(
   systemId: string,
   query: DeviceQuery = {},
 ): Promise<Device[]> {
+  const all: Device[] = [];
+  for await (const page of streamDevices(api, systemId, query)) all.push(...page);
+  return all;
+}
+
+/**
+ * The pages of `listDevices` in its order, each as soon as it and those before it arrived. Both lists are asked
+ * at once; the other devices' pages wait for the last handset.
+ */
+export async function* streamDevices(
+  api: RainbowApi,
+  systemId: string,
+  query: DeviceQuery = {},
+): AsyncGenerator<Device[]> {
   const { pageSize, ...filters } = query;
-  const [handsets, others] = await Promise.all([
-    api.listAll<Device>(devicesPath(systemId), { ...filters, category: 'dectmobile' }, pageSize),
-    api.listAll<Device>(devicesPath(systemId), filters, pageSize),
-  ]);
-  return [...handsets, ...others];
+  const handsets = api.listPages<Device>(
+    devicesPath(systemId),
+    { ...filters, category: 'dectmobile' },
+    pageSize,
+  );
+  const others = api.listPages<Device>(devicesPath(systemId), filters, pageSize);
+  const firstHandsets = handsets.next();
+  const firstOthers = others.next();
+  firstOthers.catch(() => undefined);
+  try {
+    yield* continued(await firstHandsets, handsets);
+    yield* continued(await firstOthers, others);
+  } finally {
+    void handsets.return(undefined);
+    void others.return(undefined);
+  }
+}
+
+/** The rest of a generator whose first `next()` already answered `first`. */
+async function* continued<T>(first: IteratorResult<T>, rest: AsyncGenerator<T>): AsyncGenerator<T> {
+  if (first.done === true) return;
+  yield first.value;
+  yield* rest;
 }
 
 /** One device as the API has it: during a debug session it carries `adminUrl` and `adminPassword`. */

@@ -36,13 +36,22 @@ async function* paginateFrom<T>(
   start: number,
   pageSize: number,
 ): AsyncGenerator<T> {
+  for await (const items of walkPages(fetchPage, start, pageSize)) yield* items;
+}
+
+/** `paginateFrom`, page by page; never yields an empty page. */
+async function* walkPages<T>(
+  fetchPage: PageFetcher<T>,
+  start: number,
+  pageSize: number,
+): AsyncGenerator<T[]> {
   let offset = start;
   for (;;) {
     const page = await fetchPage(offset, pageSize);
     const items = itemsOf(page);
-    yield* items;
-    offset += items.length;
     if (items.length === 0) return;
+    yield items;
+    offset += items.length;
     if (typeof page.total === 'number' ? offset >= page.total : items.length < servedPageSize(page, pageSize))
       return;
   }
@@ -56,57 +65,98 @@ export const PAGE_CONCURRENCY = 8;
 
 /**
  * Every item of a list. The first page says the total and, by the items it held, the page size the server
- * serves (a capped server says the same in its envelope's `limit`); the other pages are then fetched a few at a time and put back in order, so a 100-page list costs
- * about a quarter of the round trips of walking it. Should a page come back shorter than the server said, the
- * pages after it are dropped and the rest is walked from the first missing item, so nothing is skipped.
- * Without a total it walks page by page like `paginate`.
+ * serves (a capped server says the same in its envelope's `limit`); the other pages are then fetched a few at a
+ * time and put back in order, so a 100-page list costs about a quarter of the round trips of walking it.
  */
 export async function fetchAllPages<T>(
   fetchPage: PageFetcher<T>,
   pageSize = DEFAULT_PAGE_SIZE,
   concurrency = PAGE_CONCURRENCY,
 ): Promise<T[]> {
+  const all: T[] = [];
+  for await (const items of streamAllPages(fetchPage, pageSize, concurrency)) all.push(...items);
+  return all;
+}
+
+/**
+ * The pages of `fetchAllPages` in list order, each as soon as it and every page before it arrived, so a screen
+ * can show the first page while the others are on their way. Should a page come back shorter than the server
+ * said, the pages after it are dropped and the rest is walked from the first missing item, so nothing is
+ * skipped. Without a total it walks page by page like `paginate`. Never yields an empty page; stopping early
+ * (`return`, `break`) stops asking for the pages not yet asked.
+ */
+export async function* streamAllPages<T>(
+  fetchPage: PageFetcher<T>,
+  pageSize = DEFAULT_PAGE_SIZE,
+  concurrency = PAGE_CONCURRENCY,
+): AsyncGenerator<T[]> {
   const first = await fetchPage(0, pageSize);
   const received = itemsOf(first);
   const total = first.total;
   if (typeof total !== 'number' || received.length === 0 || received.length >= total) {
-    const more = received.length >= servedPageSize(first, pageSize) && typeof total !== 'number';
-    return more
-      ? [...received, ...(await collect(paginateFrom(fetchPage, received.length, pageSize)))]
-      : received;
+    if (received.length === 0) return;
+    yield received;
+    if (typeof total !== 'number' && received.length >= servedPageSize(first, pageSize))
+      yield* walkPages(fetchPage, received.length, pageSize);
+    return;
   }
   const step = received.length;
   const offsets: number[] = [];
   for (let offset = step; offset < total; offset += step) offsets.push(offset);
-  const pages = await fetchConcurrently(offsets, (offset) => fetchPage(offset, pageSize), concurrency);
-  const all = [...received];
-  for (const [index, page] of pages.entries()) {
-    const items = itemsOf(page);
-    all.push(...items);
-    const expected = Math.min(step, total - (offsets[index] as number));
-    if (items.length < expected) {
-      if (items.length === 0) return all;
-      return [...all, ...(await collect(paginateFrom(fetchPage, all.length, pageSize)))];
+  const ahead = fetchAhead(offsets, (offset) => fetchPage(offset, pageSize), concurrency);
+  try {
+    yield received;
+    let seen = received.length;
+    for (const [index, pending] of ahead.pages.entries()) {
+      const items = itemsOf(await pending);
+      if (items.length === 0) return;
+      yield items;
+      seen += items.length;
+      if (items.length < Math.min(step, total - (offsets[index] as number))) {
+        ahead.stop();
+        yield* walkPages(fetchPage, seen, pageSize);
+        return;
+      }
     }
+  } finally {
+    ahead.stop();
   }
-  return all;
 }
 
-async function fetchConcurrently<P>(
+/**
+ * Starts fetching every offset, `concurrency` at a time, and answers one promise per offset in their order. A
+ * page nobody waits for any more (stopped early, or after an earlier page failed) never makes an unhandled
+ * rejection; after `stop` no new page is asked.
+ */
+function fetchAhead<P>(
   offsets: readonly number[],
   fetchOne: (offset: number) => Promise<P>,
   concurrency: number,
-): Promise<P[]> {
-  const pages = new Array<P>(offsets.length);
+): { pages: Promise<P>[]; stop: () => void } {
+  const settlers: { resolve: (page: P) => void; reject: (error: unknown) => void }[] = [];
+  const pages = offsets.map(
+    () =>
+      new Promise<P>((resolve, reject) => {
+        settlers.push({ resolve, reject });
+      }),
+  );
+  for (const page of pages) page.catch(() => undefined);
   let next = 0;
+  let stopped = false;
   const worker = async (): Promise<void> => {
-    while (next < offsets.length) {
+    while (!stopped && next < offsets.length) {
       const index = next++;
-      pages[index] = await fetchOne(offsets[index] as number);
+      const settler = settlers[index] as (typeof settlers)[number];
+      await fetchOne(offsets[index] as number).then(settler.resolve, settler.reject);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, offsets.length) }, worker));
-  return pages;
+  for (let started = 0; started < Math.min(concurrency, offsets.length); started += 1) void worker();
+  return {
+    pages,
+    stop: () => {
+      stopped = true;
+    },
+  };
 }
 
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -1,6 +1,6 @@
 import { bearerAuthorization } from './auth-headers';
 import type { HttpMethod } from './http-transport';
-import { DEFAULT_PAGE_SIZE, fetchAllPages, paginate } from './pagination';
+import { DEFAULT_PAGE_SIZE, fetchAllPages, paginate, streamAllPages } from './pagination';
 import { isSuccess, type RequestRunner } from './request-runner';
 import type { Session } from './session';
 import type { ApiList } from './types';
@@ -28,6 +28,8 @@ export interface RainbowApi {
   paginate<T>(path: string, query?: Query, pageSize?: number): AsyncGenerator<T>;
   /** Every item of a paginated list, all pages. */
   listAll<T>(path: string, query?: Query, pageSize?: number): Promise<T[]>;
+  /** The pages of `listAll`, in order, each as soon as it and the pages before it arrived. */
+  listPages<T>(path: string, query?: Query, pageSize?: number): AsyncGenerator<T[]>;
 }
 
 function buildUrl(origin: URL, path: string, query: Query | undefined): URL {
@@ -69,6 +71,13 @@ export function createRainbowApi(origin: URL, session: Session, runner: RequestR
 
     listAll<T>(path: string, query: Query = {}, pageSize = DEFAULT_PAGE_SIZE): Promise<T[]> {
       return fetchAllPages<T>(
+        (offset, limit) => api.request<ApiList<T>>('GET', path, { query: { ...query, limit, offset } }),
+        pageSize,
+      );
+    },
+
+    listPages<T>(path: string, query: Query = {}, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<T[]> {
+      return streamAllPages<T>(
         (offset, limit) => api.request<ApiList<T>>('GET', path, { query: { ...query, limit, offset } }),
         pageSize,
       );

@@ -102,6 +102,10 @@ export const watchRegistrationsInput = z
     path: ['deviceId'],
   });
 
+export const listPageInput = z
+  .object({ systemId, cursor: z.string().trim().min(1).max(64).optional() })
+  .strict();
+
 export const watchIdInput = z.object({ watchId: z.string().trim().min(1).max(64) }).strict();
 
 export const startSwapInput = z

@@ -41,6 +41,26 @@ export function fill<T>(target: Loadable<T>, fetch: () => Promise<T>): Promise<v
 }
 
 /**
+ * Fetches a list that arrives in pieces into `target`. A first load shows each piece as it arrives, appended in
+ * the order given (never re-sorted); a reload keeps the list on screen until the new one is complete.
+ */
+export function fillInPieces<T>(
+  target: Loadable<T[]>,
+  fetch: (arrived: (items: readonly T[]) => void) => Promise<void>,
+): Promise<void> {
+  const showEachPiece = target.value === undefined;
+  return fill(target, async () => {
+    const ticket = tickets.get(target);
+    const all: T[] = [];
+    await fetch((items) => {
+      all.push(...items);
+      if (showEachPiece && tickets.get(target) === ticket) target.value = all.slice();
+    });
+    return all;
+  });
+}
+
+/**
  * Fetches into `target` again, unless a fetch is already running: a screen that opens while another screen's
  * fetch of the same list is on its way shares it instead of fetching every page a second time.
  */

@@ -41,13 +41,20 @@ describe('simulator HTTP behaviour and faults', () => {
     });
   });
 
-  it('logs method, path, query and status of every request, never headers', async () => {
+  it('logs method, path, query, status and order of every request, never headers', async () => {
     await getJson(simulator, `${RVCP_BASE}/cloudpbxs?limit=1`, { token });
 
     const log = simulator.requests();
     expect(log).toEqual([
-      { method: 'GET', path: `${AUTH_BASE}/login`, query: '', status: 200 },
-      { method: 'GET', path: `${RVCP_BASE}/cloudpbxs`, query: 'limit=1', status: 200 },
+      { method: 'GET', path: `${AUTH_BASE}/login`, query: '', status: 200, received: 1, answered: 2 },
+      {
+        method: 'GET',
+        path: `${RVCP_BASE}/cloudpbxs`,
+        query: 'limit=1',
+        status: 200,
+        received: 3,
+        answered: 4,
+      },
     ]);
     expect(JSON.stringify(log)).not.toMatch(/Basic|Bearer|eyJ/);
   });

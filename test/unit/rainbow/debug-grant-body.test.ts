@@ -14,6 +14,9 @@ function recordingApi(): { api: RainbowApi; sent: { path: string; options?: Requ
       throw new Error('not a list');
     },
     listAll: () => Promise.reject(new Error('not a list')),
+    listPages: () => {
+      throw new Error('not a list');
+    },
   };
   return { api, sent };
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fetchAllPages, type PageFetcher } from '../../../src-main/services/rainbow/pagination';
+import {
+  fetchAllPages,
+  streamAllPages,
+  type PageFetcher,
+} from '../../../src-main/services/rainbow/pagination';
 
 /** A server holding `items`, answering pages like the API; records each page asked and the peak of parallel asks. */
 function server(
@@ -73,5 +77,53 @@ describe('fetchAllPages', () => {
       return { data: range(limit).map((i) => offset + i), limit, offset, total: 500 };
     };
     await expect(fetchAllPages(fetchPage, 100)).rejects.toThrow('page 3 refused');
+  });
+});
+
+/** A server whose pages each wait until the test lets them through. */
+function heldServer(items: number[]) {
+  const held = new Map<number, () => void>();
+  const fetchPage: PageFetcher<number> = async (offset, limit) => {
+    await new Promise<void>((resolve) => held.set(offset, resolve));
+    return { data: items.slice(offset, offset + limit), limit, offset, total: items.length };
+  };
+  const release = async (offset: number): Promise<void> => {
+    const pass = held.get(offset);
+    if (!pass) throw new Error(`page ${offset} was not asked`);
+    held.delete(offset);
+    pass();
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  return { fetchPage, release, asked: () => [...held.keys()] };
+}
+
+describe('streamAllPages', () => {
+  it('yields each page in list order as soon as it and the pages before it arrived', async () => {
+    const { fetchPage, release, asked } = heldServer(range(400));
+    const pages = streamAllPages(fetchPage, 100, 8);
+    const first = pages.next();
+    await release(0);
+    expect((await first).value).toEqual(range(100));
+    expect(asked().sort((a, b) => a - b)).toEqual([100, 200, 300]);
+    const second = pages.next();
+    let secondShown = false;
+    void second.then(() => (secondShown = true));
+    await release(300);
+    await release(200);
+    expect(secondShown).toBe(false);
+    await release(100);
+    expect((await second).value).toEqual(range(100).map((item) => item + 100));
+    expect((await pages.next()).value?.[0]).toBe(200);
+    expect((await pages.next()).value?.[0]).toBe(300);
+    expect((await pages.next()).done).toBe(true);
+  });
+
+  it('asks for no further page once the reader stops', async () => {
+    const { fetchPage, asked } = server(range(1_000));
+    const pages = streamAllPages(fetchPage, 100, 2);
+    await pages.next();
+    await pages.return(undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(asked.length).toBeLessThan(10);
   });
 });

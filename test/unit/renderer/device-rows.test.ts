@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Device } from '@api/types';
 import {
   buildDeviceRows,
+  createDeviceRowBuilder,
   filterDeviceRows,
   noDeviceFilters,
   type DeviceRow,
@@ -20,6 +21,19 @@ const people = subscribers(3).map((subscriber, index) => ({
 function rows(devices: Device[]): DeviceRow[] {
   return buildDeviceRows(devices, people, models);
 }
+
+describe('createDeviceRowBuilder', () => {
+  it('builds each row once while the list grows, and again when the subscribers change', () => {
+    const build = createDeviceRowBuilder();
+    const first = deskphone({ phoneNumberId: 'pn-1' });
+    const [row] = build([first], people, models);
+    const grown = build([first, handset()], people, models);
+    expect(grown[0]).toBe(row);
+    expect(grown[1]?.identifier).toBe('03807E7898');
+    const renamed = people.map((person) => ({ ...person, firstName: 'Renamed' }));
+    expect(build([first], renamed, models)[0]?.subscriberName).toBe('Renamed Bernard');
+  });
+});
 
 describe('buildDeviceRows', () => {
   it('shows a MAC with colons, an IPEI in capitals with its decimal form, and joins the subscriber', () => {

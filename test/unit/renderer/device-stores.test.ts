@@ -16,7 +16,7 @@ import { storeContext } from './support/mount-app';
 describe('useDevicesStore', () => {
   it('replaces one device after a change instead of loading the list again', async () => {
     const { fake } = storeContext();
-    fake.api.devices.list.mockResolvedValue([deskphone(), handset()]);
+    fake.api.devices.listPage.mockResolvedValue({ devices: [deskphone(), handset()] });
     const devices = useDevicesStore();
     await devices.load(lyon.id);
     const before = devices.forSystem(lyon.id)?.value;
@@ -25,12 +25,31 @@ describe('useDevicesStore', () => {
     expect(after).not.toBe(before);
     expect(after?.[0]?.phoneNumberId).toBeUndefined();
     expect(after?.[1]).toBe(before?.[1]);
-    expect(fake.api.devices.list).toHaveBeenCalledTimes(1);
+    expect(fake.api.devices.listPage).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the first page at once and appends the rest as it arrives', async () => {
+    const { fake } = storeContext();
+    let secondPage: (page: { devices: ReturnType<typeof deskphone>[] }) => void = () => undefined;
+    fake.api.devices.listPage
+      .mockResolvedValueOnce({ devices: [handset()], cursor: 'c1' })
+      .mockReturnValueOnce(new Promise((resolve) => (secondPage = resolve)));
+    const devices = useDevicesStore();
+    const loading = devices.load(lyon.id);
+    await flushPromises();
+    const list = devices.forSystem(lyon.id);
+    expect(list?.value?.map((device) => device.id)).toEqual(['dev-2']);
+    expect(list?.loading).toBe(true);
+    secondPage({ devices: [deskphone()] });
+    await loading;
+    expect(list?.value?.map((device) => device.id)).toEqual(['dev-2', 'dev-1']);
+    expect(list?.loading).toBe(false);
+    expect(fake.api.devices.listPage).toHaveBeenLastCalledWith({ systemId: lyon.id, cursor: 'c1' });
   });
 
   it('adds a registered device and drops a deleted one', async () => {
     const { fake } = storeContext();
-    fake.api.devices.list.mockResolvedValue([handset({ systemId: lyon.id })]);
+    fake.api.devices.listPage.mockResolvedValue({ devices: [handset({ systemId: lyon.id })] });
     const devices = useDevicesStore();
     await devices.load(lyon.id);
     await devices.register({ systemId: lyon.id, identifier: '487A55ABCDEF', deviceTypeId: 1 });

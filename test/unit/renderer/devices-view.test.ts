@@ -24,11 +24,13 @@ const devicesRoute = {
 };
 
 async function devicesPage(fake = createFakeApi()) {
-  fake.api.devices.list.mockResolvedValue([
-    deskphone(),
-    handset(),
-    deskphone({ id: 'dev-3', macAddress: '3c28a6110204', description: 'Open space' }),
-  ]);
+  fake.api.devices.listPage.mockResolvedValue({
+    devices: [
+      deskphone(),
+      handset(),
+      deskphone({ id: 'dev-3', macAddress: '3c28a6110204', description: 'Open space' }),
+    ],
+  });
   const app = await mountView(DevicesView, {
     fake,
     routes: [devicesRoute],
@@ -61,7 +63,7 @@ async function openRegisterDialog() {
 describe('devices screen', () => {
   it('lists every device and counts what the search keeps', async () => {
     const { wrapper: page, fake } = await devicesPage();
-    expect(fake.api.devices.list).toHaveBeenCalledWith({ systemId: lyon.id });
+    expect(fake.api.devices.listPage).toHaveBeenCalledWith({ systemId: lyon.id });
     const count = page.get(byTestId('device-count'));
     expect(count.attributes()).toMatchObject({ 'data-shown': '3', 'data-total': '3' });
     await page.get(byTestId('device-search')).setValue('3C-28-A6');
@@ -75,7 +77,7 @@ describe('devices screen', () => {
   it('explains a list that could not be loaded, and loads it again on retry', async () => {
     const fake = createFakeApi();
     const { wrapper: page } = await devicesPage(fake);
-    fake.api.devices.list.mockRejectedValueOnce(
+    fake.api.devices.listPage.mockRejectedValueOnce(
       new ApiError({ code: 'timeout', message: 'slow', hint: 'Try again.' }),
     );
     await page.get(byTestId('refresh-devices')).trigger('click');

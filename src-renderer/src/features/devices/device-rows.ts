@@ -47,9 +47,43 @@ export function buildDeviceRows(
   subscribers: readonly PhoneNumber[],
   models: readonly DeviceModel[],
 ): DeviceRow[] {
+  return devices.map(rowBuilder(subscribers, models));
+}
+
+/**
+ * `buildDeviceRows` for a list that grows while it arrives: each device's row is built once and reused while the
+ * subscribers and models are the same lists, so appending a page costs that page's rows, not the whole list's.
+ */
+export function createDeviceRowBuilder(): typeof buildDeviceRows {
+  let join:
+    | {
+        subscribers: readonly PhoneNumber[];
+        models: readonly DeviceModel[];
+        build: (device: Device) => DeviceRow;
+        rowOf: WeakMap<Device, DeviceRow>;
+      }
+    | undefined;
+  return (devices, subscribers, models) => {
+    if (join?.subscribers !== subscribers || join.models !== models)
+      join = { subscribers, models, build: rowBuilder(subscribers, models), rowOf: new WeakMap() };
+    const { build, rowOf } = join;
+    return devices.map((device) => {
+      const known = rowOf.get(device);
+      if (known) return known;
+      const row = build(device);
+      rowOf.set(device, row);
+      return row;
+    });
+  };
+}
+
+function rowBuilder(
+  subscribers: readonly PhoneNumber[],
+  models: readonly DeviceModel[],
+): (device: Device) => DeviceRow {
   const subscriberById = new Map(subscribers.map((subscriber) => [subscriber.id, subscriber]));
   const categoryByModel = new Map(models.map((model) => [model.id, model.category]));
-  return devices.map((device) => {
+  return (device) => {
     const subscriber =
       device.phoneNumberId === undefined ? undefined : subscriberById.get(device.phoneNumberId);
     const name = subscriberName(subscriber) || (device.userDisplayName ?? '');
@@ -92,7 +126,7 @@ export function buildDeviceRows(
       banned: device.bannedDevice !== undefined,
       searchKey,
     };
-  });
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Device, DeviceActionResult, IdentifierCheck } from '@api/types';
 import { useApi } from '@renderer/api/inject';
 import type { ExpansionModulePosition } from '@shared/enums';
 import { useSessionStore } from '@renderer/features/sign-in/session-store';
-import { createLoadable, fill, type Loadable } from '@renderer/api/loadable';
+import { createLoadable, fillInPieces, type Loadable } from '@renderer/api/loadable';
 
 export type RegisterInput = CallInput<'devices.register'>;
 export type CheckIdentifierInput = CallInput<'devices.checkIdentifier'>;
@@ -31,8 +31,16 @@ export const useDevicesStore = defineStore('devices', () => {
     return created;
   }
 
+  /** The first page shows as soon as it is there; the rest is appended as it arrives. */
   const load = (systemId: string): Promise<void> =>
-    fill(entry(systemId), () => api.devices.list({ systemId }));
+    fillInPieces(entry(systemId), async (arrived) => {
+      let page = await api.devices.listPage({ systemId });
+      arrived(page.devices);
+      while (page.cursor !== undefined) {
+        page = await api.devices.listPage({ systemId, cursor: page.cursor });
+        arrived(page.devices);
+      }
+    });
 
   const find = (systemId: string, deviceId: string): Device | undefined =>
     bySystem.get(systemId)?.value?.find((device) => device.id === deviceId);

@@ -3,6 +3,7 @@ export const en = {
   devices: {
     title: 'Devices',
     count: '{shown} of {total}',
+    loadingMore: 'more on the way…',
     refresh: 'Refresh',
     loadFailed: 'The devices could not be loaded',
     empty: 'No device on this CloudPBX yet.',
@@ -35,6 +36,7 @@ export const en = {
       all: 'All',
       yes: 'Yes',
       no: 'No',
+      checked: '{checked} of {total} checked',
     },
     probe: {
       button: 'Check registrations',
@@ -279,6 +281,7 @@ export const fr: typeof en = {
   devices: {
     title: 'Équipements',
     count: '{shown} sur {total}',
+    loadingMore: 'la suite arrive…',
     refresh: 'Actualiser',
     loadFailed: 'Les équipements n’ont pas pu être chargés',
     empty: 'Aucun équipement sur ce CloudPBX pour l’instant.',
@@ -311,6 +314,7 @@ export const fr: typeof en = {
       all: 'Tous',
       yes: 'Oui',
       no: 'Non',
+      checked: '{checked} sur {total} vérifiés',
     },
     probe: {
       button: 'Vérifier les enregistrements',

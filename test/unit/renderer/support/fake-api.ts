@@ -12,6 +12,7 @@ import type {
   NumberingPlanView,
   TrunkView,
   Device,
+  DevicePage,
   DeviceModel,
   ImportReport,
   PhoneNumber,
@@ -176,6 +177,7 @@ export function createFakeApi() {
     },
     devices: {
       list: vi.fn(async (): Promise<Device[]> => []),
+      listPage: vi.fn(async (): Promise<DevicePage> => ({ devices: [] })),
       findByIdentifier: vi.fn(async (): Promise<Device | null> => null),
       ...feature.devices,
       update: keyFeature.update,

@@ -89,6 +89,12 @@ export const useRegistrationsStore = defineStore('registrations', () => {
     return registered ? 'registered' : 'unregistered';
   }
 
+  /** Asks the CloudPBX whether one device is registered, and remembers the answer; rejects when it cannot tell. */
+  async function check(systemId: string, deviceId: string): Promise<void> {
+    const registrations = await api.devices.registrations({ systemId, deviceId });
+    deviceStates.set(deviceId, registrationsOf(registrations, deviceId).length > 0);
+  }
+
   /**
    * Asks the CloudPBX about each device once (there is no call for a whole CloudPBX), a few at a time. Failures
    * leave a device's state unknown; the number of devices whose state could not be read is answered.
@@ -98,12 +104,9 @@ export const useRegistrationsStore = defineStore('registrations', () => {
     let failed = 0;
     const worker = async (): Promise<void> => {
       for (let deviceId = queue.shift(); deviceId !== undefined; deviceId = queue.shift()) {
-        try {
-          const registrations = await api.devices.registrations({ systemId, deviceId });
-          deviceStates.set(deviceId, registrationsOf(registrations, deviceId).length > 0);
-        } catch {
+        await check(systemId, deviceId).catch(() => {
           failed += 1;
-        }
+        });
       }
     };
     await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, queue.length) }, worker));
@@ -118,5 +121,5 @@ export const useRegistrationsStore = defineStore('registrations', () => {
     },
   );
 
-  return { open, close, pause, resume, snapshot, stateOf, probe };
+  return { open, close, pause, resume, snapshot, stateOf, check, probe };
 });
