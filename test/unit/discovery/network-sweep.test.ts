@@ -115,6 +115,21 @@ describe('the network sweep', () => {
     expect(scan.lan.webChecked).toEqual(['198.18.0.21']);
   });
 
+  it('looks at the admin page of a silent ALE host once its own answer window has passed, while the sweep goes on', async () => {
+    const scan = setUp({ rate: 100, timeoutMs: 100, subnet: '198.18.0.0/26' });
+    scan.start();
+    // 198.18.0.21 is probed at 190 ms and seen in the neighbour table at the 200 ms poll.
+    await scan.clock.advance(290);
+    expect(scan.lan.webChecked).toEqual([]);
+    await scan.clock.advance(20);
+    expect(scan.lan.webChecked).toEqual(['198.18.0.21']);
+    expect(scan.table.get('487a55000021')).toMatchObject({ model: 'M7-CE', sources: ['arp', 'http'] });
+    expect(scan.lan.sent.length).toBeLessThan(scan.plan.addresses);
+    await scan.clock.advance(2000);
+    expect(scan.outcome()).toEqual({ problems: [] });
+    expect(scan.lan.webChecked).toEqual(['198.18.0.21']);
+  });
+
   it('shows a phone as soon as it answers, long before the sweep ends', async () => {
     const scan = setUp({ rate: 100 });
     scan.start();
