@@ -41,6 +41,13 @@ export interface SweepPorts {
 const NEIGHBOUR_POLL_MS = 100;
 const PROGRESS_INTERVAL_MS = 100;
 const MDNS_REQUERY_MS = 1000;
+/**
+ * mDNS browsing starts this long after the first probe: loading bonjour-service takes tens of milliseconds of
+ * the one thread, which would otherwise fall on the first SIP answers and delay the first phones shown. A
+ * responder answers within 120 ms and browsing is re-queried every second, so the shortest scan (one answer
+ * window) still hears it.
+ */
+const MDNS_START_DELAY_MS = 100;
 const WEB_CONCURRENCY = 8;
 const PRIVILEGE_ERRORS = new Set(['EPERM', 'EACCES']);
 /**
@@ -146,7 +153,7 @@ class NetworkSweep {
     try {
       await this.#openSockets();
       if (this.#stopped) return this.#outcome();
-      this.#startMdns();
+      this.#after(MDNS_START_DELAY_MS, () => this.#startMdns());
       this.#every(NEIGHBOUR_POLL_MS, () => {
         void this.#refreshNeighbours();
         this.#queueWebChecks(
@@ -201,17 +208,19 @@ class NetworkSweep {
     this.#sockets = sockets;
   }
 
+  #after(ms: number, task: () => void): void {
+    const cancel = this.#ports.clock.setTimeout(() => {
+      this.#cancels.delete(cancel);
+      if (!this.#stopped) task();
+    }, ms);
+    this.#cancels.add(cancel);
+  }
+
   #every(ms: number, task: () => void): void {
-    const schedule = (): void => {
-      const cancel = this.#ports.clock.setTimeout(() => {
-        this.#cancels.delete(cancel);
-        if (this.#stopped) return;
-        task();
-        schedule();
-      }, ms);
-      this.#cancels.add(cancel);
-    };
-    schedule();
+    this.#after(ms, () => {
+      task();
+      this.#every(ms, task);
+    });
   }
 
   /** Resolves after `ms`, or at once when the sweep stops. */

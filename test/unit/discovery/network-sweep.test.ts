@@ -140,9 +140,10 @@ describe('the network sweep', () => {
   it('stops all probing at once when stopped', async () => {
     const scan = setUp({ rate: 100 });
     scan.start();
-    await scan.clock.advance(55);
+    await scan.clock.advance(155);
     const sentBeforeStop = scan.lan.sent.length;
-    expect(sentBeforeStop).toBe(6);
+    expect(sentBeforeStop).toBe(16);
+    expect(scan.lan.mdnsQueries).toBe(1);
     scan.controller.abort();
     await settle();
     expect(scan.outcome()).toBeDefined();
@@ -154,7 +155,7 @@ describe('the network sweep', () => {
     await scan.clock.advance(5000);
     expect(scan.lan.mdnsQueries).toBe(queries);
     expect(scan.clock.pending()).toEqual([]);
-    expect(scan.progress.at(-1)).toEqual({ probed: 6, total: 29 });
+    expect(scan.progress.at(-1)).toEqual({ probed: 16, total: 29 });
   });
 
   it('fails with a permissions message when the system refuses to send', async () => {
@@ -183,7 +184,10 @@ describe('the network sweep', () => {
   it('adds what mDNS advertises, re-queries while scanning, and ignores devices outside the subnet', async () => {
     const scan = setUp({ rate: 100 });
     scan.start();
-    await scan.clock.advance(50);
+    // Browsing starts 100 ms into the sweep, after the first SIP answers.
+    await scan.clock.advance(99);
+    expect(scan.lan.mdnsQueries).toBe(0);
+    await scan.clock.advance(51);
     scan.lan.advertise({
       name: 'ALE-M3-CE-487a55000002',
       addresses: [],
