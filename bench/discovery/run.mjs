@@ -4,8 +4,9 @@
 // `fieldkit discover` (its default pacing) and Debian's `arp-scan` several times each and prints, per lab:
 //   - the median wall time of each and their ratio, Fieldkit / arp-scan (target ≤ 0.5);
 //   - the recall of each against the lab's live hosts (target 100%, no host that is down reported);
-//   - the time from Fieldkit's process start to the first phone on its progress stream (target ≤ 150 ms), with
-//     its first probe (its first progress event) and the CPU time it used, which load inflates less than wall;
+//   - the time from Fieldkit's process start to the first phone on its progress stream (target ≤ 150 ms on the
+//     bench lab, whose first address is a phone), with its first probe (its first progress event) and the CPU
+//     time it used, which load inflates less than wall;
 // then, on the bench lab, a linearity check (/24, /23, /22 of dead addresses at a fixed rate) and peak RSS.
 // Exits 1 when any target is missed.
 //
@@ -118,7 +119,8 @@ const recallOf = (found, live) => live.filter((mac) => found.has(mac)).length / 
 const verdict = (ok) => (ok ? 'OK' : 'MISSED');
 
 /** Fieldkit and arp-scan side by side on one lab: the lines to print and whether every target was met. */
-async function compare(lab, name, subnet) {
+async function compare(lab, { name, spec, firstPhoneTarget }) {
+  const { subnet } = spec;
   const live = lab.hosts.filter((host) => host.role !== 'down').map((host) => macDigits(host.mac));
   const down = lab.hosts.filter((host) => host.role === 'down').map((host) => macDigits(host.mac));
   const phones = lab.hosts.filter((host) => host.role === 'phone').map((host) => macDigits(host.mac));
@@ -158,11 +160,14 @@ async function compare(lab, name, subnet) {
       `(target 100%)  ${verdict(recallOk)}`,
     `  down hosts reported by fieldkit: ${falsePositives.length}; phones without kind/model: ${misclassified.length}`,
     `  first phone  ${firstPhoneMs.toFixed(0)} ms after process start (${firstPhoneWallMs.toFixed(0)} ms after spawn, ` +
-      `incl. ip netns exec; first probe at ${firstProbeMs.toFixed(0)} ms)  (target ≤ ${TARGETS.firstPhoneMs})  ` +
-      verdict(firstPhoneMs <= TARGETS.firstPhoneMs),
+      `incl. ip netns exec; first probe at ${firstProbeMs.toFixed(0)} ms)` +
+      (firstPhoneTarget
+        ? `  (target ≤ ${TARGETS.firstPhoneMs})  ${verdict(firstPhoneMs <= TARGETS.firstPhoneMs)}`
+        : '  (no target: the phones are probed last)'),
     `  peak RSS: ${fieldkit.map((r) => `${Math.round(r.maxRssKb / 1024)}`).join(', ')} MiB`,
   ];
-  const ok = recallOk && ratio <= TARGETS.ratio && firstPhoneMs <= TARGETS.firstPhoneMs;
+  const ok =
+    recallOk && ratio <= TARGETS.ratio && (!firstPhoneTarget || firstPhoneMs <= TARGETS.firstPhoneMs);
   return { lines, ok };
 }
 
@@ -193,14 +198,20 @@ async function linearity(lab) {
 
 await withTypeScriptModule(LAB_MODULE, async ({ createLab, benchLab, endOfRangeLab }) => {
   const layouts = [
-    { name: 'Bench lab', spec: benchLab(40), withLinearity: true },
-    { name: 'Hosts at the end of a /23', spec: endOfRangeLab(40), withLinearity: false },
+    // The first-phone target is the bench lab's, whose first address is a phone.
+    { name: 'Bench lab', spec: benchLab(40), withLinearity: true, firstPhoneTarget: true },
+    {
+      name: 'Hosts at the end of a /23',
+      spec: endOfRangeLab(40),
+      withLinearity: false,
+      firstPhoneTarget: false,
+    },
   ];
   let allOk = true;
   for (const layout of layouts) {
     const lab = await createLab(layout.spec);
     try {
-      const { lines, ok } = await compare(lab, layout.name, layout.spec.subnet);
+      const { lines, ok } = await compare(lab, layout);
       if (layout.withLinearity) lines.push(...(await linearity(lab)));
       process.stdout.write(`${lines.join('\n')}\n`);
       allOk &&= ok;
