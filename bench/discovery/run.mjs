@@ -4,7 +4,9 @@
 // `fieldkit discover` (its default pacing) and Debian's `arp-scan` several times each and prints, per lab:
 //   - the median wall time of each and their ratio, Fieldkit / arp-scan (target ≤ 0.5);
 //   - the recall of each against the lab's live hosts (target 100%, no host that is down reported);
-//   - the time from Fieldkit's process start to the first phone on its progress stream (target ≤ 150 ms);
+//   - the time from Fieldkit's process start to the first phone on its progress stream (target ≤ 150 ms on the
+//     bench lab, whose first address is a phone), with its first probe (its first progress event) and the CPU
+//     time it used, which load inflates less than wall;
 // then, on the bench lab, a linearity check (/24, /23, /22 of dead addresses at a fixed rate) and peak RSS.
 // Exits 1 when any target is missed.
 //
@@ -67,13 +69,16 @@ function runFieldkit(lab, subnet, rate) {
   let stdout = '';
   let firstPhoneMs;
   let firstPhoneWallMs;
+  let firstProbeMs;
   let maxRssKb;
+  let cpuMs;
   const errors = [];
   child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
   createInterface({ input: child.stderr }).on('line', (line) => {
     if (!line.startsWith('{')) return errors.push(line);
     const event = JSON.parse(line);
-    if (event.event === 'rss') maxRssKb = event.maxRssKb;
+    if (event.event === 'rss') ({ maxRssKb, cpuMs } = event);
+    if (event.event === 'progress' && firstProbeMs === undefined) firstProbeMs = event.t;
     if (event.event === 'found' && event.device.kind === 'deskphone' && firstPhoneMs === undefined) {
       firstPhoneMs = event.t;
       firstPhoneWallMs = performance.now() - started;
@@ -84,7 +89,15 @@ function runFieldkit(lab, subnet, rate) {
     child.once('close', (code) => {
       const wallMs = performance.now() - started;
       if (code !== 0) return reject(new Error(`fieldkit discover exited ${code}: ${errors.join('\n')}`));
-      resolve({ wallMs, firstPhoneMs, firstPhoneWallMs, maxRssKb, document: JSON.parse(stdout) });
+      resolve({
+        wallMs,
+        firstPhoneMs,
+        firstPhoneWallMs,
+        firstProbeMs,
+        cpuMs,
+        maxRssKb,
+        document: JSON.parse(stdout),
+      });
     });
   });
 }
@@ -106,7 +119,8 @@ const recallOf = (found, live) => live.filter((mac) => found.has(mac)).length / 
 const verdict = (ok) => (ok ? 'OK' : 'MISSED');
 
 /** Fieldkit and arp-scan side by side on one lab: the lines to print and whether every target was met. */
-async function compare(lab, name, subnet) {
+async function compare(lab, { name, spec, firstPhoneTarget }) {
+  const { subnet } = spec;
   const live = lab.hosts.filter((host) => host.role !== 'down').map((host) => macDigits(host.mac));
   const down = lab.hosts.filter((host) => host.role === 'down').map((host) => macDigits(host.mac));
   const phones = lab.hosts.filter((host) => host.role === 'phone').map((host) => macDigits(host.mac));
@@ -130,23 +144,30 @@ async function compare(lab, name, subnet) {
   const ratio = fieldkitMs / arpScanMs;
   const firstPhoneMs = median(fieldkit.map((r) => r.firstPhoneMs ?? Number.POSITIVE_INFINITY));
   const firstPhoneWallMs = median(fieldkit.map((r) => r.firstPhoneWallMs ?? Number.POSITIVE_INFINITY));
+  const firstProbeMs = median(fieldkit.map((r) => r.firstProbeMs ?? Number.POSITIVE_INFINITY));
+  const cpuMs = median(fieldkit.map((r) => r.cpuMs));
   const recallOk =
     fieldkitRecall.every((recall) => recall >= TARGETS.recall) &&
     falsePositives.length === 0 &&
     misclassified.length === 0;
   const lines = [
     `${name}: ${lab.hosts.length} hosts on ${subnet} (${live.length} live), ${runs} runs each`,
-    `  fieldkit discover  median ${fieldkitMs.toFixed(0)} ms  (runs: ${fieldkit.map((r) => r.wallMs.toFixed(0)).join(', ')})`,
+    `  fieldkit discover  median ${fieldkitMs.toFixed(0)} ms  (runs: ${fieldkit.map((r) => r.wallMs.toFixed(0)).join(', ')}); ` +
+      `CPU median ${cpuMs} ms`,
     `  arp-scan           median ${arpScanMs.toFixed(0)} ms  (runs: ${arpScan.map((r) => r.wallMs.toFixed(0)).join(', ')})`,
     `  ratio Fieldkit / arp-scan  ${ratio.toFixed(2)}  (target ≤ ${TARGETS.ratio})  ${verdict(ratio <= TARGETS.ratio)}`,
     `  recall  fieldkit ${fieldkitRecall.map(percent).join(' ')}  arp-scan ${arpScanRecall.map(percent).join(' ')}  ` +
       `(target 100%)  ${verdict(recallOk)}`,
     `  down hosts reported by fieldkit: ${falsePositives.length}; phones without kind/model: ${misclassified.length}`,
     `  first phone  ${firstPhoneMs.toFixed(0)} ms after process start (${firstPhoneWallMs.toFixed(0)} ms after spawn, ` +
-      `incl. ip netns exec)  (target ≤ ${TARGETS.firstPhoneMs})  ${verdict(firstPhoneMs <= TARGETS.firstPhoneMs)}`,
+      `incl. ip netns exec; first probe at ${firstProbeMs.toFixed(0)} ms)` +
+      (firstPhoneTarget
+        ? `  (target ≤ ${TARGETS.firstPhoneMs})  ${verdict(firstPhoneMs <= TARGETS.firstPhoneMs)}`
+        : '  (no target: the phones are probed last)'),
     `  peak RSS: ${fieldkit.map((r) => `${Math.round(r.maxRssKb / 1024)}`).join(', ')} MiB`,
   ];
-  const ok = recallOk && ratio <= TARGETS.ratio && firstPhoneMs <= TARGETS.firstPhoneMs;
+  const ok =
+    recallOk && ratio <= TARGETS.ratio && (!firstPhoneTarget || firstPhoneMs <= TARGETS.firstPhoneMs);
   return { lines, ok };
 }
 
@@ -177,14 +198,20 @@ async function linearity(lab) {
 
 await withTypeScriptModule(LAB_MODULE, async ({ createLab, benchLab, endOfRangeLab }) => {
   const layouts = [
-    { name: 'Bench lab', spec: benchLab(40), withLinearity: true },
-    { name: 'Hosts at the end of a /23', spec: endOfRangeLab(40), withLinearity: false },
+    // The first-phone target is the bench lab's, whose first address is a phone.
+    { name: 'Bench lab', spec: benchLab(40), withLinearity: true, firstPhoneTarget: true },
+    {
+      name: 'Hosts at the end of a /23',
+      spec: endOfRangeLab(40),
+      withLinearity: false,
+      firstPhoneTarget: false,
+    },
   ];
   let allOk = true;
   for (const layout of layouts) {
     const lab = await createLab(layout.spec);
     try {
-      const { lines, ok } = await compare(lab, layout.name, layout.spec.subnet);
+      const { lines, ok } = await compare(lab, layout);
       if (layout.withLinearity) lines.push(...(await linearity(lab)));
       process.stdout.write(`${lines.join('\n')}\n`);
       allOk &&= ok;

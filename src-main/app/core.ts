@@ -5,35 +5,23 @@ import type { AppInfo, DiscoveryFinishedEvent, SessionState } from '../api/types
 import { createLogger, type LogLevel, type LogSink, type Logger } from '../services/log/logger';
 import { Redactor } from '../services/log/redactor';
 import { AuditLogs } from '../services/audit/audit-logs';
-import { CatalogStore } from '../services/catalog';
-import { ApplyRuns } from '../services/batch/apply/apply-runs';
 import { LatestScan } from '../services/batch/latest-scan';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { UploadStore } from '../services/files/upload-store';
 import { AuditTrail } from '../services/audit/audit-trail';
 import { sessionAuditLog, sessionAuditScope } from '../services/audit/session-audit';
-import { createDeviceFeature } from '../services/devices/device-feature';
-import { CloudPbxViewsService } from '../services/cloudpbx/cloudpbx-views-service';
-import { DeviceDiagnoseService } from '../services/diagnose/device-diagnose-service';
-import { NumberDiagnoseService } from '../services/diagnose/number-diagnose-service';
 import { DiscoveryService } from '../services/discovery/discovery-service';
 import { createSystemEnvironment } from '../services/discovery/environment';
 import { realScanClock } from '../services/discovery/scanner';
 import { createSimulatedEnvironment } from '../services/discovery/simulated-lan';
 import { DEMO_SYSTEM_IDS } from '../simulator/seed/seed-ids';
-import { signIn, systemClock, type RainbowClient } from '../services/rainbow';
+import type { RainbowClient } from '../services/rainbow';
+import { systemClock } from '../services/rainbow/clock';
 import { SessionService, type Credentials } from '../services/session/session-service';
-import { cloudPbxJoin } from '../services/site-check/cloudpbx-join';
-import { neighbourPhoneReader } from '../services/site-check/port-neighbours';
-import { createNeighbourReader } from '../services/discovery/system-network';
-import { SiteCheckService } from '../services/site-check/site-check-service';
-import { createSimulatedSite } from '../services/site-check/simulated-site';
-import { createSystemSiteNetwork } from '../services/site-check/system-site-network';
-import { CredentialVault, createKeytarKeychain } from '../services/vault';
-import { accountKeyOf } from './account-key';
 import { DemoEnvironment } from './demo';
 import { createHandlers } from './handlers';
 import type { OpenExternal } from './handlers/session';
+import { lazy } from './lazy';
 
 /** An upload is kept this long after its last use: a technician validates, adjusts options, applies. */
 const UPLOAD_TTL_MS = 60 * 60 * 1000;
@@ -72,19 +60,28 @@ export function createCore(options: CoreOptions): Core {
   const redactor = new Redactor();
   const log = createLogger('core', { level: options.logLevel ?? 'info', sink: options.logSink, redactor });
   const events = new EventBus();
-  const vault = new CredentialVault({
-    keychain: createKeytarKeychain(options.keychainService),
-    dataDir: options.dataDir,
-    redactor,
+  // Everything not needed before a scan's first probe is built, and its modules loaded, on first use (lazy.ts).
+  const vault = lazy(async () => {
+    const { CredentialVault, createKeytarKeychain } = await import('../services/vault');
+    return new CredentialVault({
+      keychain: createKeytarKeychain(options.keychainService),
+      dataDir: options.dataDir,
+      redactor,
+    });
   });
   const demo = new DemoEnvironment();
   const { environmentCredentials } = options;
 
-  const connect = (credentials: Credentials, onConnectivity?: (state: 'online' | 'offline') => void) =>
-    signIn(credentials, { logger: log.child('rainbow'), redactor, onConnectivity });
+  const connect = async (
+    credentials: Credentials,
+    onConnectivity?: (state: 'online' | 'offline') => void,
+  ): Promise<RainbowClient> => {
+    const { signIn } = await import('../services/rainbow');
+    return signIn(credentials, { logger: log.child('rainbow'), redactor, onConnectivity });
+  };
 
   const session = new SessionService<RainbowClient>({
-    credentialsFor: (profile) => vault.credentials(profile),
+    credentialsFor: async (profile) => (await vault()).credentials(profile),
     demoCredentials: () => demo.credentials(),
     ...(environmentCredentials === undefined
       ? {}
@@ -100,18 +97,20 @@ export function createCore(options: CoreOptions): Core {
     redactor,
     logger: log.child('audit'),
   });
-  const deviceFeature = createDeviceFeature({
-    client: () => session.client(),
-    audit: auditTrail,
-    redactor,
-    clock: systemClock,
-    onRegistrations: (snapshot) => events.emit('registrations.changed', snapshot),
-    onSwapProgress: (progress) => events.emit('swap.progress', progress),
-  });
+  const deviceFeature = lazy(async () =>
+    (await import('../services/devices/device-feature')).createDeviceFeature({
+      client: () => session.client(),
+      audit: auditTrail,
+      redactor,
+      clock: systemClock,
+      onRegistrations: (snapshot) => events.emit('registrations.changed', snapshot),
+      onSwapProgress: (progress) => events.emit('swap.progress', progress),
+    }),
+  );
   events.subscribe((event, payload) => {
     const status = event === 'session.changed' ? (payload as SessionState).status : undefined;
     if (status === 'signed-out' || status === 'signing-in') {
-      deviceFeature.registrations.stopAll();
+      deviceFeature.built()?.registrations.stopAll();
     }
   });
 
@@ -136,10 +135,13 @@ export function createCore(options: CoreOptions): Core {
   });
 
   // Imports: runs journalled in the profile's data folder; files compared with the session's latest scan.
-  const importRuns = new ApplyRuns({
-    dataDir: options.dataDir,
-    now: () => systemClock.now(),
-    onProgress: (progress) => events.emit('batch.progress', progress),
+  const importRuns = lazy(async () => {
+    const { ApplyRuns } = await import('../services/batch/apply/apply-runs');
+    return new ApplyRuns({
+      dataDir: options.dataDir,
+      now: () => systemClock.now(),
+      onProgress: (progress) => events.emit('batch.progress', progress),
+    });
   });
   const latestScan = new LatestScan((scanId) =>
     discovery.results(scanId).devices.map((device) => device.mac),
@@ -155,39 +157,55 @@ export function createCore(options: CoreOptions): Core {
     return scanId === undefined ? undefined : discovery.results(scanId).devices;
   };
 
-  const deviceDiagnosis = new DeviceDiagnoseService({
-    client: () => session.client(),
-    audit: auditTrail,
-    sighting: (mac) => {
-      const devices = latestScanDevices();
-      if (devices === undefined) return undefined;
-      const seen = devices.find((device) => device.mac === mac);
-      return seen === undefined ? null : { ip: seen.ip, model: seen.model, firmware: seen.firmware };
-    },
-    clock: systemClock,
+  const diagnosis = lazy(async () => {
+    const { DeviceDiagnoseService } = await import('../services/diagnose/device-diagnose-service');
+    const { NumberDiagnoseService } = await import('../services/diagnose/number-diagnose-service');
+    return {
+      device: new DeviceDiagnoseService({
+        client: () => session.client(),
+        audit: auditTrail,
+        sighting: (mac) => {
+          const devices = latestScanDevices();
+          if (devices === undefined) return undefined;
+          const seen = devices.find((device) => device.mac === mac);
+          return seen === undefined ? null : { ip: seen.ip, model: seen.model, firmware: seen.firmware };
+        },
+        clock: systemClock,
+      }),
+      number: new NumberDiagnoseService({ client: () => session.client(), audit: auditTrail }),
+    };
   });
 
   // The site check reads the real LAN port, except in the demo, where a simulated site answers and nothing is sent.
   // With a CloudPBX chosen it adds the diagnosis of the phones on the port: those of the latest discovery, or in
   // the demo those of the simulated site (the demo CloudPBX's LAN); without a discovery (the CLI's usual case),
   // the ALE phones of the machine's neighbour table.
-  const systemSite = createSystemSiteNetwork();
-  const simulatedSite = createSimulatedSite();
-  const siteCheck = new SiteCheckService(
-    () => (session.state.demo ? simulatedSite : systemSite),
-    cloudPbxJoin({
-      phones: async (systemId) =>
-        session.state.demo
-          ? (await demo.tenant())
-              .simulatedPhones(systemId)
-              .flatMap((phone) =>
-                phone.mac !== undefined && phone.online ? [{ mac: phone.mac, ip: phone.ip }] : [],
-              )
-          : latestScanDevices(),
-      neighbourPhones: neighbourPhoneReader(createNeighbourReader()),
-      diagnose: (systemId, mac) => deviceDiagnosis.diagnose({ systemId, by: 'mac', identifier: mac }),
-    }),
-  );
+  const siteCheck = lazy(async () => {
+    const { SiteCheckService } = await import('../services/site-check/site-check-service');
+    const { cloudPbxJoin } = await import('../services/site-check/cloudpbx-join');
+    const { createSimulatedSite } = await import('../services/site-check/simulated-site');
+    const { createSystemSiteNetwork } = await import('../services/site-check/system-site-network');
+    const { neighbourPhoneReader } = await import('../services/site-check/port-neighbours');
+    const { createNeighbourReader } = await import('../services/discovery/system-network');
+    const systemSite = createSystemSiteNetwork();
+    const simulatedSite = createSimulatedSite();
+    return new SiteCheckService(
+      () => (session.state.demo ? simulatedSite : systemSite),
+      cloudPbxJoin({
+        phones: async (systemId) =>
+          session.state.demo
+            ? (await demo.tenant())
+                .simulatedPhones(systemId)
+                .flatMap((phone) =>
+                  phone.mac !== undefined && phone.online ? [{ mac: phone.mac, ip: phone.ip }] : [],
+                )
+            : latestScanDevices(),
+        neighbourPhones: neighbourPhoneReader(createNeighbourReader()),
+        diagnose: async (systemId, mac) =>
+          (await diagnosis()).device.diagnose({ systemId, by: 'mac', identifier: mac }),
+      }),
+    );
+  });
 
   // Import files picked in the window: staged in the data folder, named by id in batch calls.
   const uploads = new UploadStore({
@@ -202,34 +220,37 @@ export function createCore(options: CoreOptions): Core {
     version: options.version,
     shell: options.shell,
     startInDemo: options.startInDemo ?? false,
-    keychain: await vault.checkAvailable(),
+    keychain: await (await vault()).checkAvailable(),
   });
 
   const router = createRouter(
     createHandlers({
       appInfo,
-      vault,
       session,
-      cloudPbxViews: new CloudPbxViewsService(() => session.client()),
-      probe: (c) => connect(c),
+      discovery,
+      profiles: lazy(async () => ({ vault: await vault(), probe: (c) => connect(c) })),
+      cloudPbxViews: lazy(async () => {
+        const { CloudPbxViewsService } = await import('../services/cloudpbx/cloudpbx-views-service');
+        return new CloudPbxViewsService(() => session.client());
+      }),
       openExternal: options.openExternal,
       deviceFeature,
       audit: { currentLog: () => sessionAuditLog(session, auditLogs), now: () => systemClock.now() },
-      discovery,
-      batch: {
-        session,
-        catalogs: new CatalogStore(options.dataDir),
-        now: () => systemClock.now(),
-        runs: importRuns,
-        accountKey: () => accountKeyOf(session.state, environmentCredentials),
-        explicitJournals: options.shell === 'cli',
-        discovered: () => latestScan.macs(),
-        uploads,
-      },
-      diagnose: {
-        device: deviceDiagnosis,
-        number: new NumberDiagnoseService({ client: () => session.client(), audit: auditTrail }),
-      },
+      batch: lazy(async () => {
+        const { CatalogStore } = await import('../services/catalog');
+        const { accountKeyOf } = await import('./account-key');
+        return {
+          session,
+          catalogs: new CatalogStore(options.dataDir),
+          now: () => systemClock.now(),
+          runs: await importRuns(),
+          accountKey: () => accountKeyOf(session.state, environmentCredentials),
+          explicitJournals: options.shell === 'cli',
+          discovered: () => latestScan.macs(),
+          uploads,
+        };
+      }),
+      diagnose: diagnosis,
       siteCheck,
     }),
     log.child('api'),
@@ -242,9 +263,9 @@ export function createCore(options: CoreOptions): Core {
     redactor,
     log,
     close: async () => {
-      deviceFeature.registrations.stopAll();
+      deviceFeature.built()?.registrations.stopAll();
       await discovery.close();
-      await importRuns.close();
+      await importRuns.built()?.close();
       await session.signOut();
       await demo.close();
       await uploads.close();

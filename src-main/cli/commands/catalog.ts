@@ -1,5 +1,5 @@
 import type { CatalogStatus } from '../../api/types';
-import { describeAge } from '../../services/catalog';
+import { describeAge } from '../../services/catalog/catalog';
 import type { Command } from '../command';
 import { requireSystem } from '../command';
 import { EXIT } from '../exit-codes';

@@ -1,6 +1,6 @@
-import { describeAge } from '../../services/catalog';
+import { describeAge } from '../../services/catalog/catalog';
 import type { ImportReport, ReportRow, RowProblem } from '../../services/batch';
-import { reportVerdict } from '../../services/batch';
+import { reportVerdict } from '../../services/batch/report';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { printJson, printTable, type CliIo } from '../io';
 

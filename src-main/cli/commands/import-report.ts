@@ -1,5 +1,5 @@
 import type { ImportReport } from '../../api/types';
-import { reportToCsv } from '../../services/batch';
+import { reportToCsv } from '../../services/batch/report-csv';
 import type { CommandContext } from '../command';
 import type { CliIo } from '../io';
 import { createOutputFile, type OutputFile } from '../output-files';

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { IMPORT_TEMPLATE } from '../../services/batch';
+import { IMPORT_TEMPLATE } from '../../services/batch/template';
 import type { Command, CommandContext, OptionValues } from '../command';
 import { UsageError } from '../command';
 import { EXIT } from '../exit-codes';

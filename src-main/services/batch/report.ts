@@ -1,4 +1,4 @@
-import { ageSeconds } from '../catalog';
+import { ageSeconds } from '../catalog/catalog';
 import type { ImportPlan, PlannedRow } from './plan';
 import type {
   ImportReport,

@@ -2,9 +2,9 @@
  * The real sweep. One UDP socket sends a SIP OPTIONS to every address of the plan at the planned rate; the
  * kernel resolves each address over ARP to send it, so the neighbour table, read while the sweep runs and
  * once after it, lists every host that is up. SIP answers identify phones and DECT bases, mDNS adds what
- * devices advertise, and hosts with an ALE MAC that stay silent on SIP get a look at their admin page. The
- * sweep ends one answer window after the last probe instead of waiting for dead addresses to time out, or as
- * soon as every address has answered.
+ * devices advertise, and hosts with an ALE MAC that stay silent on SIP for an answer window get a look at their
+ * admin page, while the sweep goes on. The sweep ends one answer window after the last probe instead of
+ * waiting for dead addresses to time out, or as soon as every address has answered.
  */
 import { FieldkitError } from '../errors';
 import type { MdnsBrowserFactory, MdnsBrowsing } from './mdns-browser';
@@ -41,6 +41,13 @@ export interface SweepPorts {
 const NEIGHBOUR_POLL_MS = 100;
 const PROGRESS_INTERVAL_MS = 100;
 const MDNS_REQUERY_MS = 1000;
+/**
+ * mDNS browsing starts this long after the first probe: loading bonjour-service takes tens of milliseconds of
+ * the one thread, which would otherwise fall on the first SIP answers and delay the first phones shown. A
+ * responder answers within 120 ms and browsing is re-queried every second, so the shortest scan (one answer
+ * window) still hears it.
+ */
+const MDNS_START_DELAY_MS = 100;
 const WEB_CONCURRENCY = 8;
 const PRIVILEGE_ERRORS = new Set(['EPERM', 'EACCES']);
 /**
@@ -102,7 +109,11 @@ class NetworkSweep {
   readonly #cancels = new Set<() => void>();
   readonly #macOfIp = new Map<string, string>();
   readonly #answered = new Set<string>();
+  /** When the sweep first saw each address's MAC: its SIP answer window starts then. */
+  readonly #seenAt = new Map<string, number>();
   readonly #webChecked = new Set<string>();
+  readonly #webQueue: string[] = [];
+  readonly #webChecks = new Set<Promise<void>>();
   #sockets: SipSocket[] = [];
   #mdns: MdnsBrowsing | undefined;
   #sent = 0;
@@ -142,13 +153,18 @@ class NetworkSweep {
     try {
       await this.#openSockets();
       if (this.#stopped) return this.#outcome();
-      this.#startMdns();
-      this.#every(NEIGHBOUR_POLL_MS, () => void this.#refreshNeighbours());
+      this.#after(MDNS_START_DELAY_MS, () => this.#startMdns());
+      this.#every(NEIGHBOUR_POLL_MS, () => {
+        void this.#refreshNeighbours();
+        this.#queueWebChecks(
+          (ip) => this.#ports.clock.now() - (this.#seenAt.get(ip) ?? 0) >= this.#plan.timeoutMs,
+        );
+      });
       await this.#sendAll();
       // The answer window; it ends early when every address has answered (#onDatagram wakes it).
       if (!this.#allAnswered) await this.#pause(this.#plan.timeoutMs);
       if (!this.#stopped) await this.#refreshNeighbours();
-      await this.#checkWebPages();
+      await this.#finishWebChecks();
       return this.#outcome();
     } finally {
       this.#signal.removeEventListener('abort', onAbort);
@@ -192,17 +208,19 @@ class NetworkSweep {
     this.#sockets = sockets;
   }
 
+  #after(ms: number, task: () => void): void {
+    const cancel = this.#ports.clock.setTimeout(() => {
+      this.#cancels.delete(cancel);
+      if (!this.#stopped) task();
+    }, ms);
+    this.#cancels.add(cancel);
+  }
+
   #every(ms: number, task: () => void): void {
-    const schedule = (): void => {
-      const cancel = this.#ports.clock.setTimeout(() => {
-        this.#cancels.delete(cancel);
-        if (this.#stopped) return;
-        task();
-        schedule();
-      }, ms);
-      this.#cancels.add(cancel);
-    };
-    schedule();
+    this.#after(ms, () => {
+      task();
+      this.#every(ms, task);
+    });
   }
 
   /** Resolves after `ms`, or at once when the sweep stops. */
@@ -329,6 +347,7 @@ class NetworkSweep {
       if (entry.device !== undefined && !this.#interfaces.has(entry.device)) continue;
       if (this.#macOfIp.get(entry.ip) === entry.mac) continue;
       this.#macOfIp.set(entry.ip, entry.mac);
+      if (!this.#seenAt.has(entry.ip)) this.#seenAt.set(entry.ip, this.#ports.clock.now());
       this.#listener.observe({ source: 'arp', ip: entry.ip, mac: entry.mac });
     }
   }
@@ -357,26 +376,46 @@ class NetworkSweep {
     this.#listener.observe({ source: 'mdns', ip, identity: sightingIdentity(sighting) });
   }
 
-  /** Hosts with an ALE MAC that did not answer SIP: their admin page may name the model. */
-  async #checkWebPages(): Promise<void> {
+  /**
+   * Hosts with an ALE MAC that did not answer SIP: their admin page may name the model. Each is looked at once
+   * its own answer window has passed (`due`), during the sweep, so the scan's end waits only for the last ones.
+   */
+  #queueWebChecks(due: (ip: string) => boolean): void {
+    if (!this.#ports.identifyByWeb || this.#stopped) return;
+    for (const [ip, mac] of this.#macOfIp) {
+      if (this.#answered.has(ip) || this.#webChecked.has(ip) || classifyMac(mac).kind === 'other') continue;
+      if (!due(ip)) continue;
+      this.#webChecked.add(ip);
+      this.#webQueue.push(ip);
+    }
+    this.#startWebChecks();
+  }
+
+  /** Starts queued checks, at most WEB_CONCURRENCY at a time. */
+  #startWebChecks(): void {
     const identify = this.#ports.identifyByWeb;
-    if (!identify || this.#stopped) return;
-    const candidates = [...this.#macOfIp]
-      .filter(
-        ([ip, mac]) =>
-          !this.#answered.has(ip) && !this.#webChecked.has(ip) && classifyMac(mac).kind !== 'other',
-      )
-      .map(([ip]) => ip);
-    const signal = this.#signal;
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < candidates.length && !this.#stopped) {
-        const ip = candidates[next++] as string;
-        this.#webChecked.add(ip);
-        const identity = await identify(ip, this.#plan.timeoutMs, signal);
-        if (identity && !this.#stopped) this.#listener.observe({ source: 'http', ip, identity });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(WEB_CONCURRENCY, candidates.length) }, worker));
+    while (identify && !this.#stopped && this.#webChecks.size < WEB_CONCURRENCY) {
+      const ip = this.#webQueue.shift();
+      if (ip === undefined) return;
+      const check = identify(ip, this.#plan.timeoutMs, this.#signal).then(
+        (identity) => {
+          if (identity && !this.#stopped) this.#listener.observe({ source: 'http', ip, identity });
+        },
+        (error: Error) => {
+          this.#problems.add(`The admin page of ${ip} could not be read: ${error.message}`);
+        },
+      );
+      this.#webChecks.add(check);
+      void check.finally(() => {
+        this.#webChecks.delete(check);
+        this.#startWebChecks();
+      });
+    }
+  }
+
+  /** After the answer window every silent candidate is due: checks them and waits for every check. */
+  async #finishWebChecks(): Promise<void> {
+    this.#queueWebChecks(() => true);
+    while (this.#webChecks.size > 0) await Promise.all([...this.#webChecks]);
   }
 }

@@ -115,6 +115,21 @@ describe('the network sweep', () => {
     expect(scan.lan.webChecked).toEqual(['198.18.0.21']);
   });
 
+  it('looks at the admin page of a silent ALE host once its own answer window has passed, while the sweep goes on', async () => {
+    const scan = setUp({ rate: 100, timeoutMs: 100, subnet: '198.18.0.0/26' });
+    scan.start();
+    // 198.18.0.21 is probed at 190 ms and seen in the neighbour table at the 200 ms poll.
+    await scan.clock.advance(290);
+    expect(scan.lan.webChecked).toEqual([]);
+    await scan.clock.advance(20);
+    expect(scan.lan.webChecked).toEqual(['198.18.0.21']);
+    expect(scan.table.get('487a55000021')).toMatchObject({ model: 'M7-CE', sources: ['arp', 'http'] });
+    expect(scan.lan.sent.length).toBeLessThan(scan.plan.addresses);
+    await scan.clock.advance(2000);
+    expect(scan.outcome()).toEqual({ problems: [] });
+    expect(scan.lan.webChecked).toEqual(['198.18.0.21']);
+  });
+
   it('shows a phone as soon as it answers, long before the sweep ends', async () => {
     const scan = setUp({ rate: 100 });
     scan.start();
@@ -125,9 +140,10 @@ describe('the network sweep', () => {
   it('stops all probing at once when stopped', async () => {
     const scan = setUp({ rate: 100 });
     scan.start();
-    await scan.clock.advance(55);
+    await scan.clock.advance(155);
     const sentBeforeStop = scan.lan.sent.length;
-    expect(sentBeforeStop).toBe(6);
+    expect(sentBeforeStop).toBe(16);
+    expect(scan.lan.mdnsQueries).toBe(1);
     scan.controller.abort();
     await settle();
     expect(scan.outcome()).toBeDefined();
@@ -139,7 +155,7 @@ describe('the network sweep', () => {
     await scan.clock.advance(5000);
     expect(scan.lan.mdnsQueries).toBe(queries);
     expect(scan.clock.pending()).toEqual([]);
-    expect(scan.progress.at(-1)).toEqual({ probed: 6, total: 29 });
+    expect(scan.progress.at(-1)).toEqual({ probed: 16, total: 29 });
   });
 
   it('fails with a permissions message when the system refuses to send', async () => {
@@ -168,7 +184,10 @@ describe('the network sweep', () => {
   it('adds what mDNS advertises, re-queries while scanning, and ignores devices outside the subnet', async () => {
     const scan = setUp({ rate: 100 });
     scan.start();
-    await scan.clock.advance(50);
+    // Browsing starts 100 ms into the sweep, after the first SIP answers.
+    await scan.clock.advance(99);
+    expect(scan.lan.mdnsQueries).toBe(0);
+    await scan.clock.advance(51);
     scan.lan.advertise({
       name: 'ALE-M3-CE-487a55000002',
       addresses: [],
