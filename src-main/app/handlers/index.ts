@@ -48,7 +48,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...userHandlers(services.deviceFeature),
     ...debugHandlers(services.deviceFeature),
     ...moduleHandlers(services.deviceFeature),
-    ...keyHandlers(services.deviceFeature),
+    ...keyHandlers(services.deviceFeature, services.batch),
     ...registrationHandlers(services.deviceFeature),
     ...swapHandlers(services.deviceFeature),
     ...auditHandlers(services.audit),

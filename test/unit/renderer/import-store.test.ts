@@ -48,6 +48,7 @@ describe('summariseReport', () => {
       'create-assign': 1,
       assign: 1,
       reassign: 1,
+      replace: 0,
       skip: 1,
       invalid: 2,
     });
