@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { KEYS_TEMPLATE } from '../../services/keys/import/keys-sheet';
+import { KEYS_TEMPLATE } from '../../shared/keys';
 import type { Command } from '../command';
 import { readConcurrency, writeTemplate } from './import';
 import { exitCodeForReport, printReport } from './import-output';

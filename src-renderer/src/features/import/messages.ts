@@ -27,6 +27,10 @@ export const en = {
       failed: 'The catalogue could not be fetched',
     },
     options: {
+      devices: 'Devices',
+      keys: 'Keys',
+      devicesHelp: 'One device per line: mac or ipei, model, description, subscriber.',
+      keysHelp: 'One programmable key per line: mac or ipei, module, key, type, label, and a destination.',
       offline: 'Offline',
       offlineHelp: 'Validate against the catalogue kept on this computer, without the network.',
       offlineNeedsCatalog: 'Refresh the catalogue once while online to validate offline.',
@@ -195,6 +199,11 @@ export const fr: typeof en = {
       failed: 'Le catalogue n’a pas pu être récupéré',
     },
     options: {
+      devices: 'Équipements',
+      keys: 'Touches',
+      devicesHelp: 'Un équipement par ligne : mac ou ipei, modèle, description, abonné.',
+      keysHelp:
+        'Une touche programmable par ligne : mac ou ipei, module, touche, type, libellé et une destination.',
       offline: 'Hors connexion',
       offlineHelp: 'Valider avec le catalogue gardé sur cet ordinateur, sans réseau.',
       offlineNeedsCatalog: 'Actualisez le catalogue une fois en ligne pour valider hors connexion.',
