@@ -12,6 +12,8 @@ export interface FileProblem {
   /** 0 when the problem is not on one line (an empty file, a file that is not a spreadsheet). */
   line: number;
   message: string;
+  /** `keys-sheet`: the file is a keys sheet given as a device sheet (the Import screen switches to keys). */
+  code?: 'keys-sheet';
 }
 
 /** One thing wrong with one line, located by field (and column, when the field has one in the file). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prepareImport } from '../../../src-main/services/batch';
 import type { SourceTable } from '../../../src-main/services/batch/source-table';
 import { isKeysSheetHeader, prepareKeysSheet } from '../../../src-main/services/keys/import/keys-sheet';
 import { planKeyLines, type KeySheetDirectory } from '../../../src-main/services/keys/import/plan-key-lines';
@@ -63,6 +64,25 @@ describe('keys sheet header', () => {
     );
     expect(isKeysSheetHeader(HEADER)).toBe(true);
     expect(isKeysSheetHeader(['mac', 'model', 'description', 'subscriber'])).toBe(false);
+  });
+
+  it('sends a keys sheet given as a device sheet to the keys import', () => {
+    const asDevices = prepareImport(
+      'keys.csv',
+      'system',
+      table(HEADER, [MAC, '', '1', 'headset', '', '', '', '']),
+    );
+    expect(asDevices.readable).toBe(false);
+    expect(asDevices.plan.fileErrors).toEqual([
+      { line: 1, code: 'keys-sheet', message: expect.stringContaining('This is a keys sheet') },
+    ]);
+    // Its mac, type, label and number columns alone would pass for a device sheet's mac, model, description, subscriber.
+    const lookalike = prepareImport(
+      'keys.csv',
+      'system',
+      table(['mac', 'key', 'type', 'label', 'number'], [MAC, '1', 'headset', '', '']),
+    );
+    expect(lookalike.plan.fileErrors[0]?.message).toContain('This is a keys sheet');
   });
 
   it('says which columns are missing and reads no line then', () => {

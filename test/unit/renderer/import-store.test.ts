@@ -154,6 +154,25 @@ describe('useImportStore', () => {
     );
   });
 
+  it('checks a keys sheet as keys once the core knows it by its headers, then applies it as keys', async () => {
+    const { fake } = storeContext();
+    const keysSheet = { line: 1, code: 'keys-sheet' as const, message: 'This is a keys sheet.' };
+    fake.api.batch.validate.mockResolvedValue(report([], { fileErrors: [keysSheet] }));
+    const planned = report([row(2, 'replace', { status: 'planned' })], { mode: 'dry-run' });
+    fake.api.keys.importCheck.mockResolvedValue(planned);
+    const store = useImportStore();
+    await store.open(lyon.id);
+    await store.pick(picked);
+    await flushPromises();
+    expect(store.sheetKind).toBe('keys');
+    const sheet = { systemId: lyon.id, fileName: 'rollout.csv', fileId: picked.fileId };
+    expect(fake.api.keys.importCheck).toHaveBeenCalledWith(sheet);
+    expect(store.shown).toEqual(planned);
+    expect(await store.apply()).toBe(true);
+    expect(fake.api.keys.importApply).toHaveBeenCalledWith(sheet);
+    expect(fake.api.batch.apply).not.toHaveBeenCalled();
+  });
+
   it('keeps the core error of a failed validation, and a new file clears the old filter and report', async () => {
     const { fake } = storeContext();
     const failure = { code: 'not-found' as const, message: 'No catalogue is cached.', hint: 'Refresh it.' };

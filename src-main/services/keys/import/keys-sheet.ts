@@ -25,7 +25,7 @@ const ALIASES: Readonly<Record<KeySheetField, readonly string[]>> = {
   mac: ['mac', 'macaddress', 'macaddr', 'hardwareaddress'],
   ipei: ['ipei', 'ipui', 'handsetipei', 'dectipei'],
   module: ['module', 'moduleid', 'modulenumber', 'expansionmodule', 'em'],
-  key: ['key', 'keynum', 'keynumber', 'keyno', 'programmablekey', 'position'],
+  key: ['key', 'keynum', 'keynumber', 'keyno', 'programmablekey'],
   type: ['type', 'keytype', 'function'],
   label: ['label', 'displayname', 'keylabel', 'name', 'text'],
   number: ['number', 'externalnumber', 'phonenumber', 'destination'],

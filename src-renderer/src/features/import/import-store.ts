@@ -99,6 +99,11 @@ export const useImportStore = defineStore('import', () => {
         reassign: reassign.value,
       }),
     );
+    // A keys sheet is known by its headers: check it as one.
+    if (report.value?.fileErrors.some((problem) => problem.code === 'keys-sheet') === true) {
+      sheetKind.value = 'keys';
+      return;
+    }
     // Validating online fetched the catalogue afresh and cached it.
     if (!offline.value && report.error === undefined) await loadCatalog();
   }
