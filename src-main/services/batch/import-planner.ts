@@ -53,7 +53,6 @@ export function prepareImport(fileName: string, systemId: string, table: SourceT
   if (table.rows.length === 0 && table.errors.length === 0) {
     plan.fileErrors.push({
       line: table.header.line,
-      code: 'keys-sheet',
       message: 'The file has a header but no device lines under it.',
     });
     return unreadable();
