@@ -59,7 +59,9 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...lazyHandlers('modules', async () =>
       (await import('./device-tools')).moduleHandlers(await deviceFeature()),
     ),
-    ...lazyHandlers('keys', async () => (await import('./keys')).keyHandlers(await deviceFeature())),
+    ...lazyHandlers('keys', async () =>
+      (await import('./keys')).keyHandlers(await deviceFeature(), await services.batch()),
+    ),
     ...lazyHandlers('registrations', async () =>
       (await import('./registrations')).registrationHandlers(await deviceFeature()),
     ),

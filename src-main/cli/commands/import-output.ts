@@ -90,14 +90,18 @@ function summaryLine(report: ImportReport): string {
     summary.planned > 0 ? `${summary.planned} to apply` : '',
     summary.created > 0 ? `${summary.created} created` : '',
     summary.assigned > 0 ? `${summary.assigned} assigned` : '',
+    (summary.keysCreated ?? 0) > 0 ? `${summary.keysCreated} key(s) created` : '',
+    (summary.keysReplaced ?? 0) > 0 ? `${summary.keysReplaced} key(s) replaced` : '',
     summary.skipped > 0 ? `${summary.skipped} skipped (already as wanted)` : '',
     summary.failed > 0 ? `${summary.failed} failed` : '',
     summary.invalid > 0 ? `${summary.invalid} invalid` : '',
   ].filter(Boolean);
   const lines = `${summary.rows} line${summary.rows === 1 ? '' : 's'}`;
+  // Keys sheets (their summary counts keys) have no --skip-invalid.
+  const skippable = summary.keysCreated === undefined ? ', unless --skip-invalid is given' : '';
   const blocked =
     report.mode === 'dry-run' && summary.invalid > 0
-      ? ' Nothing is applied while lines are invalid, unless --skip-invalid is given.'
+      ? ` Nothing is applied while lines are invalid${skippable}.`
       : '';
   return `Summary: ${lines}: ${parts.join(', ') || 'nothing to do'}.${blocked}`;
 }

@@ -33,7 +33,7 @@ export const importCommand: Command = {
   positionals: true,
   async run(context) {
     const { values, io } = context;
-    if (values.template === true) return writeTemplate(context);
+    if (values.template === true) return writeTemplate(context, IMPORT_TEMPLATE, 'import template');
     const concurrency = readConcurrency(values);
     const skipInvalid = values['skip-invalid'] === true;
     if (values['dry-run'] !== true) return applyFile(context, { concurrency, skipInvalid });
@@ -47,14 +47,19 @@ export const importCommand: Command = {
   },
 };
 
-async function writeTemplate({ io, positionals }: CommandContext): Promise<typeof EXIT.ok> {
+/** `--template [FILE]`: the template on stdout, or in FILE (never over an existing one). */
+export async function writeTemplate(
+  { io, positionals }: CommandContext,
+  template: string,
+  what: string,
+): Promise<typeof EXIT.ok> {
   const [file] = positionals;
   if (file === undefined) {
-    io.stdout(IMPORT_TEMPLATE);
+    io.stdout(template);
     return EXIT.ok;
   }
   try {
-    await writeFile(file, IMPORT_TEMPLATE, { flag: 'wx' });
+    await writeFile(file, template, { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
@@ -63,11 +68,11 @@ async function writeTemplate({ io, positionals }: CommandContext): Promise<typeo
     if (code === 'ENOENT') throw new UsageError(`The folder of ${file} does not exist.`);
     throw error;
   }
-  io.stderr(`Wrote the import template to ${file}.\n`);
+  io.stderr(`Wrote the ${what} to ${file}.\n`);
   return EXIT.ok;
 }
 
-function readConcurrency(values: OptionValues): number {
+export function readConcurrency(values: OptionValues): number {
   const raw = String(values.concurrency ?? '4');
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {

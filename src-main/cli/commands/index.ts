@@ -21,6 +21,7 @@ import { diagnoseCommand } from './diagnose';
 import { deviceUpdateCommand } from './device-update';
 import { discoverCommand } from './discover';
 import { importCommand } from './import';
+import { keysImportCommand } from './keys-import';
 import { devicesCommand } from './devices';
 import { modelsCommand } from './models';
 import { simulatorCommand } from './simulator';
@@ -59,6 +60,7 @@ export const COMMANDS: readonly Command[] = [
   siteCheckCommand,
   validateCommand,
   importCommand,
+  keysImportCommand,
   catalogPullCommand,
   catalogStatusCommand,
   simulatorCommand,

@@ -69,8 +69,8 @@ export interface ColumnRef {
 
 export type ColumnMap = Partial<Record<ImportField, ColumnRef>>;
 
-export interface HeaderReading {
-  columns: ColumnMap;
+export interface HeaderReading<F extends string = ImportField> {
+  columns: Partial<Record<F, ColumnRef>>;
   /** The header's width: a line with more non-empty cells than this is ragged. */
   width: number;
   errors: FileProblem[];
@@ -84,7 +84,19 @@ export function recognisedHeadingCount(cells: readonly string[]): number {
 
 /** Maps the header line's headings to fields, and says what is missing, doubled or unknown. */
 export function readHeader(header: SourceRow): HeaderReading {
-  const columns: ColumnMap = {};
+  const reading = readColumns(header, FIELD_BY_HEADING);
+  return { ...reading, errors: [...reading.errors, ...missingColumns(reading.columns, header)] };
+}
+
+/**
+ * Maps headings to the fields `fieldByHeading` knows (headings compared after `normaliseHeading`): an unknown
+ * heading is a warning, a field given twice an error. Shared by every kind of sheet Fieldkit imports.
+ */
+export function readColumns<F extends string>(
+  header: SourceRow,
+  fieldByHeading: ReadonlyMap<string, F>,
+): HeaderReading<F> {
+  const columns: Partial<Record<F, ColumnRef>> = {};
   const errors: FileProblem[] = [];
   const warnings: FileProblem[] = [];
   const line = header.line;
@@ -94,11 +106,11 @@ export function readHeader(header: SourceRow): HeaderReading {
   header.cells.slice(0, width).forEach((cell, index) => {
     const heading = cell.trim();
     const ref: ColumnRef = { index, letter: columnLetter(index), heading };
-    const field = FIELD_BY_HEADING.get(normaliseHeading(heading));
+    const field = fieldByHeading.get(normaliseHeading(heading));
     if (heading === '') return;
     if (field === undefined) {
-      const guess = closest(normaliseHeading(heading), [...FIELD_BY_HEADING.keys()], 2)[0];
-      const hint = guess === undefined ? '' : ` Did you mean "${FIELD_BY_HEADING.get(guess) ?? guess}"?`;
+      const guess = closest(normaliseHeading(heading), [...fieldByHeading.keys()], 2)[0];
+      const hint = guess === undefined ? '' : ` Did you mean "${fieldByHeading.get(guess) ?? guess}"?`;
       warnings.push({
         line,
         message: `Column ${ref.letter} "${shorten(heading)}" is not a column Fieldkit reads; it is ignored.${hint}`,
@@ -117,8 +129,6 @@ export function readHeader(header: SourceRow): HeaderReading {
     }
     columns[field] = ref;
   });
-
-  errors.push(...missingColumns(columns, header));
   return { columns, width, errors, warnings };
 }
 

@@ -1,25 +1,35 @@
-import { IMPORT_FIELDS, type ColumnMap, type ImportField } from './columns';
+import { IMPORT_FIELDS, type ColumnMap, type ColumnRef, type ImportField } from './columns';
 import { ProblemFactory, type RowProblem } from './row-problem';
 import { cleanCell, type SourceRow } from './source-table';
 
 /** One data line of the file, its cells assigned to fields, before any value is checked. */
-export interface ImportLine {
+export interface ImportLine<F extends string = ImportField> {
   line: number;
-  values: Partial<Record<ImportField, string>>;
+  values: Partial<Record<F, string>>;
   /** Fields whose XLSX cell was stored as a number. */
-  numeric: ImportField[];
+  numeric: F[];
   problems: RowProblem[];
 }
 
 /** Assigns each row's cells to the fields of the header; a row wider or narrower than the header is an error. */
 export function toImportLines(rows: readonly SourceRow[], columns: ColumnMap, width: number): ImportLine[] {
-  const problems = new ProblemFactory(columns);
-  const mapped = IMPORT_FIELDS.flatMap((field) => {
+  return toSheetLines(rows, columns, width, IMPORT_FIELDS);
+}
+
+/** `toImportLines` for a sheet of any kind: `fields` are the ones its header may name. */
+export function toSheetLines<F extends string>(
+  rows: readonly SourceRow[],
+  columns: Partial<Record<F, ColumnRef>>,
+  width: number,
+  fields: readonly F[],
+): ImportLine<F>[] {
+  const problems = new ProblemFactory<F>(columns);
+  const mapped = fields.flatMap((field) => {
     const ref = columns[field];
     return ref === undefined ? [] : [{ field, index: ref.index }];
   });
   return rows.map((row) => {
-    const values: Partial<Record<ImportField, string>> = {};
+    const values: Partial<Record<F, string>> = {};
     for (const { field, index } of mapped) {
       const cell = cleanCell(row.cells[index] ?? '');
       if (cell !== '') values[field] = cell;

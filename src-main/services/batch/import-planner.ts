@@ -7,6 +7,7 @@ import type { CatalogInfo, ImportPlan, PlannedRow } from './plan';
 import { comparePlans } from './plan-changes';
 import { planLines, type PlanOptions } from './planner';
 import type { SourceTable } from './source-table';
+import { isKeysSheetHeader } from '../keys/import/keys-sheet';
 
 /** A file read and its header understood: what can be known without the CloudPBX. */
 export interface PreparedImport {
@@ -35,6 +36,17 @@ export function prepareImport(fileName: string, systemId: string, table: SourceT
     return unreadable();
   }
   const header = readHeader(table.header);
+  // No device column is named like a key column: such a header is a keys sheet, whatever else it matches.
+  if (isKeysSheetHeader(table.header.cells)) {
+    plan.fileErrors.push({
+      line: table.header.line,
+      code: 'keys-sheet',
+      message:
+        'This is a keys sheet (it has a "key" column), not a device sheet: import it with `fieldkit keys import`, ' +
+        'or choose "Keys" in the Import screen.',
+    });
+    return unreadable();
+  }
   plan.fileErrors.push(...header.errors);
   plan.fileWarnings.push(...header.warnings);
   if (header.errors.length > 0) return unreadable();

@@ -1,7 +1,7 @@
 import type { DeviceIdentifierKind } from '../../shared/identifiers';
 import type { Delimiter, FileFormat, FileProblem, PlanChange, RowAction, RowProblem } from './types';
 
-export type { PlanChange, RowAction } from './types';
+export type { DeviceRowAction, PlanChange, RowAction } from './types';
 import type { MediaTransportProtocol, TransferMode } from './rules/value-rules';
 
 export interface SubscriberRef {

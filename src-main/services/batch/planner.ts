@@ -3,7 +3,7 @@ import { defaultDescription } from '../devices/device-rules';
 import { subscriberLabel, type CatalogIndex } from './catalog-index';
 import type { CheckedLine } from './check-lines';
 import type { ColumnMap } from './columns';
-import type { PlannedRow, RowAction, SubscriberRef } from './plan';
+import type { DeviceRowAction, PlannedRow, SubscriberRef } from './plan';
 import { ProblemFactory, quoted, type RowProblem } from './row-problem';
 
 export interface PlanOptions {
@@ -79,14 +79,15 @@ function planLine(
     );
   }
   row.errors = errors;
-  row.action = errors.length > 0 ? 'invalid' : actionOf(existing, holder, subscriber);
+  const action = errors.length > 0 ? 'invalid' : actionOf(existing, holder, subscriber);
+  row.action = action;
   if (existing !== undefined && line.description !== undefined && existing.description !== line.description) {
     row.warnings.push(
       `The CloudPBX describes this device as ${quoted(existing.description)}; an import does not change ` +
         'descriptions of existing devices.',
     );
   }
-  row.detail = describeRow(row);
+  row.detail = describeRow(row, action);
   return row;
 }
 
@@ -94,7 +95,7 @@ function actionOf(
   existing: CatalogDevice | undefined,
   holder: SubscriberRef | undefined,
   wanted: CatalogSubscriber | undefined,
-): RowAction {
+): DeviceRowAction {
   if (existing === undefined) return wanted === undefined ? 'create' : 'create-assign';
   if (wanted === undefined) return 'skip';
   if (holder === undefined) return 'assign';
@@ -123,11 +124,11 @@ function describeRef(ref: SubscriberRef): string {
 }
 
 /** One sentence: what applying this line will do, or why it will not. */
-export function describeRow(row: PlannedRow): string {
+export function describeRow(row: PlannedRow, action: DeviceRowAction): string {
   const model = row.model?.name ?? 'device';
   const target = row.subscriber === undefined ? '' : describeRef(row.subscriber);
   const holder = row.existing?.subscriber;
-  switch (row.action) {
+  switch (action) {
     case 'create':
       return `Create ${model} ${quoted(row.description ?? '')}, not assigned to anyone.`;
     case 'create-assign':

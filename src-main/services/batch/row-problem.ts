@@ -1,17 +1,17 @@
-import type { ColumnMap, ImportField } from './columns';
+import type { ColumnRef, ImportField } from './columns';
 import type { RowProblem } from './types';
 
 export type { RowProblem } from './types';
 
 /** Builds the problems of one file, each located on the column the field came from. */
-export class ProblemFactory {
-  readonly #columns: ColumnMap;
+export class ProblemFactory<F extends string = ImportField> {
+  readonly #columns: Partial<Record<F, ColumnRef>>;
 
-  constructor(columns: ColumnMap) {
+  constructor(columns: Partial<Record<F, ColumnRef>>) {
     this.#columns = columns;
   }
 
-  at(field: ImportField | 'row', message: string, suggestion?: string): RowProblem {
+  at(field: F | 'row', message: string, suggestion?: string): RowProblem {
     const ref = field === 'row' ? undefined : this.#columns[field];
     const problem: RowProblem = { field, message };
     if (ref !== undefined) {

@@ -12,6 +12,8 @@ export interface FileProblem {
   /** 0 when the problem is not on one line (an empty file, a file that is not a spreadsheet). */
   line: number;
   message: string;
+  /** `keys-sheet`: the file is a keys sheet given as a device sheet (the Import screen switches to keys). */
+  code?: 'keys-sheet';
 }
 
 /** One thing wrong with one line, located by field (and column, when the field has one in the file). */
@@ -30,8 +32,10 @@ export interface RowProblem {
 /**
  * What a line will do. `create-assign` creates the device then assigns it; `reassign` moves a device that
  * another subscriber holds (only when reassignment is allowed); `skip` is a line already in the wanted state.
+ * `replace` (keys sheets): a key takes the place of a different one.
  */
-export type RowAction = 'create' | 'create-assign' | 'assign' | 'reassign' | 'skip' | 'invalid';
+export type RowAction = DeviceRowAction | 'replace';
+export type DeviceRowAction = 'create' | 'create-assign' | 'assign' | 'reassign' | 'skip' | 'invalid';
 
 /** How the plan differs from the one the cached catalogue gave, line by line. */
 export interface PlanChange {
@@ -53,6 +57,8 @@ export interface RowOutcome {
   deviceId?: string;
   created?: boolean;
   assigned?: boolean;
+  /** Keys sheets: what the line did to its key. */
+  keyChange?: 'created' | 'replaced';
   error?: RowProblem;
 }
 
@@ -84,6 +90,9 @@ export interface ReportSummary {
   planned: number;
   /** Lines a validation found ready to apply. */
   valid: number;
+  /** Keys sheets only: keys created on a free place, and keys that took the place of a different one. */
+  keysCreated?: number;
+  keysReplaced?: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Redactor } from '../log/redactor';
 import type { Clock, RainbowClient } from '../rainbow';
+import { KeyImportService } from '../keys/import/key-import-service';
 import { KeyService } from '../keys/key-service';
 import { DebugService } from './debug-service';
 import { DeviceListings } from './device-listings';
@@ -31,6 +32,7 @@ export interface DeviceFeature {
   debug: DebugService;
   modules: ModuleService;
   keys: KeyService;
+  keyImport: KeyImportService;
   settings: DeviceSettingsService;
   swaps: SwapService;
   registrations: RegistrationWatcher;
@@ -56,6 +58,7 @@ export function createDeviceFeature(deps: DeviceFeatureDeps): DeviceFeature {
     debug: new DebugService({ client, audit, redactor, clock }),
     modules: new ModuleService({ client, audit, redactor }),
     keys: new KeyService({ client, audit }),
+    keyImport: new KeyImportService({ client, audit, now: () => clock.now() }),
     settings: new DeviceSettingsService({ client, audit, redactor }),
     swaps: new SwapService({
       client,

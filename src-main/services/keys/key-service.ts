@@ -1,5 +1,4 @@
 import {
-  draftOfKey,
   isLockedKey,
   keyNumber,
   keyProblems,
@@ -13,17 +12,13 @@ import {
 import type { AuditTrail } from '../audit/audit-trail';
 import { deviceLabel } from '../devices/device-labels';
 import { FieldkitError } from '../errors';
-import type { ModuleKey } from '../rainbow';
 import { loadKeys, type KeyClient, type LoadedKeys } from './key-target';
+import { keyDetails, moduleKeys, writeKey } from './key-write';
 
 export interface KeyServiceDeps {
   /** The signed-in client (throws `not-signed-in` otherwise). */
   client: () => KeyClient;
   audit: AuditTrail;
-}
-
-function moduleKeys(keys: readonly KeyDraft[]): ModuleKey[] {
-  return keys.map(({ moduleId: _module, ...key }) => key);
 }
 
 /**
@@ -57,18 +52,9 @@ export class KeyService {
         issues: problems.map((problem) => ({ field: `key.${problem.field}`, message: problem.message })),
       });
     }
-    const occupant = loaded.keys.keys.find(
-      (key) => moduleOf(key) === draft.moduleId && keyNumber(key) === draft.keyNum,
-    );
     await this.#deps.audit.record(
       { ...this.#change(systemId, loaded, 'key.set'), details: keyDetails(draft) },
-      async () => {
-        if (occupant === undefined) return client.createDeviceKey(systemId, deviceId, draft);
-        const others = loaded.keys.keys
-          .filter((key) => moduleOf(key) === draft.moduleId && !isLockedKey(key) && key !== occupant)
-          .flatMap((key) => draftOfKey(key) ?? []);
-        return client.replaceModuleKeys(systemId, deviceId, draft.moduleId, moduleKeys([...others, draft]));
-      },
+      () => writeKey(client, { systemId, deviceId, current: loaded.keys.keys }, draft),
     );
     return client.getDeviceKeys(systemId, deviceId);
   }
@@ -143,17 +129,4 @@ export class KeyService {
       object: { type: 'device' as const, id: loaded.device.id, label: deviceLabel(loaded.device) },
     };
   }
-}
-
-function keyDetails(draft: KeyDraft): Record<string, string> {
-  const details: Record<string, string> = {
-    moduleId: String(draft.moduleId),
-    keyNum: String(draft.keyNum),
-    keyType: draft.keyType,
-  };
-  for (const field of ['displayName', 'number', 'phoneNumberId', 'groupId'] as const) {
-    const value = draft[field];
-    if (value !== undefined) details[field] = value;
-  }
-  return details;
 }

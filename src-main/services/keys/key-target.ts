@@ -1,7 +1,7 @@
 import { DEVICE_CATEGORIES } from '../../shared/enums';
 import { keyTargetOf, type DeviceKeys, type KeyTarget } from '../../shared/keys';
 import type { RainbowClient } from '../rainbow';
-import type { Device } from '../rainbow/types';
+import type { Device, DeviceModel, PhoneNumber } from '../rainbow/types';
 
 export type KeyClient = Pick<
   RainbowClient,
@@ -21,16 +21,35 @@ export interface LoadedKeys {
   target: KeyTarget & { deviceId: string };
 }
 
-/**
- * Reads what a key is checked against: the device (its modules), its keys and `modelInfo`, the catalogue's
- * model (hunt-group keys are only there) and the subscribers (monitor keys watch users only).
- */
-export async function loadKeys(client: KeyClient, systemId: string, deviceId: string): Promise<LoadedKeys> {
-  const [device, keys, models, subscribers] = await Promise.all([
-    client.getDevice(systemId, deviceId),
-    client.getDeviceKeys(systemId, deviceId),
+/** What keys of any device of a CloudPBX are checked against: its models and its subscribers. */
+export interface KeyDirectory {
+  models: DeviceModel[];
+  subscribers: PhoneNumber[];
+}
+
+export async function loadKeyDirectory(client: KeyClient, systemId: string): Promise<KeyDirectory> {
+  const [models, subscribers] = await Promise.all([
     client.listDeviceModels(systemId, { category: DEVICE_CATEGORIES }),
     client.listPhoneNumbers(systemId),
+  ]);
+  return { models, subscribers };
+}
+
+/**
+ * Reads what a key is checked against: the device (its modules), its keys and `modelInfo`, the catalogue's
+ * model (hunt-group keys are only there) and the subscribers (monitor keys watch users only). Many devices
+ * of one CloudPBX share one `directory`.
+ */
+export async function loadKeys(
+  client: KeyClient,
+  systemId: string,
+  deviceId: string,
+  directory?: KeyDirectory,
+): Promise<LoadedKeys> {
+  const [device, keys, { models, subscribers }] = await Promise.all([
+    client.getDevice(systemId, deviceId),
+    client.getDeviceKeys(systemId, deviceId),
+    directory ?? loadKeyDirectory(client, systemId),
   ]);
   const holdsUser = new Map(
     subscribers.map((subscriber) => [subscriber.id, subscriber.userId !== undefined]),

@@ -17,18 +17,21 @@ const uploadId = uuidId('uploaded file');
  * The file: `fileId`, the id the upload of its bytes answered (the window uploads; any size up to the limit),
  * or `content` inline, base64 for bytes or plain text for a CSV (small files, scripts). Exactly one of them.
  */
-const fileSource = {
+export const fileSource = {
   fileName: z.string().trim().min(1, 'Name the file.').max(255),
   fileId: uploadId.optional(),
   content: z.string().max(MAX_CONTENT_CHARACTERS, 'The file is larger than 64 MB.').optional(),
   encoding: z.enum(['base64', 'text']).default('base64'),
 };
 
-function oneFileSource(input: { fileId?: string | undefined; content?: string | undefined }): boolean {
+export function oneFileSource(input: { fileId?: string | undefined; content?: string | undefined }): boolean {
   return (input.fileId === undefined) !== (input.content === undefined);
 }
 
-const ONE_FILE_SOURCE = { message: 'Give the file as fileId or as content, one of them.', path: ['fileId'] };
+export const ONE_FILE_SOURCE = {
+  message: 'Give the file as fileId or as content, one of them.',
+  path: ['fileId'],
+};
 
 export const validateImportInput = z
   .object({

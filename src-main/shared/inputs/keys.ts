@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { DESKPHONE_FAILOVER_MODES, MEDIA_TRANSPORT_PROTOCOLS, TRANSFER_MODES } from '../enums';
 import { KEY_TYPES } from '../keys/key-types';
 import { MAX_KEY_LABEL } from '../keys/validate-key';
-import { MAX_DEVICE_DESCRIPTION } from '../limits';
+import { MAX_APPLY_CONCURRENCY, MAX_DEVICE_DESCRIPTION } from '../limits';
+import { fileSource, ONE_FILE_SOURCE, oneFileSource } from './batch';
 import { rainbowId, systemId } from './ids';
 
 const deviceId = rainbowId('device');
@@ -77,3 +78,19 @@ export const updateDeviceInput = z
       [description, transferMode, mediaTransportProtocol, deskphoneFailoverMode].some((v) => v !== undefined),
     { message: 'Give at least one setting to change.', path: ['description'] },
   );
+
+/** A keys sheet (`fieldkit keys import`, the Import screen's keys), as `batch.validate` takes a device sheet. */
+export const importKeysInput = z
+  .object({ systemId, ...fileSource })
+  .strict()
+  .refine(oneFileSource, ONE_FILE_SOURCE);
+
+export const applyKeysInput = z
+  .object({
+    systemId,
+    ...fileSource,
+    /** Devices worked on at the same time. */
+    concurrency: z.number().int().min(1).max(MAX_APPLY_CONCURRENCY).default(4),
+  })
+  .strict()
+  .refine(oneFileSource, ONE_FILE_SOURCE);

@@ -4,3 +4,4 @@ export * from './validate-key';
 export * from './key-drafts';
 export * from './key-copy';
 export * from './key-target';
+export * from './keys-template';

@@ -19,9 +19,45 @@ export const MAX_KEY_LABEL = 32;
 /** An external number: digits, an optional leading `+`, and the `*` and `#` of service codes. */
 export const EXTERNAL_NUMBER = /^\+?[0-9*#]{1,32}$/;
 
+/** Why a key is refused, for a screen to say in its own language; `message` says it in English. */
+export type KeyProblemCode =
+  | 'two-destinations'
+  | 'no-destination-allowed'
+  | 'group-needed'
+  | 'monitor-needs-subscriber'
+  | 'destination-needed'
+  | 'group-not-dialable'
+  | 'external-number'
+  | 'label-needed'
+  | 'unknown-subscriber'
+  | 'monitor-not-user'
+  | 'no-module'
+  | 'module-not-driven'
+  | 'no-keys'
+  | 'key-out-of-range'
+  | 'module-key-out-of-range'
+  | 'locked-service'
+  | 'locked-system'
+  | 'type-unsupported'
+  | 'label-too-long';
+
+/** Values a refusal's text needs (`type` is a KeyType, for the screen to name). */
+export type KeyProblemParams = Readonly<Record<string, string | number>>;
+
 export interface KeyProblem {
   field: keyof KeyDraft;
+  code: KeyProblemCode;
+  params: KeyProblemParams;
   message: string;
+}
+
+function problem(
+  field: keyof KeyDraft,
+  code: KeyProblemCode,
+  message: string,
+  params: KeyProblemParams = {},
+): KeyProblem {
+  return { field, code, params, message };
 }
 
 export interface KeyTarget {
@@ -82,7 +118,7 @@ function destinationProblems(draft: KeyDraft, target: KeyTarget): KeyProblem[] {
   const name = TYPE_NAMES[draft.keyType];
   if (destinations.length > 1) {
     const message = `A key has one destination: give a number, a subscriber or a group, not ${destinations.join(' and ')}.`;
-    return [{ field: destinations[1] ?? 'number', message }];
+    return [problem(destinations[1] ?? 'number', 'two-destinations', message)];
   }
   const [destination] = destinations;
   switch (draft.keyType) {
@@ -90,11 +126,15 @@ function destinationProblems(draft: KeyDraft, target: KeyTarget): KeyProblem[] {
     case 'audio_hub':
       return destination === undefined
         ? []
-        : [{ field: destination, message: `A ${name} key has no destination.` }];
+        : [
+            problem(destination, 'no-destination-allowed', `A ${name} key has no destination.`, {
+              type: draft.keyType,
+            }),
+          ];
     case 'huntgroup':
       return destination === 'groupId'
         ? []
-        : [{ field: 'groupId', message: 'A hunt-group key needs the group it logs in and out of.' }];
+        : [problem('groupId', 'group-needed', 'A hunt-group key needs the group it logs in and out of.')];
     case 'monitor':
       return monitorProblems(draft, destination, target);
     case 'speeddial':
@@ -109,7 +149,13 @@ function monitorProblems(
   target: KeyTarget,
 ): KeyProblem[] {
   if (destination !== 'phoneNumberId' || draft.phoneNumberId === undefined) {
-    return [{ field: 'phoneNumberId', message: 'A monitor key watches a user: pick the user’s subscriber.' }];
+    return [
+      problem(
+        'phoneNumberId',
+        'monitor-needs-subscriber',
+        'A monitor key watches a user: pick the user’s subscriber.',
+      ),
+    ];
   }
   return subscriberProblems(draft.phoneNumberId, target, true);
 }
@@ -121,23 +167,39 @@ function dialProblems(
 ): KeyProblem[] {
   const name = TYPE_NAMES[draft.keyType];
   if (destination === undefined) {
-    return [{ field: 'number', message: `A ${name} key needs a subscriber or an external number.` }];
+    return [
+      problem('number', 'destination-needed', `A ${name} key needs a subscriber or an external number.`, {
+        type: draft.keyType,
+      }),
+    ];
   }
   if (destination === 'groupId') {
-    return [{ field: 'groupId', message: `A ${name} key calls a subscriber or a number, not a group id.` }];
+    return [
+      problem(
+        'groupId',
+        'group-not-dialable',
+        `A ${name} key calls a subscriber or a number, not a group id.`,
+        {
+          type: draft.keyType,
+        },
+      ),
+    ];
   }
   if (destination === 'phoneNumberId' && draft.phoneNumberId !== undefined) {
     return subscriberProblems(draft.phoneNumberId, target, false);
   }
   const problems: KeyProblem[] = [];
   if (!EXTERNAL_NUMBER.test(draft.number?.trim() ?? '')) {
-    problems.push({
-      field: 'number',
-      message: 'An external number is digits, with an optional leading + (e.g. +33612345678).',
-    });
+    problems.push(
+      problem(
+        'number',
+        'external-number',
+        'An external number is digits, with an optional leading + (e.g. +33612345678).',
+      ),
+    );
   }
   if (draft.keyType === 'speeddial' && !present(draft.displayName)) {
-    problems.push({ field: 'displayName', message: 'An external speed dial needs a label.' });
+    problems.push(problem('displayName', 'label-needed', 'An external speed dial needs a label.'));
   }
   return problems;
 }
@@ -145,11 +207,19 @@ function dialProblems(
 function subscriberProblems(phoneNumberId: string, target: KeyTarget, userOnly: boolean): KeyProblem[] {
   const isUser = target.subscriberIsUser(phoneNumberId);
   if (isUser === undefined) {
-    return [{ field: 'phoneNumberId', message: `The CloudPBX has no subscriber ${phoneNumberId}.` }];
+    return [
+      problem('phoneNumberId', 'unknown-subscriber', `The CloudPBX has no subscriber ${phoneNumberId}.`, {
+        subscriber: phoneNumberId,
+      }),
+    ];
   }
   if (userOnly && !isUser) {
     return [
-      { field: 'phoneNumberId', message: 'A monitor key watches a user only; this subscriber has none.' },
+      problem(
+        'phoneNumberId',
+        'monitor-not-user',
+        'A monitor key watches a user only; this subscriber has none.',
+      ),
     ];
   }
   return [];
@@ -159,33 +229,74 @@ function placeProblems(draft: KeyDraft, target: KeyTarget): KeyProblem[] {
   const grid = moduleGrid(target.modelInfo, target.modules, draft.moduleId);
   if (grid === undefined) {
     const installed = target.modules.find((module) => module.moduleId === draft.moduleId);
-    const message =
+    return [
       installed === undefined
-        ? `The device has no expansion module at position ${draft.moduleId}.`
-        : `The ${target.modelName} does not drive an ${installed.type} module.`;
-    return [{ field: 'moduleId', message }];
+        ? problem(
+            'moduleId',
+            'no-module',
+            `The device has no expansion module at position ${draft.moduleId}.`,
+            {
+              module: draft.moduleId,
+            },
+          )
+        : problem(
+            'moduleId',
+            'module-not-driven',
+            `The ${target.modelName} does not drive an ${installed.type} module.`,
+            { model: target.modelName, moduleType: installed.type },
+          ),
+    ];
   }
+  const model = target.modelName;
   if (grid.keys === 0) {
-    return [{ field: 'keyNum', message: `The ${target.modelName} has no programmable keys.` }];
+    return [problem('keyNum', 'no-keys', `The ${model} has no programmable keys.`, { model })];
   }
   if (!Number.isInteger(draft.keyNum) || draft.keyNum < 1 || draft.keyNum > grid.keys) {
-    const where = grid.moduleId === 0 ? `The ${target.modelName}` : `Its ${grid.kind} module`;
-    return [{ field: 'keyNum', message: `${where} has keys 1 to ${grid.keys}; ${draft.keyNum} is not one.` }];
+    const params = { model, moduleType: grid.kind, max: grid.keys, key: draft.keyNum };
+    return [
+      grid.moduleId === 0
+        ? problem(
+            'keyNum',
+            'key-out-of-range',
+            `The ${model} has keys 1 to ${grid.keys}; ${draft.keyNum} is not one.`,
+            params,
+          )
+        : problem(
+            'keyNum',
+            'module-key-out-of-range',
+            `Its ${grid.kind} module has keys 1 to ${grid.keys}; ${draft.keyNum} is not one.`,
+            params,
+          ),
+    ];
   }
   const occupant = target.existing.find(
     (key) => moduleOf(key) === draft.moduleId && keyNumber(key) === draft.keyNum,
   );
-  if (occupant !== undefined && isLockedKey(occupant)) {
-    return [{ field: 'keyNum', message: lockedKeyReason(occupant) }];
-  }
+  if (occupant !== undefined && isLockedKey(occupant)) return [lockedKeyProblem(occupant)];
   return [];
 }
 
 /** Why a key cannot be changed, for the editor, the CLI and the copy's diff. */
 export function lockedKeyReason(key: Pick<ProgrammableKey, 'keyOwner' | 'keyNum'>): string {
+  return lockedKeyProblem(key).message;
+}
+
+/** `lockedKeyReason` with its code and values, for a screen to say it in its language. */
+export function lockedKeyProblem(key: Pick<ProgrammableKey, 'keyOwner' | 'keyNum'>): KeyProblem {
+  const params = { key: String(key.keyNum), owner: String(key.keyOwner) };
   return key.keyOwner === 'service'
-    ? `Key ${String(key.keyNum)} was set by a service (e.g. manager-assistant): change it through that service.`
-    : `Key ${String(key.keyNum)} is reserved by the phone (${String(key.keyOwner)} key): it cannot be changed.`;
+    ? problem(
+        'keyNum',
+        'locked-service',
+        `Key ${params.key} was set by a service (e.g. manager-assistant): change it through that service.`,
+        params,
+      )
+    : problem(
+        'keyNum',
+        'locked-system',
+        `Key ${params.key} is reserved by the phone (${params.owner} key): it cannot be changed.`,
+        params,
+      );
 }
 
 /** Every reason the key would be refused; empty when it can be sent. */
@@ -194,15 +305,24 @@ export function keyProblems(draft: KeyDraft, target: KeyTarget): KeyProblem[] {
   if (place.length > 0) return place;
   if (!modelSupportsKeyType(target.modelInfo, draft.keyType)) {
     return [
-      {
-        field: 'keyType',
-        message: `The ${target.modelName} has no ${TYPE_NAMES[draft.keyType]} keys.`,
-      },
+      problem(
+        'keyType',
+        'type-unsupported',
+        `The ${target.modelName} has no ${TYPE_NAMES[draft.keyType]} keys.`,
+        {
+          model: target.modelName,
+          type: draft.keyType,
+        },
+      ),
     ];
   }
   const problems = destinationProblems(draft, target);
   if ((draft.displayName?.length ?? 0) > MAX_KEY_LABEL) {
-    problems.push({ field: 'displayName', message: `A key label has at most ${MAX_KEY_LABEL} characters.` });
+    problems.push(
+      problem('displayName', 'label-too-long', `A key label has at most ${MAX_KEY_LABEL} characters.`, {
+        max: MAX_KEY_LABEL,
+      }),
+    );
   }
   return problems;
 }

@@ -107,52 +107,35 @@ describe('fieldkit device keys', () => {
     ]);
   });
 
-  it('refuses a key the model cannot hold, or a locked key, with exit 2 and nothing sent', async () => {
+  it.each([
+    {
+      refused: 'a key type the model does not have',
+      device: 'Break room',
+      args: ['key-set', '--key', '1', '--type', 'forward', '--number', '+33600000000'],
+      message: 'The 8018 has no forward keys.',
+      code: 2,
+    },
+    {
+      refused: 'deleting a key a service set',
+      device: 'Director office',
+      args: ['key-delete', '--key', '10', '--yes'],
+      message: 'set by a service',
+      code: 2,
+    },
+    {
+      refused: 'a key with two destinations',
+      device: 'Director office',
+      args: ['key-set', '--key', '3', '--type', 'speeddial', '--number', '+336', '--subscriber', '81003'],
+      message: 'one destination',
+      code: 2,
+    },
+  ])('refuses $refused with exit $code and sends nothing', async ({ device: name, args, message, code }) => {
     const before = keyWrites();
-    const forward = await cli([
-      'device',
-      'key-set',
-      '--device',
-      device('Break room').id,
-      '--key',
-      '1',
-      '--type',
-      'forward',
-      '--number',
-      '+33600000000',
-    ]);
-    expect(forward.code).toBe(2);
-    expect(forward.stderr).toContain('The 8018 has no forward keys.');
-
-    const locked = await cli([
-      'device',
-      'key-delete',
-      '--device',
-      device('Director office').id,
-      '--key',
-      '10',
-      '--yes',
-    ]);
-    expect(locked.code).toBe(2);
-    expect(locked.stderr).toContain('set by a service');
-
-    const twoDestinations = await cli([
-      'device',
-      'key-set',
-      '--device',
-      device('Director office').id,
-      '--key',
-      '3',
-      '--type',
-      'speeddial',
-      '--number',
-      '+336',
-      '--subscriber',
-      '81003',
-    ]);
-    expect(twoDestinations.code).toBe(2);
+    const [command = '', ...options] = args;
+    const result = await cli(['device', command, '--device', device(name).id, ...options]);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain(message);
     expect(keyWrites()).toBe(before);
-    expect(keysOf('Director office').map((key) => key.keyNum)).toEqual([1, 2, 10]);
   });
 
   it('deletes an admin key only with --yes', async () => {

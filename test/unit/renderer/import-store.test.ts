@@ -48,6 +48,7 @@ describe('summariseReport', () => {
       'create-assign': 1,
       assign: 1,
       reassign: 1,
+      replace: 0,
       skip: 1,
       invalid: 2,
     });
@@ -151,6 +152,25 @@ describe('useImportStore', () => {
     expect(fake.api.batch.validate).toHaveBeenLastCalledWith(
       expect.objectContaining({ offline: true, reassign: true }),
     );
+  });
+
+  it('checks a keys sheet as keys once the core knows it by its headers, then applies it as keys', async () => {
+    const { fake } = storeContext();
+    const keysSheet = { line: 1, code: 'keys-sheet' as const, message: 'This is a keys sheet.' };
+    fake.api.batch.validate.mockResolvedValue(report([], { fileErrors: [keysSheet] }));
+    const planned = report([row(2, 'replace', { status: 'planned' })], { mode: 'dry-run' });
+    fake.api.keys.importCheck.mockResolvedValue(planned);
+    const store = useImportStore();
+    await store.open(lyon.id);
+    await store.pick(picked);
+    await flushPromises();
+    expect(store.sheetKind).toBe('keys');
+    const sheet = { systemId: lyon.id, fileName: 'rollout.csv', fileId: picked.fileId };
+    expect(fake.api.keys.importCheck).toHaveBeenCalledWith(sheet);
+    expect(store.shown).toEqual(planned);
+    expect(await store.apply()).toBe(true);
+    expect(fake.api.keys.importApply).toHaveBeenCalledWith(sheet);
+    expect(fake.api.batch.apply).not.toHaveBeenCalled();
   });
 
   it('keeps the core error of a failed validation, and a new file clears the old filter and report', async () => {

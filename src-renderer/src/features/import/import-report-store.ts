@@ -6,6 +6,7 @@ export const ROW_ACTIONS: readonly RowAction[] = [
   'create-assign',
   'assign',
   'reassign',
+  'replace',
   'skip',
   'invalid',
 ];

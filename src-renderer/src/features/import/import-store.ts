@@ -4,9 +4,13 @@ import type { BatchTemplate, CatalogStatus, FieldkitErrorData, ImportReport } fr
 import { useApi } from '@renderer/api/inject';
 import { useSessionStore } from '@renderer/features/sign-in/session-store';
 import { createLoadable, fill, reset } from '@renderer/api/loadable';
+import { KEYS_TEMPLATE, KEYS_TEMPLATE_FILE_NAME } from '@shared/keys';
 import type { PickedImportFile } from './import-file-store';
 import { useImportRunStore } from './import-run-store';
 import { changesByLine, filterRows, summariseReport, type RowFilter } from './import-report-store';
+
+/** What a sheet holds: devices (`batch.*`) or programmable keys (`keys.import*`). */
+export type SheetKind = 'devices' | 'keys';
 
 /**
  * The Import screen of one CloudPBX: its catalogue's status, the file picked, the options, and the validation
@@ -28,6 +32,9 @@ export const useImportStore = defineStore('import', () => {
   const skipInvalid = ref(false);
   const report = createLoadable<ImportReport>();
   const filter = ref<RowFilter>({});
+  const sheetKind = ref<SheetKind>('devices');
+  /** A keys sheet being applied (its apply answers the whole report at once). */
+  const applyingKeys = ref(false);
 
   /** The run's report while there is one, else the validation's. */
   const shown = computed(() =>
@@ -44,6 +51,7 @@ export const useImportStore = defineStore('import', () => {
     offline.value = false;
     reassign.value = false;
     skipInvalid.value = false;
+    sheetKind.value = 'devices';
     reset(report);
     reset(catalog);
     run.forgetAll();
@@ -76,6 +84,12 @@ export const useImportStore = defineStore('import', () => {
     const picked = file.value;
     if (id === undefined || picked === undefined || run.active) return;
     run.forget();
+    if (sheetKind.value === 'keys') {
+      await fill(report, () =>
+        api.keys.importCheck({ systemId: id, fileName: picked.name, fileId: picked.fileId }),
+      );
+      return;
+    }
     await fill(report, () =>
       api.batch.validate({
         systemId: id,
@@ -85,6 +99,11 @@ export const useImportStore = defineStore('import', () => {
         reassign: reassign.value,
       }),
     );
+    // A keys sheet is known by its headers: check it as one.
+    if (report.value?.fileErrors.some((problem) => problem.code === 'keys-sheet') === true) {
+      sheetKind.value = 'keys';
+      return;
+    }
     // Validating online fetched the catalogue afresh and cached it.
     if (!offline.value && report.error === undefined) await loadCatalog();
   }
@@ -110,6 +129,7 @@ export const useImportStore = defineStore('import', () => {
     const picked = file.value;
     if (id === undefined || picked === undefined) return false;
     filter.value = {};
+    if (sheetKind.value === 'keys') return applyKeys(id, picked);
     return run.start({
       systemId: id,
       file: picked,
@@ -118,9 +138,25 @@ export const useImportStore = defineStore('import', () => {
     });
   }
 
-  const template = (): Promise<BatchTemplate> => api.batch.template({});
+  /** Keys are applied in one call: the core plans them again from the devices' keys, then sets them. */
+  async function applyKeys(id: string, picked: PickedImportFile): Promise<boolean> {
+    applyingKeys.value = true;
+    try {
+      await fill(report, () =>
+        api.keys.importApply({ systemId: id, fileName: picked.name, fileId: picked.fileId }),
+      );
+      return report.error === undefined;
+    } finally {
+      applyingKeys.value = false;
+    }
+  }
 
-  watch([offline, reassign], () => void validate());
+  const template = (): Promise<BatchTemplate> =>
+    sheetKind.value === 'keys'
+      ? Promise.resolve({ fileName: KEYS_TEMPLATE_FILE_NAME, content: KEYS_TEMPLATE })
+      : api.batch.template({});
+
+  watch([offline, reassign, sheetKind], () => void validate());
   watch(() => session.identity, forget);
 
   return {
@@ -131,6 +167,8 @@ export const useImportStore = defineStore('import', () => {
     offline,
     reassign,
     skipInvalid,
+    sheetKind,
+    applyingKeys,
     report,
     filter,
     shown,

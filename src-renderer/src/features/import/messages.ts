@@ -27,6 +27,10 @@ export const en = {
       failed: 'The catalogue could not be fetched',
     },
     options: {
+      devices: 'Devices',
+      keys: 'Keys',
+      devicesHelp: 'One device per line: mac or ipei, model, description, subscriber.',
+      keysHelp: 'One programmable key per line: mac or ipei, module, key, type, label, and a destination.',
       offline: 'Offline',
       offlineHelp: 'Validate against the catalogue kept on this computer, without the network.',
       offlineNeedsCatalog: 'Refresh the catalogue once while online to validate offline.',
@@ -149,6 +153,7 @@ export const en = {
       'create-assign': 'Create + assign',
       assign: 'Assign',
       reassign: 'Reassign',
+      replace: 'Replace',
       skip: 'Skip',
       invalid: 'Invalid',
     },
@@ -194,6 +199,11 @@ export const fr: typeof en = {
       failed: 'Le catalogue n’a pas pu être récupéré',
     },
     options: {
+      devices: 'Équipements',
+      keys: 'Touches',
+      devicesHelp: 'Un équipement par ligne : mac ou ipei, modèle, description, abonné.',
+      keysHelp:
+        'Une touche programmable par ligne : mac ou ipei, module, touche, type, libellé et une destination.',
       offline: 'Hors connexion',
       offlineHelp: 'Valider avec le catalogue gardé sur cet ordinateur, sans réseau.',
       offlineNeedsCatalog: 'Actualisez le catalogue une fois en ligne pour valider hors connexion.',
@@ -317,6 +327,7 @@ export const fr: typeof en = {
       'create-assign': 'Créer + attribuer',
       assign: 'Attribuer',
       reassign: 'Réattribuer',
+      replace: 'Remplacer',
       skip: 'Ignorer',
       invalid: 'Invalide',
     },

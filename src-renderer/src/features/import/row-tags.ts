@@ -8,6 +8,7 @@ export const ACTION_TAG: Readonly<Record<RowAction, TagType>> = {
   'create-assign': 'primary',
   assign: 'success',
   reassign: 'warning',
+  replace: 'warning',
   skip: 'info',
   invalid: 'danger',
 };

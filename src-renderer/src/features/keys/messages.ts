@@ -1,3 +1,55 @@
+import type { KeyProblemCode } from '@shared/keys';
+
+/** The shared validator's refusals (`code` and `params` of a KeyProblem); `{type}` is already translated. */
+const problemsEn = {
+  'two-destinations': 'A key has one destination: give a number, a subscriber or a group, not several.',
+  'no-destination-allowed': 'A {type} key has no destination.',
+  'group-needed': 'A hunt-group key needs the group it logs in and out of.',
+  'monitor-needs-subscriber': 'A monitor key watches a user: pick the user’s subscriber.',
+  'destination-needed': 'A {type} key needs a subscriber or an external number.',
+  'group-not-dialable': 'A {type} key calls a subscriber or a number, not a group id.',
+  'external-number': 'An external number is digits, with an optional leading + (e.g. +33612345678).',
+  'label-needed': 'An external speed dial needs a label.',
+  'unknown-subscriber': 'The CloudPBX has no subscriber {subscriber}.',
+  'monitor-not-user': 'A monitor key watches a user only; this subscriber has none.',
+  'no-module': 'The device has no expansion module at position {module}.',
+  'module-not-driven': 'The {model} does not drive an {moduleType} module.',
+  'no-keys': 'The {model} has no programmable keys.',
+  'key-out-of-range': 'The {model} has keys 1 to {max}; {key} is not one.',
+  'module-key-out-of-range': 'Its {moduleType} module has keys 1 to {max}; {key} is not one.',
+  'locked-service':
+    'Key {key} was set by a service (e.g. manager-assistant): change it through that service.',
+  'locked-system': 'Key {key} is reserved by the phone ({owner} key): it cannot be changed.',
+  'type-unsupported': 'The {model} has no {type} keys.',
+  'label-too-long': 'A key label has at most {max} characters.',
+} satisfies Record<KeyProblemCode, string>;
+
+const problemsFr: typeof problemsEn = {
+  'two-destinations':
+    'Une touche a une seule destination : un numéro, un abonné ou un groupe, pas plusieurs.',
+  'no-destination-allowed': 'Une touche « {type} » n’a pas de destination.',
+  'group-needed': 'Une touche de groupe a besoin du groupe auquel elle connecte et déconnecte.',
+  'monitor-needs-subscriber': 'Une touche de supervision surveille un utilisateur : choisissez son abonné.',
+  'destination-needed': 'Une touche « {type} » a besoin d’un abonné ou d’un numéro externe.',
+  'group-not-dialable': 'Une touche « {type} » appelle un abonné ou un numéro, pas un identifiant de groupe.',
+  'external-number':
+    'Un numéro externe s’écrit en chiffres, avec un + initial facultatif (ex. +33612345678).',
+  'label-needed': 'Une numérotation abrégée externe a besoin d’un libellé.',
+  'unknown-subscriber': 'Le CloudPBX n’a pas d’abonné {subscriber}.',
+  'monitor-not-user': 'Une touche de supervision ne surveille qu’un utilisateur ; cet abonné n’en a pas.',
+  'no-module': 'L’équipement n’a pas de module d’extension en position {module}.',
+  'module-not-driven': 'Le {model} ne pilote pas de module {moduleType}.',
+  'no-keys': 'Le {model} n’a pas de touches programmables.',
+  'key-out-of-range': 'Le {model} a les touches 1 à {max} ; {key} n’en fait pas partie.',
+  'module-key-out-of-range': 'Son module {moduleType} a les touches 1 à {max} ; {key} n’en fait pas partie.',
+  'locked-service':
+    'La touche {key} a été posée par un service (ex. manager-assistant) : modifiez-la depuis ce service.',
+  'locked-system':
+    'La touche {key} est réservée par le téléphone (touche {owner}) : elle ne peut pas être modifiée.',
+  'type-unsupported': 'Le {model} n’a pas de touches « {type} ».',
+  'label-too-long': 'Le libellé d’une touche a au plus {max} caractères.',
+};
+
 /** Programmable keys and device settings, in the device drawer. */
 export const en = {
   keys: {
@@ -22,6 +74,7 @@ export const en = {
       audio_hub: 'Audio hub',
       reserved: 'Reserved',
     },
+    problems: problemsEn,
     editor: {
       title: 'Key {key} · {where}',
       type: 'Type',
@@ -98,6 +151,7 @@ export const fr: typeof en = {
       audio_hub: 'Audio hub',
       reserved: 'Réservée',
     },
+    problems: problemsFr,
     editor: {
       title: 'Touche {key} · {where}',
       type: 'Type',

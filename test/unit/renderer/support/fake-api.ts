@@ -182,7 +182,16 @@ export function createFakeApi() {
       ...feature.devices,
       update: keyFeature.update,
     },
-    keys: keyFeature.keys,
+    keys: {
+      ...keyFeature.keys,
+      importCheck: vi.fn(async (input: { systemId: string; fileName: string }) =>
+        emptyImportReport(input.systemId, input.fileName),
+      ),
+      importApply: vi.fn(async (input: { systemId: string; fileName: string }) => ({
+        ...emptyImportReport(input.systemId, input.fileName),
+        mode: 'apply' as const,
+      })),
+    },
     batch: {
       template: vi.fn(async () => ({ fileName: 'fieldkit-import-template.csv', content: 'mac,model\r\n' })),
       validate: vi.fn(async (input: { systemId: string; fileName: string }) =>

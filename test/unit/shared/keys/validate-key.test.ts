@@ -23,7 +23,12 @@ function problems(device: ReturnType<typeof byModel>, key: Partial<KeyDraft>) {
 describe('key validation, case by case', () => {
   it('refuses a type the model lacks, naming the model, before anything is sent', () => {
     expect(problems(byModel('8008'), { keyType: 'forward', number: '+33478000000' })).toEqual([
-      { field: 'keyType', message: 'The 8008 has no forward keys.' },
+      {
+        field: 'keyType',
+        code: 'type-unsupported',
+        params: { model: '8008', type: 'forward' },
+        message: 'The 8008 has no forward keys.',
+      },
     ]);
     expect(problems(byModel('8068s'), { keyType: 'forward', number: '+33478000000' })).toEqual([]);
   });
@@ -55,11 +60,21 @@ describe('key validation, case by case', () => {
 
   it('asks an external speed dial for its label and a hunt-group key for its group', () => {
     expect(problems(byModel('M7'), { number: '+33478000000' })).toEqual([
-      { field: 'displayName', message: 'An external speed dial needs a label.' },
+      {
+        field: 'displayName',
+        code: 'label-needed',
+        params: {},
+        message: 'An external speed dial needs a label.',
+      },
     ]);
     expect(problems(byModel('M7'), { number: 'call me' })[0]?.field).toBe('number');
     expect(problems(byModel('M7'), { keyType: 'huntgroup' })).toEqual([
-      { field: 'groupId', message: 'A hunt-group key needs the group it logs in and out of.' },
+      {
+        field: 'groupId',
+        code: 'group-needed',
+        params: {},
+        message: 'A hunt-group key needs the group it logs in and out of.',
+      },
     ]);
   });
 
@@ -68,6 +83,8 @@ describe('key validation, case by case', () => {
     expect(problems(director, { keyNum: 10, phoneNumberId: subscriber('81001') })).toEqual([
       {
         field: 'keyNum',
+        code: 'locked-service',
+        params: { key: '10', owner: 'service' },
         message: 'Key 10 was set by a service (e.g. manager-assistant): change it through that service.',
       },
     ]);

@@ -1,0 +1,59 @@
+import { basename } from 'node:path';
+import { KEYS_TEMPLATE } from '../../shared/keys';
+import type { Command } from '../command';
+import { readConcurrency, writeTemplate } from './import';
+import { exitCodeForReport, printReport } from './import-output';
+import { openReportOption, withReportFile, writeReport } from './import-report';
+import { readImportInput } from './validate-run';
+
+export const keysImportCommand: Command = {
+  name: 'keys import',
+  summary:
+    'Set programmable keys from a keys sheet, CSV or XLSX (--dry-run prints the plan, --template a file to fill in)',
+  usage:
+    'fieldkit keys import FILE --system ID [--dry-run] [--resume] [--concurrency N] [--report PATH [--force]] ' +
+    '[--json]\n       fieldkit keys import --template [FILE]',
+  options: {
+    system: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    /** Every run reads the devices' keys again, so an interrupted one is resumed by running it again. */
+    resume: { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '4' },
+    report: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    template: { type: 'boolean', default: false },
+  },
+  positionals: true,
+  async run(context) {
+    const { values, io, api, json } = context;
+    if (values.template === true) return writeTemplate(context, KEYS_TEMPLATE, 'keys template');
+    const concurrency = readConcurrency(values);
+    const input = await readImportInput(context);
+    const reportFile = await openReportOption(context, input.file);
+    return withReportFile(reportFile, async () => {
+      await context.connect();
+      const sheet = {
+        systemId: input.systemId,
+        fileName: basename(input.file.path),
+        content: Buffer.from(input.file.content).toString('base64'),
+        encoding: 'base64' as const,
+      };
+      const checked = await api.keys.importCheck(sheet);
+      const blocked = checked.fileErrors.length > 0 || checked.summary.invalid > 0;
+      if (values['dry-run'] === true || blocked) {
+        await writeReport(io, reportFile, checked);
+        printReport(io, checked, json);
+        if (blocked && values['dry-run'] !== true)
+          io.stderr('Nothing was applied: fix the invalid lines first.\n');
+        return exitCodeForReport(checked);
+      }
+      if (values.resume === true) {
+        io.stderr('Resuming: the devices’ keys were read again, so keys already set are skipped.\n');
+      }
+      const applied = await api.keys.importApply({ ...sheet, concurrency });
+      await writeReport(io, reportFile, applied);
+      printReport(io, applied, json);
+      return exitCodeForReport(applied);
+    });
+  },
+};

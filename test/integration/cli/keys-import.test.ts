@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../src-main/api/types';
+import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
+import { runCliOn } from './run-cli';
+
+const lyon = DEMO_SYSTEM_IDS.lyon;
+let simulator: RunningSimulator;
+let dataDir: string;
+
+beforeAll(async () => {
+  simulator = await startSimulator({ port: 0, registrationDelayMs: 0 });
+  dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-cli-keys-import-'));
+});
+
+afterAll(async () => {
+  await simulator.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function cli(args: string[]) {
+  return runCliOn(simulator, { dataDir, systemId: lyon }, args);
+}
+
+function device(description: string) {
+  const found = simulator.tenant.listDevices(lyon).find((candidate) => candidate.description === description);
+  if (found?.macAddress === undefined) throw new Error(`no seed deskphone ${description}`);
+  return { ...found, mac: found.macAddress };
+}
+
+const keysOf = (description: string, moduleId = 0) =>
+  simulator.tenant
+    .listKeys(lyon, device(description).id, moduleId)
+    .map(({ keyNum, keyType, keyOwner, number, displayName }) => ({
+      keyNum,
+      keyType,
+      keyOwner,
+      number,
+      displayName,
+    }));
+
+/** Key writes the simulator received. */
+const keyWrites = () =>
+  simulator.requests().filter((request) => request.method !== 'GET' && request.path.includes('/keys')).length;
+
+let sheets = 0;
+function sheet(lines: string[]): string {
+  const path = join(dataDir, `keys-${(sheets += 1)}.csv`);
+  writeFileSync(
+    path,
+    ['MAC Address;Module;Key Num;Key Type;Label;Number;Short number;Group', ...lines].join('\n'),
+  );
+  return path;
+}
+
+describe('fieldkit keys import', () => {
+  it('refuses a sheet with invalid lines with exit 2, naming line, column and why, and sends nothing', async () => {
+    const director = device('Director office').mac;
+    const breakRoom = device('Break room').mac;
+    const before = keyWrites();
+    const file = sheet([
+      `${director};0;10;speeddial;Boss;+33600000001;;`,
+      `${breakRoom};;1;forward;Fwd;+33600000002;;`,
+      `${director};0;3;speeddial;;+33600000003;;`,
+      `${director};0;4;huntgroup;;;;`,
+      `${director};0;5;monitor;;+33600000005;;`,
+      `${director};2;1;speeddial;X;+33600000006;;`,
+      `${director};0;99;speeddial;X;+33600000007;;`,
+      `${director};0;6;headset;;;;`,
+      `${director};0;6;headset;;;;`,
+      `00:00:00:00:00:00;0;1;headset;;;;`,
+      `3c:28:a6:ff:ff:fe;0;1;headset;;;;`,
+    ]);
+    const result = await cli(['keys', 'import', file, '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Nothing was applied');
+    const report = JSON.parse(result.stdout) as ImportReport;
+    const problem = (line: number) => report.rows.find((row) => row.line === line)?.errors[0];
+    expect(problem(2)).toMatchObject({ column: 'C', message: expect.stringContaining('set by a service') });
+    expect(problem(3)).toMatchObject({ column: 'D', message: 'The 8018 has no forward keys.' });
+    expect(problem(4)).toMatchObject({ column: 'E', message: 'An external speed dial needs a label.' });
+    expect(problem(5)?.message).toBe('A hunt-group key needs the group it logs in and out of.');
+    expect(problem(6)?.message).toContain('A monitor key watches a user');
+    expect(problem(7)).toMatchObject({
+      column: 'B',
+      message: 'The device has no expansion module at position 2.',
+    });
+    expect(problem(8)?.message).toContain('has keys 1 to');
+    expect(problem(9)?.message).toBe('Line 10 also sets key 6 of this device: keep one line per key.');
+    expect(problem(10)?.message).toBe('Line 9 also sets key 6 of this device: keep one line per key.');
+    expect(problem(11)).toMatchObject({ column: 'A' });
+    expect(problem(12)?.message).toContain('No device with this MAC address is on the CloudPBX');
+    expect(report.summary).toMatchObject({ rows: 11, invalid: 11, keysCreated: 0, keysReplaced: 0 });
+    expect(keyWrites()).toBe(before);
+  });
+
+  it('plans on --dry-run and sends nothing, then creates and replaces; a second run skips every line', async () => {
+    const director = device('Director office').mac;
+    const file = sheet([
+      `${director};0;1;monitor;;;81003;`,
+      `${director};0;2;speeddial;Taxi;+33478000000;;`,
+      `${director};;3;headset;;;;`,
+    ]);
+    const before = keyWrites();
+    const dry = await cli(['keys', 'import', file, '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    const plan = JSON.parse(dry.stdout) as ImportReport;
+    expect(plan.rows.map((row) => row.action)).toEqual(['replace', 'create', 'create']);
+    expect(keyWrites()).toBe(before);
+
+    const applied = await cli(['keys', 'import', file]);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/2 key\(s\) created, 1 key\(s\) replaced/);
+    expect(keysOf('Director office')).toEqual([
+      { keyNum: 1, keyType: 'monitor', keyOwner: 'admin', number: undefined, displayName: undefined },
+      { keyNum: 2, keyType: 'speeddial', keyOwner: 'admin', number: '+33478000000', displayName: 'Taxi' },
+      { keyNum: 3, keyType: 'headset', keyOwner: 'admin', number: undefined, displayName: undefined },
+      { keyNum: 10, keyType: 'monitor', keyOwner: 'service', number: undefined, displayName: undefined },
+    ]);
+
+    const writes = keyWrites();
+    const again = await cli(['keys', 'import', file, '--json']);
+    expect(again.code).toBe(0);
+    const rerun = JSON.parse(again.stdout) as ImportReport;
+    expect(rerun.rows.map((row) => row.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(keyWrites()).toBe(writes);
+  });
+
+  it('settles a key whose answer was lost by reading it back, and resumes an interrupted run without a duplicate', async () => {
+    const sales = device('Sales desk').mac;
+    const file = sheet([`${sales};0;2;headset;;;;`, `${sales};0;3;speeddial;Hotel;+33478111111;;`]);
+    const keysPath = /\/devices\/[^/]+\/keys$/;
+    // The first create is made but its answer is lost; the second is refused as the network goes away.
+    simulator.setFaults({
+      targeted: [
+        { method: 'POST', path: keysPath, answer: 'reset', afterActing: true, times: 1 },
+        { method: 'POST', path: keysPath, answer: 503, times: 10 },
+      ],
+    });
+    const interrupted = await cli(['keys', 'import', file, '--concurrency', '1', '--json']);
+    simulator.setFaults({});
+    expect(interrupted.code).toBe(1);
+    const first = JSON.parse(interrupted.stdout) as ImportReport;
+    expect(first.rows.map((row) => row.status)).toEqual(['done', 'failed']);
+    expect(keysOf('Sales desk').map((key) => key.keyNum)).toEqual([1, 2, 7]);
+
+    const resumed = await cli(['keys', 'import', file, '--resume', '--json']);
+    expect(resumed.code).toBe(0);
+    const second = JSON.parse(resumed.stdout) as ImportReport;
+    expect(second.rows.map((row) => row.action)).toEqual(['skip', 'create']);
+    expect(second.summary).toMatchObject({ keysCreated: 1, keysReplaced: 0, skipped: 1 });
+    expect(keysOf('Sales desk').map((key) => key.keyNum)).toEqual([1, 2, 3, 7]);
+  });
+
+  it('writes the keys template', async () => {
+    const result = await cli(['keys', 'import', '--template']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('mac,ipei,module,key,type,label,number,subscriber,group');
+  });
+});
