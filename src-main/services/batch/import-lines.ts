@@ -7,7 +7,7 @@ export interface ImportLine {
   line: number;
   values: Partial<Record<ImportField, string>>;
   /** Fields whose XLSX cell was stored as a number. */
-  numeric: ImportField[];
+  numeric: readonly ImportField[];
   problems: RowProblem[];
 }
 
@@ -18,15 +18,31 @@ export function toImportLines(rows: readonly SourceRow[], columns: ColumnMap, wi
     const ref = columns[field];
     return ref === undefined ? [] : [{ field, index: ref.index }];
   });
+  const column = Object.fromEntries(
+    IMPORT_FIELDS.map((field) => [field, columns[field]?.index ?? -1]),
+  ) as Record<ImportField, number>;
+  // Per line, only what the line needs: a CSV row has no numeric cells and a well-formed row no problem, so
+  // 100,000 lines do not allocate 100,000 empty lists each. Every line's values have the same fields in the
+  // same order (absent ones undefined): one object shape for the rules to read, not one per mix of columns.
   return rows.map((row) => {
-    const values: Partial<Record<ImportField, string>> = {};
-    for (const { field, index } of mapped) {
-      const cell = cleanCell(row.cells[index] ?? '');
-      if (cell !== '') values[field] = cell;
-    }
-    const numeric = mapped
-      .filter(({ index }) => row.numericCells?.includes(index) === true)
-      .map(({ field }) => field);
+    const { cells } = row;
+    const values: Record<ImportField, string | undefined> = {
+      mac: valueAt(cells, column.mac),
+      ipei: valueAt(cells, column.ipei),
+      identifier: valueAt(cells, column.identifier),
+      model: valueAt(cells, column.model),
+      description: valueAt(cells, column.description),
+      subscriber: valueAt(cells, column.subscriber),
+      phoneNumberId: valueAt(cells, column.phoneNumberId),
+      email: valueAt(cells, column.email),
+      transferMode: valueAt(cells, column.transferMode),
+      mediaTransportProtocol: valueAt(cells, column.mediaTransportProtocol),
+    };
+    const numericCells = row.numericCells;
+    const numeric =
+      numericCells === undefined || numericCells.length === 0
+        ? NONE
+        : mapped.filter(({ index }) => numericCells.includes(index)).map(({ field }) => field);
     const raggedness = describeRaggedness(row, width);
     return {
       line: row.line,
@@ -37,6 +53,15 @@ export function toImportLines(rows: readonly SourceRow[], columns: ColumnMap, wi
   });
 }
 
+const NONE: readonly ImportField[] = Object.freeze([]);
+
+/** The cell at `index` as a value (`index` -1: the file has no such column); undefined when empty. */
+function valueAt(cells: readonly string[], index: number): string | undefined {
+  if (index < 0) return undefined;
+  const cell = cleanCell(cells[index] ?? '');
+  return cell === '' ? undefined : cell;
+}
+
 function describeRaggedness(row: SourceRow, width: number): string | undefined {
   if (row.cells.length < width) {
     return (
@@ -45,7 +70,10 @@ function describeRaggedness(row: SourceRow, width: number): string | undefined {
       'column a value, even an empty one.'
     );
   }
-  const extra = row.cells.slice(width).findIndex((cell) => cleanCell(cell) !== '');
+  let extra = -1;
+  for (let index = width; index < row.cells.length && extra === -1; index += 1) {
+    if (cleanCell(row.cells[index] ?? '') !== '') extra = index - width;
+  }
   if (extra !== -1) {
     return (
       `Line ${row.line} has more values than the header has columns (a value in column ${width + extra + 1}): a ` +
