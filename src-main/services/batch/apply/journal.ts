@@ -116,9 +116,9 @@ export class ImportJournal {
 
   /**
    * Queues a step's result; it goes to disk with the next intent (or run end, or when the journal is closed),
-   * never with a write of its own: results ride along with the intents the workers write anyway, which halves
-   * the writes and syncs of a run. Losing queued results to a crash is safe: their steps' intents are on
-   * disk without a result, so a resumed run looks those steps up before sending anything again.
+   * never with a write and sync of its own: results ride along with the intents the workers write anyway.
+   * Losing queued results to a crash is safe: their steps' intents are on disk without a result, so a resumed
+   * run looks those steps up before sending anything again (never twice).
    */
   recordResult(fields: Omit<Extract<JournalEntry, { type: 'result' }>, 'type' | 'at'>): void {
     this.#queue({ type: 'result', at: this.#stamp(), ...fields }, false);
