@@ -6,6 +6,11 @@ export interface CatalogIndex {
   catalog: Catalog;
   modelsByKey: Map<string, CatalogModel>;
   modelsById: Map<number, CatalogModel>;
+  /**
+   * The model each cell text found names (null: none), filled as lines are checked: a file's model column
+   * holds a handful of texts, so 100,000 lines cost a handful of normalisations.
+   */
+  modelsByText: Map<string, CatalogModel | null>;
   subscribersByShortNumber: Map<string, CatalogSubscriber>;
   subscribersById: Map<string, CatalogSubscriber>;
   /** One e-mail may hold several numbers. */
@@ -41,6 +46,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     catalog,
     modelsByKey: new Map(catalog.models.map((model) => [modelKey(model.model), model])),
     modelsById: new Map(catalog.models.map((model) => [model.id, model])),
+    modelsByText: new Map(),
     subscribersByShortNumber: new Map(catalog.subscribers.map((s) => [s.shortNumber, s])),
     subscribersById: new Map(catalog.subscribers.map((s) => [s.id, s])),
     subscribersByEmail,

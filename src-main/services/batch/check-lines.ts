@@ -52,14 +52,14 @@ function checkLine(
   const checked: CheckedLine = {
     line: line.line,
     id: identifier.identity === undefined ? identifier.raw : displayIdentity(identifier.identity),
-    problems: [
-      ...line.problems,
-      ...identifier.problems,
-      ...model.problems,
-      ...category,
-      ...subscriber.problems,
-      ...values.problems,
-    ],
+    problems: joined([
+      line.problems,
+      identifier.problems,
+      model.problems,
+      category,
+      subscriber.problems,
+      values.problems,
+    ]),
   };
   if (identifier.identity !== undefined) checked.identity = identifier.identity;
   if (model.model !== undefined) checked.model = model.model;
@@ -72,21 +72,34 @@ function checkLine(
   return checked;
 }
 
+/** The problems of a line's checks as one new list (most lines have none: no copying then). */
+function joined(lists: readonly (readonly RowProblem[])[]): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const list of lists) for (const problem of list) problems.push(problem);
+  return problems;
+}
+
 /** Every line of a device given more than once is flagged, each naming the others. */
 function flagDuplicates(
   checked: CheckedLine[],
   lines: readonly ImportLine[],
   problems: ProblemFactory,
 ): void {
-  const byIdentifier = new Map<string, number[]>();
+  // The first position of each identifier, and a list only for those seen again (a few among 100,000).
+  const first = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
   checked.forEach((line, position) => {
     if (line.identity === undefined) return;
-    const positions = byIdentifier.get(line.identity.value);
-    if (positions === undefined) byIdentifier.set(line.identity.value, [position]);
-    else positions.push(position);
+    const key = line.identity.value;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, position);
+    else {
+      const positions = repeated.get(key);
+      if (positions === undefined) repeated.set(key, [earlier, position]);
+      else positions.push(position);
+    }
   });
-  for (const positions of byIdentifier.values()) {
-    if (positions.length < 2) continue;
+  for (const positions of repeated.values()) {
     const lineNumbers = positions.map((position) => checked[position]?.line ?? 0);
     for (const position of positions) {
       const line = checked[position];

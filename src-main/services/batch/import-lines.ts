@@ -7,7 +7,7 @@ export interface ImportLine<F extends string = ImportField> {
   line: number;
   values: Partial<Record<F, string>>;
   /** Fields whose XLSX cell was stored as a number. */
-  numeric: F[];
+  numeric: readonly F[];
   problems: RowProblem[];
 }
 
@@ -28,15 +28,19 @@ export function toSheetLines<F extends string>(
     const ref = columns[field];
     return ref === undefined ? [] : [{ field, index: ref.index }];
   });
+  const everyField = fields.map((field) => ({ field, index: columns[field]?.index ?? -1 }));
+  // Per line, only what the line needs: a CSV row has no numeric cells and a well-formed row no problem, so
+  // 100,000 lines do not allocate 100,000 empty lists each. Every line's values have the same fields in the
+  // same order (absent ones undefined): one object shape for the rules to read, not one per mix of columns.
   return rows.map((row) => {
+    const { cells } = row;
     const values: Partial<Record<F, string>> = {};
-    for (const { field, index } of mapped) {
-      const cell = cleanCell(row.cells[index] ?? '');
-      if (cell !== '') values[field] = cell;
-    }
-    const numeric = mapped
-      .filter(({ index }) => row.numericCells?.includes(index) === true)
-      .map(({ field }) => field);
+    for (const { field, index } of everyField) values[field] = valueAt(cells, index);
+    const numericCells = row.numericCells;
+    const numeric =
+      numericCells === undefined || numericCells.length === 0
+        ? NONE
+        : mapped.filter(({ index }) => numericCells.includes(index)).map(({ field }) => field);
     const raggedness = describeRaggedness(row, width);
     return {
       line: row.line,
@@ -47,6 +51,15 @@ export function toSheetLines<F extends string>(
   });
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The cell at `index` as a value (`index` -1: the file has no such column); undefined when empty. */
+function valueAt(cells: readonly string[], index: number): string | undefined {
+  if (index < 0) return undefined;
+  const cell = cleanCell(cells[index] ?? '');
+  return cell === '' ? undefined : cell;
+}
+
 function describeRaggedness(row: SourceRow, width: number): string | undefined {
   if (row.cells.length < width) {
     return (
@@ -55,7 +68,10 @@ function describeRaggedness(row: SourceRow, width: number): string | undefined {
       'column a value, even an empty one.'
     );
   }
-  const extra = row.cells.slice(width).findIndex((cell) => cleanCell(cell) !== '');
+  let extra = -1;
+  for (let index = width; index < row.cells.length && extra === -1; index += 1) {
+    if (cleanCell(row.cells[index] ?? '') !== '') extra = index - width;
+  }
   if (extra !== -1) {
     return (
       `Line ${row.line} has more values than the header has columns (a value in column ${width + extra + 1}): a ` +

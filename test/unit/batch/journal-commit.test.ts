@@ -29,6 +29,23 @@ describe('ImportJournal appends', () => {
     );
   });
 
+  it('writes a result with the next intent, before it, and what is still queued when closed', async () => {
+    const path = join(dir, 'results.jsonl');
+    const journal = await ImportJournal.open(path, () => 0);
+    journal.recordResult({ line: 2, identifier: 'aa', step: 'create', outcome: 'ok', deviceId: 'd1' });
+    await journal.recordIntent(3, 'bb', 'create');
+    const types = (): string[] =>
+      readFileSync(path, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((text) => JSON.parse(text) as JournalEntry & { line: number })
+        .map((entry) => `${entry.type} ${entry.line}`);
+    expect(types()).toEqual(['result 2', 'intent 3']);
+    journal.recordResult({ line: 3, identifier: 'bb', step: 'create', outcome: 'ok', deviceId: 'd2' });
+    await journal.close();
+    expect(types()).toEqual(['result 2', 'intent 3', 'result 3']);
+  });
+
   it('records how a run ended, and the steps each line of the file did', async () => {
     const path = join(dir, 'end.jsonl');
     const journal = await ImportJournal.open(path);

@@ -13,6 +13,24 @@ const FILE = csv(
 );
 
 describe('the plan', () => {
+  it('reads a model text the same on every line it is on, known or not (it is looked up once per file)', async () => {
+    const report = await checkFile(
+      csv(
+        'mac,model',
+        '48:7A:55:0A:1B:21,8028S',
+        '48:7A:55:0A:1B:22,8026s',
+        '48:7A:55:0A:1B:23,8028S',
+        '48:7A:55:0A:1B:24,8026s',
+      ),
+    );
+    expect(report.rows.map((row) => [row.action, row.model, row.errors[0]?.suggestion])).toEqual([
+      ['create', '8028s', undefined],
+      ['invalid', undefined, '8028s'],
+      ['create', '8028s', undefined],
+      ['invalid', undefined, '8028s'],
+    ]);
+  });
+
   it('gives each line its action, and a dry run marks them planned or skipped', async () => {
     const report = await checkFile(
       csv(

@@ -114,9 +114,14 @@ export class ImportJournal {
     );
   }
 
-  /** Queues a step's result; it is on disk before any later intent (and when the journal is closed). */
+  /**
+   * Queues a step's result; it goes to disk with the next intent (or run end, or when the journal is closed),
+   * never with a write and sync of its own: results ride along with the intents the workers write anyway.
+   * Losing queued results to a crash is safe: their steps' intents are on disk without a result, so a resumed
+   * run looks those steps up before sending anything again (never twice).
+   */
   recordResult(fields: Omit<Extract<JournalEntry, { type: 'result' }>, 'type' | 'at'>): void {
-    this.#queue({ type: 'result', at: this.#stamp(), ...fields });
+    this.#queue({ type: 'result', at: this.#stamp(), ...fields }, false);
   }
 
   recordEnd(state: JournalEndState): Promise<void> {
@@ -125,6 +130,7 @@ export class ImportJournal {
 
   /** Writes what is queued and closes; rejects when a write failed. */
   async close(): Promise<void> {
+    if (this.#pending.length > 0 && !this.#writing) this.#startFlush();
     while (this.#writing) await this.#drained;
     await this.#handle.close();
     if (this.#failure !== undefined) throw this.#failure;
@@ -141,13 +147,16 @@ export class ImportJournal {
     return written;
   }
 
-  #queue(entry: JournalEntry): void {
+  /** Applies and queues an entry; `write` starts writing what is queued unless a write is under way. */
+  #queue(entry: JournalEntry, write = true): void {
     applyEntry(this.#state, entry);
     this.#pending.push(`${JSON.stringify(entry)}\n`);
-    if (!this.#writing) {
-      this.#writing = true;
-      this.#drained = this.#flush();
-    }
+    if (write && !this.#writing) this.#startFlush();
+  }
+
+  #startFlush(): void {
+    this.#writing = true;
+    this.#drained = this.#flush();
   }
 
   async #flush(): Promise<void> {

@@ -1,4 +1,5 @@
 import {
+  displayMac,
   formatMac,
   normaliseIpei,
   normaliseMac,
@@ -34,8 +35,7 @@ export function checkIdentifier(
   columns: ColumnMap,
   problems: ProblemFactory,
 ): IdentifierCheck {
-  const given = IDENTIFIER_FIELDS.filter((field) => line.values[field] !== undefined);
-  const [field] = given;
+  const [field, second] = givenIdentifierFields(line);
   if (field === undefined) {
     const present = IDENTIFIER_FIELDS.find((candidate) => columns[candidate] !== undefined) ?? 'mac';
     return {
@@ -51,7 +51,6 @@ export function checkIdentifier(
     };
   }
   const raw = line.values[field] ?? '';
-  const second = given[1];
   if (second !== undefined) {
     return {
       raw,
@@ -69,6 +68,17 @@ export function checkIdentifier(
   if (read.ok) return { identity: read.identity, raw, field, problems: [] };
   const note = line.numeric.includes(field) ? NUMBER_CELL_NOTE : '';
   return { raw, field, problems: [problems.at(field, `${read.reason}${note}`, read.suggestion)] };
+}
+
+/** The first two identifier fields the line has a value in (a list per line would be garbage by the 100,000). */
+function givenIdentifierFields(line: ImportLine): [ImportField | undefined, ImportField | undefined] {
+  let first: ImportField | undefined;
+  for (const field of IDENTIFIER_FIELDS) {
+    if (line.values[field] === undefined) continue;
+    if (first !== undefined) return [first, field];
+    first = field;
+  }
+  return [first, undefined];
 }
 
 type Reading = { ok: true; identity: DeviceIdentity } | { ok: false; reason: string; suggestion?: string };
@@ -110,5 +120,6 @@ function failed(
 
 /** `48:7A:55:00:00:02` or `03807E7898`: the identifier as printed on labels. */
 export function displayIdentity({ kind, value }: DeviceIdentity): string {
-  return kind === 'mac' ? formatMac(value, 'upper') : value.toUpperCase();
+  // The value is canonical already: grouped as it is, not read again as any notation `formatMac` takes.
+  return (kind === 'mac' ? displayMac(value) : value).toUpperCase();
 }

@@ -24,11 +24,19 @@ export function checkModel(line: ImportLine, index: CatalogIndex, problems: Prob
       ],
     };
   }
-  const model =
-    index.modelsByKey.get(modelKey(text)) ??
-    (/^\d+$/.test(text) ? index.modelsById.get(Number(text)) : undefined);
+  const model = findModel(text, index);
   if (model !== undefined) return { model, problems: [] };
   return { problems: [unknownModel(text, index, problems)] };
+}
+
+function findModel(text: string, index: CatalogIndex): CatalogModel | undefined {
+  const known = index.modelsByText.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found =
+    index.modelsByKey.get(modelKey(text)) ??
+    (/^\d+$/.test(text) ? index.modelsById.get(Number(text)) : undefined);
+  index.modelsByText.set(text, found ?? null);
+  return found;
 }
 
 function unknownModel(text: string, index: CatalogIndex, problems: ProblemFactory): RowProblem {

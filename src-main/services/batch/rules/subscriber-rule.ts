@@ -24,19 +24,18 @@ export function checkSubscriber(
   index: CatalogIndex,
   problems: ProblemFactory,
 ): SubscriberCheck {
+  const { subscriber, phoneNumberId, email } = line.values;
+  // Most lines name nobody: they cost no list.
+  if (subscriber === undefined && phoneNumberId === undefined && email === undefined) return { problems: [] };
   const found: { field: ImportField; subscriber: CatalogSubscriber }[] = [];
   const failures: RowProblem[] = [];
-  const lookups: [ImportField, string | undefined, (text: string) => Found][] = [
-    ['subscriber', line.values.subscriber, (text) => byShortNumber(text, index, problems)],
-    ['phoneNumberId', line.values.phoneNumberId, (text) => byPhoneNumberId(text, index, problems)],
-    ['email', line.values.email, (text) => byEmail(text, index, problems)],
-  ];
-  for (const [field, text, lookup] of lookups) {
-    if (text === undefined) continue;
-    const result = lookup(text);
+  const note = (field: ImportField, result: Found): void => {
     if (result.ok) found.push({ field, subscriber: result.subscriber });
     else failures.push(result.problem);
-  }
+  };
+  if (subscriber !== undefined) note('subscriber', byShortNumber(subscriber, index, problems));
+  if (phoneNumberId !== undefined) note('phoneNumberId', byPhoneNumberId(phoneNumberId, index, problems));
+  if (email !== undefined) note('email', byEmail(email, index, problems));
   if (failures.length > 0) return { problems: failures };
   const [first, ...others] = found;
   const disagreeing = others.find((other) => other.subscriber.id !== first?.subscriber.id);
