@@ -39,6 +39,12 @@ test('the demo site check shows the ladder of the simulated site, one fault per 
     await expect(check.getByTestId('check-summary')).toHaveText(summary);
     await expect(check.getByTestId('check-fix')).toBeVisible();
   }
+  // Option 43 is decoded: the voice VLAN the DHCP server hints at, where the switch announces none.
+  const dhcpEvidence = checks.nth(2).locator('.check-ladder__evidence');
+  await dhcpEvidence.locator('summary').click();
+  await expect(dhcpEvidence.locator('dt:text-is("voiceVlanHint") + dd')).toHaveText(
+    '100 (option 43 sub-option 1 (VLAN-A))',
+  );
   // The CloudPBX's SIP domain is checked too (the switch is on by default).
   await expect(checks.nth(5)).toContainText(':5061');
   await expect(page.getByTestId('site-check-simulated')).toBeVisible();

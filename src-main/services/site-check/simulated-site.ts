@@ -2,6 +2,7 @@
 // the report's subject says `simulated`.
 import type { DhcpOffer } from './dhcp-message';
 import type { SiteInterface, SiteNetwork } from './site-network';
+import { decodeVendorSpecific, voiceVlanHintOf } from './vendor-options';
 
 /** Documentation addresses (RFC 5737): they cannot be mistaken for a real site's. */
 const PORT: SiteInterface = { name: 'sim0', mac: '02:00:5e:00:53:17', addresses: ['192.0.2.23/24'] };
@@ -9,6 +10,8 @@ const ROUTER = '192.0.2.1';
 const HOUR_MS = 3_600_000;
 /** A TLS-inspecting firewall's forged certificate, as a FortiGate presents it. */
 const FORGED_ISSUER = 'FG100F-DEMO, Fortinet';
+/** Option 43 as the demo's DHCP server sends it: sub-option 1, a voice VLAN hint the switch itself does not announce. */
+const VENDOR_SPECIFIC = decodeVendorSpecific(Buffer.from([1, 11, ...Buffer.from('VLAN-A:100.', 'latin1')]));
 
 const OFFER: DhcpOffer = {
   transactionId: 1,
@@ -20,10 +23,10 @@ const OFFER: DhcpOffer = {
   dnsServers: [ROUTER],
   domainName: 'site.example',
   ntpServers: [ROUTER],
-  vendorSpecific: null,
+  vendorSpecific: VENDOR_SPECIFIC,
   vendorIdentifying: [],
   vlanId: null,
-  voiceVlanHint: null,
+  voiceVlanHint: voiceVlanHintOf(VENDOR_SPECIFIC, null),
   tftpServerName: null, // fault: no option 66
   bootFile: null,
   sipServers: [],
