@@ -68,6 +68,17 @@ export function fillUnlessRunning<T>(target: Loadable<T>, fetch: () => Promise<T
   return inFlight.get(target) ?? fill(target, fetch);
 }
 
+/** `fillInPieces`, unless a fetch is already running (as `fillUnlessRunning`). */
+export function fillInPiecesUnlessRunning<T>(
+  target: Loadable<T[]>,
+  fetch: (arrived: (items: readonly T[]) => void) => Promise<void>,
+): Promise<void> {
+  return inFlight.get(target) ?? fillInPieces(target, fetch);
+}
+
+/** The fetch of `target` on its way, if any (it never rejects: a failure lands in `target.error`). */
+export const running = <T>(target: Loadable<T>): Promise<void> | undefined => inFlight.get(target);
+
 /** Fetches into `target` unless it already holds a value; joins a fetch already running. */
 export function ensure<T>(target: Loadable<T>, fetch: () => Promise<T>): Promise<void> {
   if (target.value !== undefined) return Promise.resolve();

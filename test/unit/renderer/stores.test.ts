@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { ApiError } from '@renderer/api/api';
-import { createLoadable, fill, fillUnlessRunning, reset } from '@renderer/api/loadable';
+import {
+  createLoadable,
+  fill,
+  fillInPiecesUnlessRunning,
+  fillUnlessRunning,
+  reset,
+} from '@renderer/api/loadable';
 import { useProfilesStore } from '@renderer/features/sign-in/profiles-store';
 import { useSessionStore } from '@renderer/features/sign-in/session-store';
 import { useSystemsStore } from '@renderer/features/systems/systems-store';
@@ -177,6 +183,27 @@ describe('loadable', () => {
     await fillUnlessRunning(target, fetch);
     expect(fetches).toBe(2);
     expect(target.value).toBe('again');
+  });
+
+  it('shares a list arriving in pieces with a screen that opens meanwhile, showing each piece once', async () => {
+    const target = createLoadable<number[]>();
+    const rest = deferred<number[]>();
+    let fetches = 0;
+    const fetch = async (arrived: (items: readonly number[]) => void) => {
+      fetches += 1;
+      arrived([1, 2]);
+      arrived(await rest.promise);
+    };
+    const first = fillInPiecesUnlessRunning(target, fetch);
+    const second = fillInPiecesUnlessRunning(target, fetch);
+    expect(target.value).toEqual([1, 2]);
+    rest.resolve([3]);
+    await Promise.all([first, second]);
+    expect(fetches).toBe(1);
+    expect(target.value).toEqual([1, 2, 3]);
+
+    await fillInPiecesUnlessRunning(target, async (arrived) => arrived([4]));
+    expect(target.value).toEqual([4]);
   });
 
   it('records the error data of a failed fetch', async () => {

@@ -5,7 +5,13 @@ import type { Device, DeviceActionResult, IdentifierCheck } from '@api/types';
 import { useApi } from '@renderer/api/inject';
 import type { ExpansionModulePosition } from '@shared/enums';
 import { useSessionStore } from '@renderer/features/sign-in/session-store';
-import { createLoadable, fillInPieces, type Loadable } from '@renderer/api/loadable';
+import {
+  createLoadable,
+  fillInPieces,
+  fillInPiecesUnlessRunning,
+  running,
+  type Loadable,
+} from '@renderer/api/loadable';
 
 export type RegisterInput = CallInput<'devices.register'>;
 export type CheckIdentifierInput = CallInput<'devices.checkIdentifier'>;
@@ -31,16 +37,33 @@ export const useDevicesStore = defineStore('devices', () => {
     return created;
   }
 
-  /** The first page shows as soon as it is there; the rest is appended as it arrives. */
-  const load = (systemId: string): Promise<void> =>
-    fillInPieces(entry(systemId), async (arrived) => {
+  /** Every page of the list, in order, each handed to `arrived` as soon as it is there. */
+  const fetchPages =
+    (systemId: string) =>
+    async (arrived: (devices: readonly Device[]) => void): Promise<void> => {
       let page = await api.devices.listPage({ systemId });
       arrived(page.devices);
       while (page.cursor !== undefined) {
         page = await api.devices.listPage({ systemId, cursor: page.cursor });
         arrived(page.devices);
       }
-    });
+    };
+
+  /** The first page shows as soon as it is there; the rest is appended as it arrives. */
+  const load = (systemId: string): Promise<void> => fillInPieces(entry(systemId), fetchPages(systemId));
+
+  /**
+   * For the device screen opening, and for choosing a CloudPBX (the list a technician opens most starts then,
+   * so it is on its way while the screens load): shares a listing already running, else lists again.
+   */
+  const loadForScreen = (systemId: string): Promise<void> =>
+    fillInPiecesUnlessRunning(entry(systemId), fetchPages(systemId));
+
+  /** The listing of this CloudPBX on its way, if any: what waits for the devices to be listed first. */
+  const arriving = (systemId: string): Promise<void> | undefined => {
+    const list = bySystem.get(systemId);
+    return list && running(list);
+  };
 
   const find = (systemId: string, deviceId: string): Device | undefined =>
     bySystem.get(systemId)?.value?.find((device) => device.id === deviceId);
@@ -107,6 +130,8 @@ export const useDevicesStore = defineStore('devices', () => {
   return {
     forSystem,
     load,
+    loadForScreen,
+    arriving,
     find,
     upsert,
     refresh,
