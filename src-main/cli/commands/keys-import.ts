@@ -4,6 +4,7 @@ import type { Command } from '../command';
 import { readConcurrency, writeTemplate } from './import';
 import { exitCodeForReport, printReport } from './import-output';
 import { openReportOption, withReportFile, writeReport } from './import-report';
+import { applyRun, journalOption } from './import-apply';
 import { readImportInput } from './validate-run';
 
 export const keysImportCommand: Command = {
@@ -11,12 +12,14 @@ export const keysImportCommand: Command = {
   summary:
     'Set programmable keys from a keys sheet, CSV or XLSX (--dry-run prints the plan, --template a file to fill in)',
   usage:
-    'fieldkit keys import FILE --system ID [--dry-run] [--resume] [--concurrency N] [--report PATH [--force]] ' +
+    'fieldkit keys import FILE --system ID [--dry-run] [--concurrency N] [--journal PATH] [--resume] ' +
+    '[--report PATH [--force]] ' +
     '[--json]\n       fieldkit keys import --template [FILE]',
   options: {
     system: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
-    /** Every run reads the devices' keys again, so an interrupted one is resumed by running it again. */
+    journal: { type: 'string' },
+    /** Continues the interrupted run of the same file (its journal: --journal PATH, or the one kept for it). */
     resume: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '4' },
     report: { type: 'string' },
@@ -29,6 +32,7 @@ export const keysImportCommand: Command = {
     if (values.template === true) return writeTemplate(context, KEYS_TEMPLATE, 'keys template');
     const concurrency = readConcurrency(values);
     const input = await readImportInput(context);
+    const journal = await journalOption(context, input.file);
     const reportFile = await openReportOption(context, input.file);
     return withReportFile(reportFile, async () => {
       await context.connect();
@@ -47,13 +51,8 @@ export const keysImportCommand: Command = {
           io.stderr('Nothing was applied: fix the invalid lines first.\n');
         return exitCodeForReport(checked);
       }
-      if (values.resume === true) {
-        io.stderr('Resuming: the devices’ keys were read again, so keys already set are skipped.\n');
-      }
-      const applied = await api.keys.importApply({ ...sheet, concurrency });
-      await writeReport(io, reportFile, applied);
-      printReport(io, applied, json);
-      return exitCodeForReport(applied);
+      const settings = { concurrency, skipInvalid: false };
+      return applyRun(context, settings, { input, journal, reportFile }, 'keys');
     });
   },
 };

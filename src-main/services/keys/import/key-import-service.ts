@@ -2,9 +2,9 @@ import type { AuditTrail } from '../../audit/audit-trail';
 import type { ImportPlan } from '../../batch/plan';
 import { readImportFile } from '../../batch/read-import-file';
 import { buildReport } from '../../batch/report';
-import type { ImportReport, ReportMode, RowOutcome } from '../../batch/types';
-import { FieldkitError } from '../../errors';
-import { applyKeyRows } from './apply-key-rows';
+import type { ImportReport } from '../../batch/types';
+import type { RowApplier } from '../../batch/apply/apply-plan';
+import { keyRowApplier } from './apply-key-rows';
 import { loadKeySheetDirectory, type KeySheetClient } from './key-sheet-directory';
 import { prepareKeysSheet } from './keys-sheet';
 import { identifiersOf, planKeyLines, type PlannedKeyRow } from './plan-key-lines';
@@ -25,9 +25,9 @@ export interface KeyImportRequest {
 type KeyPlan = ImportPlan & { rows: PlannedKeyRow[] };
 
 /**
- * Keys in bulk: a keys sheet checked against the CloudPBX's devices as they are now, and applied. Every plan
- * reads the devices' keys again, so a line already applied (by an earlier run, or one interrupted) is skipped
- * and no key is ever created twice.
+ * Keys in bulk: a keys sheet checked against the CloudPBX's devices as they are now, and planned for the apply
+ * engine's runs. Every plan reads the devices' keys again, so a line already applied (by an earlier run, or one
+ * interrupted) is skipped and no key is ever created twice.
  */
 export class KeyImportService {
   readonly #deps: KeyImportDeps;
@@ -38,31 +38,21 @@ export class KeyImportService {
 
   /** The plan: what each line would do (create, replace, skip) or why it is invalid. Sends nothing. */
   async check(request: KeyImportRequest): Promise<ImportReport> {
-    return this.#report(await this.#plan(request), 'dry-run');
+    return this.#report(await this.#plan(request));
   }
 
-  /** Applies the plan; refused (nothing sent) while the file or a line is invalid. */
-  async apply(request: KeyImportRequest & { concurrency: number }): Promise<ImportReport> {
+  /**
+   * What a run of the apply engine needs to apply the sheet (its journal, resume and report are the engine's):
+   * the plan as the devices' keys are now, and how its lines are carried out.
+   */
+  async planRun(request: KeyImportRequest): Promise<{ plan: ImportPlan; rows: RowApplier }> {
     const plan = await this.#plan(request);
-    const invalid = plan.rows.filter((row) => row.action === 'invalid').length;
-    if (plan.fileErrors.length > 0 || invalid > 0) {
-      throw new FieldkitError({
-        code: 'invalid-input',
-        message:
-          plan.fileErrors.length > 0
-            ? 'The keys sheet cannot be read as it is: nothing was applied.'
-            : `${invalid} line${invalid === 1 ? ' is' : 's are'} invalid: nothing was applied.`,
-        hint: 'See why with `fieldkit keys import FILE --dry-run`.',
-      });
-    }
-    const { outcomes, abortedBy } = await applyKeyRows(plan.rows, {
+    const rows = keyRowApplier(plan.rows, {
       client: this.#deps.client(),
       audit: this.#deps.audit,
       systemId: request.systemId,
-      concurrency: request.concurrency,
     });
-    if (abortedBy !== undefined) throw abortedBy;
-    return this.#report(plan, 'apply', outcomes);
+    return { plan, rows };
   }
 
   async #plan(request: KeyImportRequest): Promise<KeyPlan> {
@@ -88,11 +78,10 @@ export class KeyImportService {
     return plan;
   }
 
-  #report(plan: KeyPlan, mode: ReportMode, outcomes = new Map<number, RowOutcome>()): ImportReport {
-    const report = buildReport(plan, mode, this.#deps.now(), outcomes);
-    const changes = [...outcomes.values()].map((outcome) => outcome.keyChange);
-    report.summary.keysCreated = changes.filter((change) => change === 'created').length;
-    report.summary.keysReplaced = changes.filter((change) => change === 'replaced').length;
+  #report(plan: KeyPlan): ImportReport {
+    const report = buildReport(plan, 'dry-run', this.#deps.now(), new Map());
+    report.summary.keysCreated = 0;
+    report.summary.keysReplaced = 0;
     return report;
   }
 }
