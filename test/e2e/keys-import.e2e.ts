@@ -72,4 +72,12 @@ test('a keys sheet through the Import screen: checked, planned, applied as a run
   await expect(page.getByTestId('import-report')).toHaveAttribute('data-mode', 'dry-run');
   await expect(lineMarker(page, 2)).toHaveAttribute('data-action', 'skip');
   await expect(lineMarker(page, 3)).toHaveAttribute('data-action', 'skip');
+
+  // Offline, against the catalogue just pulled: valid, the action left to an online check.
+  await page.getByTestId('catalog-refresh').click();
+  await expect(page.getByTestId('catalog-status')).toHaveAttribute('data-cached', 'true');
+  await page.getByTestId('import-offline').click();
+  await expect(page.getByTestId('import-report-catalog')).toHaveAttribute('data-source', 'cache');
+  await expect(lineMarker(page, 2)).toHaveAttribute('data-status', 'valid');
+  await expect(reportLine(page, 2)).toContainText('needs the device’s keys');
 });

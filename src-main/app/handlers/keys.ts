@@ -1,6 +1,6 @@
 import type { DeviceFeature } from '../../services/devices/device-feature';
 import { FieldkitError } from '../../services/errors';
-import { fileBytes, runAccess, type BatchHandlerDeps } from './batch-access';
+import { catalogsOf, fileBytes, runAccess, type BatchHandlerDeps } from './batch-access';
 import type { NamespaceHandlers } from './handler-types';
 
 /** Programmable keys of one device, copying a layout from one device to another, and keys sheets. */
@@ -15,12 +15,16 @@ export function keyHandlers(
       keys.delete(systemId, deviceId, moduleId, keyNum),
     'keys.copy': ({ systemId, deviceId, toDeviceId, moduleId, dryRun }) =>
       keys.copy({ systemId, fromDeviceId: deviceId, toDeviceId, moduleId, dryRun }),
-    'keys.importCheck': async (input) =>
-      keyImport.check({
+    'keys.importCheck': async (input) => {
+      const sheet = {
         systemId: input.systemId,
         fileName: input.fileName,
         content: await fileBytes(input, batch),
-      }),
+      };
+      if (!input.offline) return keyImport.check(sheet);
+      const { catalog } = await catalogsOf(batch).cached(input.systemId);
+      return keyImport.checkOffline(sheet, catalog);
+    },
     // A run of the import engine (journalled in the profile's folder), answered once it has ended.
     'keys.importApply': async (input) => {
       const { runId } = await batch.runs.start(

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { KEYS_TEMPLATE } from '../../shared/keys';
-import type { Command } from '../command';
+import { UsageError, type Command } from '../command';
 import { readConcurrency, writeTemplate } from './import';
 import { exitCodeForReport, printReport } from './import-output';
 import { openReportOption, withReportFile, writeReport } from './import-report';
@@ -12,12 +12,13 @@ export const keysImportCommand: Command = {
   summary:
     'Set programmable keys from a keys sheet, CSV or XLSX (--dry-run prints the plan, --template a file to fill in)',
   usage:
-    'fieldkit keys import FILE --system ID [--dry-run] [--concurrency N] [--journal PATH] [--resume] ' +
+    'fieldkit keys import FILE --system ID [--dry-run [--offline]] [--concurrency N] [--journal PATH] [--resume] ' +
     '[--report PATH [--force]] ' +
     '[--json]\n       fieldkit keys import --template [FILE]',
   options: {
     system: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    offline: { type: 'boolean', default: false },
     journal: { type: 'string' },
     /** Continues the interrupted run of the same file (its journal: --journal PATH, or the one kept for it). */
     resume: { type: 'boolean', default: false },
@@ -31,18 +32,28 @@ export const keysImportCommand: Command = {
     const { values, io, api, json } = context;
     if (values.template === true) return writeTemplate(context, KEYS_TEMPLATE, 'keys template');
     const concurrency = readConcurrency(values);
+    const offline = values.offline === true;
+    if (offline && values['dry-run'] !== true) {
+      throw new UsageError('Applying needs the CloudPBX; --offline goes with --dry-run.');
+    }
     const input = await readImportInput(context);
     const journal = await journalOption(context, input.file);
     const reportFile = await openReportOption(context, input.file);
     return withReportFile(reportFile, async () => {
-      await context.connect();
-      const sheet = {
+      await (offline ? context.workOffline() : context.connect());
+      if (offline) {
+        io.stderr(
+          'Offline: the sheet is checked against the cached catalogue. Whether each line creates, replaces or ' +
+            'keeps a key, and service or system keys in the way, need the devices’ keys: check online before applying.\n',
+        );
+      }
+      const checked = await api.keys.importCheck({
         systemId: input.systemId,
         fileName: basename(input.file.path),
         content: Buffer.from(input.file.content).toString('base64'),
-        encoding: 'base64' as const,
-      };
-      const checked = await api.keys.importCheck(sheet);
+        encoding: 'base64',
+        offline,
+      });
       const blocked = checked.fileErrors.length > 0 || checked.summary.invalid > 0;
       if (values['dry-run'] === true || blocked) {
         await writeReport(io, reportFile, checked);

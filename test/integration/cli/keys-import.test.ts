@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../src-main/api/types';
+import { accountCacheKey } from '../../../src-main/services/catalog';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { envFor } from '../batch/support';
 import { runCliOn } from './run-cli';
@@ -218,6 +219,49 @@ describe('fieldkit keys import', () => {
     expect(creates()).toBe(24);
     expect(existsSync(`${journal}.lock`)).toBe(false);
   }, 60_000);
+
+  it('checks a sheet offline against the pulled catalogue, sending nothing, and asks an older catalogue to be pulled again', async () => {
+    const director = device('Director office').mac;
+    const breakRoom = device('Break room').mac;
+    const file = sheet([
+      `${director};0;12;speeddial;Taxi;+33478000000;;`,
+      `${breakRoom};;1;forward;Fwd;+33600000002;;`,
+      `${director};0;99;speeddial;X;+33600000007;;`,
+      `${director};0;13;monitor;;;81003;`,
+    ]);
+    expect((await cli(['keys', 'import', file, '--offline'])).code).toBe(2);
+    expect((await cli(['catalog', 'pull'])).code).toBe(0);
+    const asked = simulator.requests().length;
+    const offline = await cli(['keys', 'import', file, '--dry-run', '--offline', '--json']);
+    expect(simulator.requests().length).toBe(asked);
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toContain('need the devices’ keys');
+    const report = JSON.parse(offline.stdout) as ImportReport;
+    expect(report.catalog?.source).toBe('cache');
+    expect(report.rows.map((row) => row.status)).toEqual(['valid', 'invalid', 'invalid', 'valid']);
+    expect(report.rows[0]?.detail).toContain('needs the device’s keys');
+    expect(report.rows[1]?.errors[0]?.message).toBe('The 8018 has no forward keys.');
+    expect(report.rows[2]?.errors[0]?.message).toContain('has keys 1 to');
+
+    // A catalogue pulled before keys sheets lacks the models' key capabilities and the devices' modules.
+    const cached = join(
+      dataDir,
+      'catalog',
+      accountCacheKey(simulator.url, simulator.credentials.login),
+      `${lyon}.json`,
+    );
+    const catalog = JSON.parse(readFileSync(cached, 'utf8')) as { models: object[]; devices: object[] };
+    const older = {
+      ...catalog,
+      models: catalog.models.map((model) => ({ ...model, keys: undefined })),
+      devices: catalog.devices.map((entry) => ({ ...entry, modules: undefined })),
+    };
+    writeFileSync(cached, JSON.stringify(older));
+    const stale = await cli(['keys', 'import', file, '--dry-run', '--offline']);
+    expect(stale.code).not.toBe(0);
+    expect(stale.stderr).toContain('Pull the catalogue again');
+    expect(simulator.requests().length).toBe(asked);
+  });
 
   it('writes the keys template', async () => {
     const result = await cli(['keys', 'import', '--template']);

@@ -166,7 +166,7 @@ describe('useImportStore', () => {
     await flushPromises();
     expect(store.sheetKind).toBe('keys');
     const sheet = { systemId: lyon.id, fileName: 'rollout.csv', fileId: picked.fileId };
-    expect(fake.api.keys.importCheck).toHaveBeenCalledWith(sheet);
+    expect(fake.api.keys.importCheck).toHaveBeenCalledWith({ ...sheet, offline: false });
     expect(store.shown).toEqual(planned);
     store.reassign = true;
     expect(await store.apply()).toBe(true);

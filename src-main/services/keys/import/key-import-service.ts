@@ -1,13 +1,15 @@
 import type { AuditTrail } from '../../audit/audit-trail';
+import type { Catalog } from '../../catalog';
 import type { ImportPlan } from '../../batch/plan';
 import { readImportFile } from '../../batch/read-import-file';
 import { buildReport } from '../../batch/report';
 import type { ImportReport } from '../../batch/types';
 import type { RowApplier } from '../../batch/apply/apply-plan';
 import { keyRowApplier } from './apply-key-rows';
+import { cachedKeySheetDirectory } from './cached-key-directory';
 import { loadKeySheetDirectory, type KeySheetClient } from './key-sheet-directory';
 import { prepareKeysSheet } from './keys-sheet';
-import { identifiersOf, planKeyLines, type PlannedKeyRow } from './plan-key-lines';
+import { identifiersOf, placeOf, planKeyLines, type PlannedKeyRow } from './plan-key-lines';
 
 export interface KeyImportDeps {
   /** The signed-in client (throws `not-signed-in` otherwise). */
@@ -24,6 +26,10 @@ export interface KeyImportRequest {
 
 type KeyPlan = ImportPlan & { rows: PlannedKeyRow[] };
 
+const OFFLINE_DETAIL =
+  'Valid against the cached catalogue; whether it creates, replaces or keeps the key (and whether a service or ' +
+  'system key holds its place) needs the device’s keys: check online before applying';
+
 /**
  * Keys in bulk: a keys sheet checked against the CloudPBX's devices as they are now, and planned for the apply
  * engine's runs. Every plan reads the devices' keys again, so a line already applied (by an earlier run, or one
@@ -38,7 +44,19 @@ export class KeyImportService {
 
   /** The plan: what each line would do (create, replace, skip) or why it is invalid. Sends nothing. */
   async check(request: KeyImportRequest): Promise<ImportReport> {
-    return this.#report(await this.#plan(request));
+    return this.#report(await this.#plan(request), 'dry-run');
+  }
+
+  /**
+   * Checks the sheet offline against a cached catalogue: every rule but those that need the devices' keys now
+   * (the action of each line, a service or system key at its place), which each valid line says.
+   */
+  async checkOffline(request: KeyImportRequest, catalog: Catalog): Promise<ImportReport> {
+    const plan = await this.#plan(request, catalog);
+    for (const row of plan.rows) {
+      if (row.draft !== undefined) row.detail = `${OFFLINE_DETAIL} (${placeOf(row.draft)}).`;
+    }
+    return this.#report(plan, 'validate');
   }
 
   /**
@@ -55,7 +73,8 @@ export class KeyImportService {
     return { plan, rows };
   }
 
-  async #plan(request: KeyImportRequest): Promise<KeyPlan> {
+  /** Planned against the live devices' keys, or against `catalog` (offline: no device has keys there). */
+  async #plan(request: KeyImportRequest, catalog?: Catalog): Promise<KeyPlan> {
     const table = await readImportFile(request.fileName, request.content);
     const sheet = prepareKeysSheet(table);
     const plan: KeyPlan = {
@@ -68,6 +87,16 @@ export class KeyImportService {
     };
     if (table.delimiter !== undefined) plan.delimiter = table.delimiter;
     if (sheet.lines.length === 0) return plan;
+    if (catalog !== undefined) {
+      const directory = cachedKeySheetDirectory(catalog);
+      plan.catalog = {
+        fetchedAt: catalog.fetchedAt,
+        source: 'cache',
+        ...(catalog.systemName === undefined ? {} : { systemName: catalog.systemName }),
+      };
+      plan.rows = planKeyLines(sheet.lines, sheet.columns, directory);
+      return plan;
+    }
     const directory = await loadKeySheetDirectory(
       this.#deps.client(),
       request.systemId,
@@ -78,8 +107,8 @@ export class KeyImportService {
     return plan;
   }
 
-  #report(plan: KeyPlan): ImportReport {
-    const report = buildReport(plan, 'dry-run', this.#deps.now(), new Map());
+  #report(plan: KeyPlan, mode: 'dry-run' | 'validate'): ImportReport {
+    const report = buildReport(plan, mode, this.#deps.now(), new Map());
     report.summary.keysCreated = 0;
     report.summary.keysReplaced = 0;
     return report;

@@ -84,7 +84,12 @@ export const useImportStore = defineStore('import', () => {
     run.forget();
     if (sheetKind.value === 'keys') {
       await fill(report, () =>
-        api.keys.importCheck({ systemId: id, fileName: picked.name, fileId: picked.fileId }),
+        api.keys.importCheck({
+          systemId: id,
+          fileName: picked.name,
+          fileId: picked.fileId,
+          offline: offline.value,
+        }),
       );
       return;
     }
