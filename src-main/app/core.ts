@@ -141,6 +141,7 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       now: () => systemClock.now(),
       onProgress: (progress) => events.emit('batch.progress', progress),
+      keySheets: async () => (await deviceFeature()).keyImport,
     });
   });
   const latestScan = new LatestScan((scanId) =>

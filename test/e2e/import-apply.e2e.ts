@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { DEMO_SYSTEM_IDS, DEVICE_MODEL_IDS, type RunningSimulator } from '../../src-main/simulator';
 import {
   applyImport,
+  downloaded,
   lineMarker,
   openImport,
   pickFile,
@@ -18,11 +17,6 @@ const subscriberId = (simulator: RunningSimulator, shortNumber: string): string 
 
 const identifiers = (simulator: RunningSimulator): Set<string> =>
   new Set(simulator.tenant.listDevices(LYON).map((device) => device.macAddress ?? device.ipei ?? device.id));
-
-async function downloaded(page: Page, testId: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
-}
 
 test('applying creates and assigns exactly the valid lines, reports them, and a second run skips them all', async ({
   signedIn: page,

@@ -1,7 +1,14 @@
 import { DEMO_SYSTEM_IDS } from '../../src-main/simulator';
 import { deviceBy } from './support/devices-app';
 import { expect, test } from './support/fixtures';
-import { applyImport, lineMarker, openImport, pickFile, reportLine } from './support/import-screen';
+import {
+  applyImport,
+  downloaded,
+  lineMarker,
+  openImport,
+  pickFile,
+  reportLine,
+} from './support/import-screen';
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
 const DIRECTOR_MAC = '3c28a6110209';
@@ -14,7 +21,7 @@ const KEYS_SHEET = [
   '',
 ].join('\r\n');
 
-test('a keys sheet through the Import screen: checked, planned, applied, then all skips', async ({
+test('a keys sheet through the Import screen: checked, planned, applied as a run with its report, then all skips', async ({
   signedIn: page,
   simulator,
 }) => {
@@ -41,6 +48,9 @@ test('a keys sheet through the Import screen: checked, planned, applied, then al
   ]);
 
   await applyImport(page);
+  // The device import's run: progress to the end, then the report to download.
+  await expect(page.getByTestId('import-run')).toHaveAttribute('data-state', 'finished');
+  await expect(page.getByTestId('import-progress')).toHaveAttribute('data-percentage', '100');
   await expect(page.getByTestId('import-report')).toHaveAttribute('data-mode', 'apply');
   await expect(lineMarker(page, 2)).toHaveAttribute('data-status', 'done');
   await expect(lineMarker(page, 3)).toHaveAttribute('data-status', 'done');
@@ -49,9 +59,25 @@ test('a keys sheet through the Import screen: checked, planned, applied, then al
     [2, 'speeddial', 'admin', '+33478000000'],
     [10, 'monitor', 'service', null],
   ]);
+  const csv = await downloaded(page, 'import-download-csv');
+  expect(csv.name).toBe('keys-report.csv');
+  expect(csv.text).toMatch(/"2","3C:28:A6:11:02:09","replace","done"/);
+  const json = await downloaded(page, 'import-download-json');
+  expect(json.name).toBe('keys-report.json');
+  const report = JSON.parse(json.text) as { mode: string; summary: Record<string, number> };
+  expect(report.mode).toBe('apply');
+  expect(report.summary).toMatchObject({ keysCreated: 1, keysReplaced: 1 });
 
   await page.getByTestId('import-revalidate').click();
   await expect(page.getByTestId('import-report')).toHaveAttribute('data-mode', 'dry-run');
   await expect(lineMarker(page, 2)).toHaveAttribute('data-action', 'skip');
   await expect(lineMarker(page, 3)).toHaveAttribute('data-action', 'skip');
+
+  // Offline, against the catalogue just pulled: valid, the action left to an online check.
+  await page.getByTestId('catalog-refresh').click();
+  await expect(page.getByTestId('catalog-status')).toHaveAttribute('data-cached', 'true');
+  await page.getByTestId('import-offline').click();
+  await expect(page.getByTestId('import-report-catalog')).toHaveAttribute('data-source', 'cache');
+  await expect(lineMarker(page, 2)).toHaveAttribute('data-status', 'valid');
+  await expect(reportLine(page, 2)).toContainText('needs the device’s keys');
 });

@@ -30,6 +30,7 @@ export function applyHandlers(deps: BatchHandlerDeps): Pick<NamespaceHandlers<'b
           reassign: input.reassign,
           skipInvalid: input.skipInvalid,
           concurrency: input.concurrency,
+          ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
         },
         runAccess(deps),
         input.journal,

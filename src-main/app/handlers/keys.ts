@@ -1,11 +1,12 @@
 import type { DeviceFeature } from '../../services/devices/device-feature';
-import { fileBytes, type BatchHandlerDeps } from './batch-access';
+import { FieldkitError } from '../../services/errors';
+import { catalogsOf, fileBytes, runAccess, type BatchHandlerDeps } from './batch-access';
 import type { NamespaceHandlers } from './handler-types';
 
 /** Programmable keys of one device, copying a layout from one device to another, and keys sheets. */
 export function keyHandlers(
   { keys, keyImport }: DeviceFeature,
-  files: Pick<BatchHandlerDeps, 'uploads'>,
+  batch: BatchHandlerDeps,
 ): NamespaceHandlers<'keys'> {
   return {
     'keys.list': ({ systemId, deviceId, moduleId }) => keys.list(systemId, deviceId, moduleId),
@@ -14,18 +15,36 @@ export function keyHandlers(
       keys.delete(systemId, deviceId, moduleId, keyNum),
     'keys.copy': ({ systemId, deviceId, toDeviceId, moduleId, dryRun }) =>
       keys.copy({ systemId, fromDeviceId: deviceId, toDeviceId, moduleId, dryRun }),
-    'keys.importCheck': async (input) =>
-      keyImport.check({
+    'keys.importCheck': async (input) => {
+      const sheet = {
         systemId: input.systemId,
         fileName: input.fileName,
-        content: await fileBytes(input, files),
-      }),
-    'keys.importApply': async (input) =>
-      keyImport.apply({
-        systemId: input.systemId,
-        fileName: input.fileName,
-        content: await fileBytes(input, files),
-        concurrency: input.concurrency,
-      }),
+        content: await fileBytes(input, batch),
+      };
+      if (!input.offline) return keyImport.check(sheet);
+      const { catalog } = await catalogsOf(batch).cached(input.systemId);
+      return keyImport.checkOffline(sheet, catalog);
+    },
+    // A run of the import engine (journalled in the profile's folder), answered once it has ended.
+    'keys.importApply': async (input) => {
+      const { runId } = await batch.runs.start(
+        {
+          systemId: input.systemId,
+          fileName: input.fileName,
+          content: await fileBytes(input, batch),
+          reassign: false,
+          skipInvalid: false,
+          concurrency: input.concurrency,
+          sheet: 'keys',
+        },
+        runAccess(batch),
+      );
+      await batch.runs.settled(runId);
+      const report = batch.runs.status(runId);
+      if (report.run?.state === 'failed' && report.run.error !== undefined) {
+        throw new FieldkitError(report.run.error);
+      }
+      return report;
+    },
   };
 }

@@ -34,11 +34,7 @@ export async function applyFile(context: CommandContext, settings: ApplySettings
     );
   }
   const input = await readImportInput(context);
-  const journal = typeof values.journal === 'string' ? resolve(values.journal) : undefined;
-  if (journal !== undefined) await checkOutputPath('journal', journal, input.file.path);
-  if (values.resume === true && journal !== undefined && !(await exists(journal))) {
-    throw new UsageError(`--resume: there is no journal at ${journal} (name it with --journal PATH).`);
-  }
+  const journal = await journalOption(context, input.file);
   const reportFile = await openReportOption(context, input.file);
   return withReportFile(reportFile, async () => {
     const { report: checked } = await validateFile(context, input, 'dry-run');
@@ -48,14 +44,36 @@ export async function applyFile(context: CommandContext, settings: ApplySettings
       io.stderr('Nothing was applied: fix the invalid lines, or add --skip-invalid to apply the others.\n');
       return EXIT.usage;
     }
-    return apply(context, settings, { input, journal, reportFile });
+    return applyRun(context, settings, { input, journal, reportFile });
   });
 }
 
-async function apply(
+/** `--journal PATH` (never the file itself, nor an existing report), which `--resume` needs to exist. */
+export async function journalOption(
+  { values }: CommandContext,
+  file: ImportFile,
+): Promise<string | undefined> {
+  const journal = typeof values.journal === 'string' ? resolve(values.journal) : undefined;
+  if (journal !== undefined) await checkOutputPath('journal', journal, file.path);
+  if (values.resume === true && journal !== undefined && !(await exists(journal))) {
+    throw new UsageError(`--resume: there is no journal at ${journal} (name it with --journal PATH).`);
+  }
+  return journal;
+}
+
+/**
+ * Applies the file as a run of the core (a keys sheet with `sheet: 'keys'`), or resumes its interrupted run
+ * (--resume), following its progress; answers the exit code of its report.
+ */
+export async function applyRun(
   context: CommandContext,
   settings: ApplySettings,
-  files: { input: { file: ImportFile; systemId: string }; journal?: string; reportFile?: OutputFile },
+  files: {
+    input: { file: ImportFile; systemId: string };
+    journal?: string | undefined;
+    reportFile?: OutputFile;
+  },
+  sheet?: 'keys',
 ): Promise<ExitCode> {
   const { values, io, json, api } = context;
   const { input, journal } = files;
@@ -74,6 +92,7 @@ async function apply(
           skipInvalid: settings.skipInvalid,
           concurrency: settings.concurrency,
           ...(journal === undefined ? {} : { journal }),
+          ...(sheet === undefined ? {} : { sheet }),
         }),
   );
   await writeReport(io, files.reportFile, report);

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { KEYS_TEMPLATE } from '../../shared/keys';
-import type { Command } from '../command';
+import { UsageError, type Command } from '../command';
 import { readConcurrency, writeTemplate } from './import';
 import { exitCodeForReport, printReport } from './import-output';
 import { openReportOption, withReportFile, writeReport } from './import-report';
+import { applyRun, journalOption } from './import-apply';
 import { readImportInput } from './validate-run';
 
 export const keysImportCommand: Command = {
@@ -11,12 +12,15 @@ export const keysImportCommand: Command = {
   summary:
     'Set programmable keys from a keys sheet, CSV or XLSX (--dry-run prints the plan, --template a file to fill in)',
   usage:
-    'fieldkit keys import FILE --system ID [--dry-run] [--resume] [--concurrency N] [--report PATH [--force]] ' +
+    'fieldkit keys import FILE --system ID [--dry-run [--offline]] [--concurrency N] [--journal PATH] [--resume] ' +
+    '[--report PATH [--force]] ' +
     '[--json]\n       fieldkit keys import --template [FILE]',
   options: {
     system: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
-    /** Every run reads the devices' keys again, so an interrupted one is resumed by running it again. */
+    offline: { type: 'boolean', default: false },
+    journal: { type: 'string' },
+    /** Continues the interrupted run of the same file (its journal: --journal PATH, or the one kept for it). */
     resume: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '4' },
     report: { type: 'string' },
@@ -28,17 +32,28 @@ export const keysImportCommand: Command = {
     const { values, io, api, json } = context;
     if (values.template === true) return writeTemplate(context, KEYS_TEMPLATE, 'keys template');
     const concurrency = readConcurrency(values);
+    const offline = values.offline === true;
+    if (offline && values['dry-run'] !== true) {
+      throw new UsageError('Applying needs the CloudPBX; --offline goes with --dry-run.');
+    }
     const input = await readImportInput(context);
+    const journal = await journalOption(context, input.file);
     const reportFile = await openReportOption(context, input.file);
     return withReportFile(reportFile, async () => {
-      await context.connect();
-      const sheet = {
+      await (offline ? context.workOffline() : context.connect());
+      if (offline) {
+        io.stderr(
+          'Offline: the sheet is checked against the cached catalogue. Whether each line creates, replaces or ' +
+            'keeps a key, and service or system keys in the way, need the devices’ keys: check online before applying.\n',
+        );
+      }
+      const checked = await api.keys.importCheck({
         systemId: input.systemId,
         fileName: basename(input.file.path),
         content: Buffer.from(input.file.content).toString('base64'),
-        encoding: 'base64' as const,
-      };
-      const checked = await api.keys.importCheck(sheet);
+        encoding: 'base64',
+        offline,
+      });
       const blocked = checked.fileErrors.length > 0 || checked.summary.invalid > 0;
       if (values['dry-run'] === true || blocked) {
         await writeReport(io, reportFile, checked);
@@ -47,13 +62,8 @@ export const keysImportCommand: Command = {
           io.stderr('Nothing was applied: fix the invalid lines first.\n');
         return exitCodeForReport(checked);
       }
-      if (values.resume === true) {
-        io.stderr('Resuming: the devices’ keys were read again, so keys already set are skipped.\n');
-      }
-      const applied = await api.keys.importApply({ ...sheet, concurrency });
-      await writeReport(io, reportFile, applied);
-      printReport(io, applied, json);
-      return exitCodeForReport(applied);
+      const settings = { concurrency, skipInvalid: false };
+      return applyRun(context, settings, { input, journal, reportFile }, 'keys');
     });
   },
 };

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { EXPANSION_MODULE_TYPES } from '../../shared/enums';
 import { RAINBOW_ID } from '../../shared/inputs/ids';
 import { CATALOG_VERSION } from './catalog';
 import type { Catalog } from './types';
@@ -16,6 +17,27 @@ const catalogSchema = z.object({
       model: z.string(),
       vendor: z.string(),
       category: z.enum(['deskphone', 'dectmobile', 'uncategorized']),
+      keys: z
+        .object({
+          programmableKeys: z.number().optional(),
+          nbOfSoftKeyPages: z.number().optional(),
+          can_speeddial: z.boolean().optional(),
+          can_monitor: z.boolean().optional(),
+          can_forward: z.boolean().optional(),
+          has_headset: z.boolean().optional(),
+          has_audioHub: z.boolean().optional(),
+          has_progKeyHG: z.boolean().optional(),
+          supportedModules: z
+            .array(
+              z.object({
+                type: z.enum(EXPANSION_MODULE_TYPES),
+                programmableKeys: z.number(),
+                nbOfSoftKeyPages: z.number(),
+              }),
+            )
+            .optional(),
+        })
+        .optional(),
     }),
   ),
   subscribers: z.array(
@@ -39,6 +61,7 @@ const catalogSchema = z.object({
       phoneNumberId: z.string().optional(),
       shortNumber: z.string().optional(),
       userDisplayName: z.string().optional(),
+      modules: z.array(z.object({ moduleId: z.number(), type: z.enum(EXPANSION_MODULE_TYPES) })).optional(),
     }),
   ),
 });

@@ -1,10 +1,39 @@
+import type { KeyModelInfo } from '../../shared/keys';
 import type { Device, DeviceModel, PhoneNumber } from '../rainbow/types';
 import type { Catalog, CatalogDevice, CatalogModel, CatalogStatus, CatalogSubscriber } from './types';
 
 export const CATALOG_VERSION = 1;
 
-export function catalogModel({ id, model, vendor, category }: DeviceModel): CatalogModel {
-  return { id, model, vendor, category };
+export function catalogModel(deviceModel: DeviceModel): CatalogModel {
+  const { id, model, vendor, category } = deviceModel;
+  return { id, model, vendor, category, keys: keyModelInfo(deviceModel) };
+}
+
+/** The fields of a model that key checks read, as a keys answer's `modelInfo` has them. */
+function keyModelInfo(model: DeviceModel): KeyModelInfo {
+  return withoutUndefined({
+    programmableKeys: model.programmableKeys,
+    nbOfSoftKeyPages: model.nbOfSoftKeyPages,
+    can_speeddial: model.can_speeddial,
+    can_monitor: model.can_monitor,
+    can_forward: model.can_forward,
+    has_headset: model.has_headset,
+    has_audioHub: model.has_audioHub,
+    has_progKeyHG: model.has_progKeyHG,
+    supportedModules: model.supportedModules?.map(({ type, programmableKeys, nbOfSoftKeyPages }) => ({
+      type,
+      programmableKeys,
+      nbOfSoftKeyPages,
+    })),
+  });
+}
+
+/** Whether a catalogue holds what keys sheets are checked against offline (pulled since keys sheets exist). */
+export function hasKeyChecks(catalog: Catalog): boolean {
+  return (
+    catalog.models.every((model) => model.keys !== undefined) &&
+    catalog.devices.every((device) => device.modules !== undefined)
+  );
 }
 
 export function catalogSubscriber(phoneNumber: PhoneNumber): CatalogSubscriber {
@@ -29,6 +58,7 @@ export function catalogDevice(device: Device): CatalogDevice {
     phoneNumberId: device.phoneNumberId || undefined,
     shortNumber: device.shortNumber || undefined,
     userDisplayName: device.userDisplayName || undefined,
+    modules: (device.modules ?? []).map(({ moduleId, type }) => ({ moduleId, type })),
   });
 }
 

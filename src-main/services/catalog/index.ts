@@ -1,4 +1,4 @@
-export { ageSeconds, catalogStatus, describeAge } from './catalog';
+export { ageSeconds, catalogStatus, describeAge, hasKeyChecks } from './catalog';
 export type { Catalog, CatalogDevice, CatalogModel, CatalogStatus, CatalogSubscriber } from './types';
 export { fetchCatalog, type CatalogSource } from './catalog-fetch';
 export { CatalogService, type CatalogChoice } from './catalog-service';

@@ -1,3 +1,4 @@
+import type { InstalledModule, KeyModelInfo } from '../../shared/keys';
 import type { DeviceCategory } from '../rainbow/types';
 
 /**
@@ -10,6 +11,11 @@ export interface CatalogModel {
   model: string;
   vendor: string;
   category: DeviceCategory;
+  /**
+   * Its key capabilities (a keys answer's `modelInfo`, with `has_progKeyHG`), which keys sheets are checked
+   * against offline; absent in a catalogue pulled before keys sheets.
+   */
+  keys?: KeyModelInfo;
 }
 
 export interface CatalogSubscriber {
@@ -34,6 +40,8 @@ export interface CatalogDevice {
   phoneNumberId?: string;
   shortNumber?: string;
   userDisplayName?: string;
+  /** Its expansion modules, for keys sheets offline; absent in a catalogue pulled before keys sheets. */
+  modules?: InstalledModule[];
 }
 
 export interface Catalog {

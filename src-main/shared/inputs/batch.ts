@@ -62,6 +62,8 @@ export const applyImportInput = z
     concurrency: z.number().int().min(1).max(MAX_APPLY_CONCURRENCY).default(4),
     /** The CLI's `--journal PATH` (an absolute path); refused from any other shell. */
     journal: z.string().min(1).max(4096).optional(),
+    /** A keys sheet (`fieldkit keys import`): applied whole, as a run journalled like a device sheet's. */
+    sheet: z.literal('keys').optional(),
   })
   .strict()
   .refine(oneFileSource, ONE_FILE_SOURCE);

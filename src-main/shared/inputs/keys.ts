@@ -81,7 +81,12 @@ export const updateDeviceInput = z
 
 /** A keys sheet (`fieldkit keys import`, the Import screen's keys), as `batch.validate` takes a device sheet. */
 export const importKeysInput = z
-  .object({ systemId, ...fileSource })
+  .object({
+    systemId,
+    ...fileSource,
+    /** Checked against the cached catalogue (`catalog.pull`): every rule but those needing the devices' keys. */
+    offline: z.boolean().default(false),
+  })
   .strict()
   .refine(oneFileSource, ONE_FILE_SOURCE);
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { openSection } from './fixtures';
 
@@ -56,4 +57,10 @@ export const summaryCount = (page: Page, name: string): Locator => page.getByTes
 export async function applyImport(page: Page): Promise<void> {
   await page.getByTestId('import-apply').click();
   await page.locator('.el-message-box').getByRole('button', { name: 'Apply' }).click();
+}
+
+/** Clicks a download button; answers the name the browser saved under and the text saved. */
+export async function downloaded(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }

@@ -1,16 +1,24 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../src-main/api/types';
+import { accountCacheKey } from '../../../src-main/services/catalog';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
+import { envFor } from '../batch/support';
 import { runCliOn } from './run-cli';
 
+const root = join(import.meta.dirname, '..', '..', '..');
+const out = process.env.FIELDKIT_OUT ?? 'out';
 const lyon = DEMO_SYSTEM_IDS.lyon;
 let simulator: RunningSimulator;
 let dataDir: string;
 
 beforeAll(async () => {
+  if (!existsSync(join(root, out, 'main', 'cli.js'))) {
+    throw new Error(`No CLI build in ${out}/: run \`FIELDKIT_OUT=${out} npx electron-vite build\` first.`);
+  }
   simulator = await startSimulator({ port: 0, registrationDelayMs: 0 });
   dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-cli-keys-import-'));
 });
@@ -44,6 +52,14 @@ const keysOf = (description: string, moduleId = 0) =>
 /** Key writes the simulator received. */
 const keyWrites = () =>
   simulator.requests().filter((request) => request.method !== 'GET' && request.path.includes('/keys')).length;
+
+/** The intents a journal holds on disk so far. */
+function intents(journal: string): number {
+  if (!existsSync(journal)) return 0;
+  return readFileSync(journal, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"type":"intent"')).length;
+}
 
 let sheets = 0;
 function sheet(lines: string[]): string {
@@ -128,7 +144,7 @@ describe('fieldkit keys import', () => {
     expect(keyWrites()).toBe(writes);
   });
 
-  it('settles a key whose answer was lost by reading it back, and resumes an interrupted run without a duplicate', async () => {
+  it('settles a key whose answer was lost by reading it back, and a re-run sets the rest without a duplicate', async () => {
     const sales = device('Sales desk').mac;
     const file = sheet([`${sales};0;2;headset;;;;`, `${sales};0;3;speeddial;Hotel;+33478111111;;`]);
     const keysPath = /\/devices\/[^/]+\/keys$/;
@@ -146,12 +162,105 @@ describe('fieldkit keys import', () => {
     expect(first.rows.map((row) => row.status)).toEqual(['done', 'failed']);
     expect(keysOf('Sales desk').map((key) => key.keyNum)).toEqual([1, 2, 7]);
 
-    const resumed = await cli(['keys', 'import', file, '--resume', '--json']);
+    const resumed = await cli(['keys', 'import', file, '--json']);
     expect(resumed.code).toBe(0);
     const second = JSON.parse(resumed.stdout) as ImportReport;
     expect(second.rows.map((row) => row.action)).toEqual(['skip', 'create']);
     expect(second.summary).toMatchObject({ keysCreated: 1, keysReplaced: 0, skipped: 1 });
     expect(keysOf('Sales desk').map((key) => key.keyNum)).toEqual([1, 2, 3, 7]);
+  });
+
+  it('journals a run: killed mid-run, its --journal is refused while held and resumed with no key sent twice', async () => {
+    const switchboard = device('Switchboard');
+    const lines = Array.from(
+      { length: 24 },
+      (_, index) => `${switchboard.mac};0;${index + 1};speeddial;Dial ${index + 1};+3347822${1000 + index};;`,
+    );
+    const file = sheet(lines);
+    const journal = join(dataDir, 'switchboard-keys.jsonl');
+    const creates = () =>
+      simulator
+        .requests()
+        .filter(
+          (request) => request.method === 'POST' && request.path.endsWith(`/devices/${switchboard.id}/keys`),
+        ).length;
+    const child = spawn(
+      process.execPath,
+      [join(root, 'scripts', 'fieldkit.mjs'), 'keys', 'import', file, '--system', lyon, '--journal', journal],
+      { env: { ...process.env, ...envFor(simulator, dataDir), FIELDKIT_OUT: out }, cwd: root },
+    );
+    // Killed once a third of its lines have their intent on disk: some keys are set, the others not yet.
+    const watcher = watch(dataDir, () => {
+      if (intents(journal) >= 8) child.kill('SIGKILL');
+    });
+    const signal = await new Promise((resolve) => child.once('close', (_, killed) => resolve(killed)));
+    watcher.close();
+    expect(signal).toBe('SIGKILL');
+    expect(keysOf('Switchboard').length).toBeLessThan(24);
+
+    // The journal is held by a live process: refused, naming it; nothing is sent.
+    const killedHolder = readFileSync(`${journal}.lock`, 'utf8');
+    writeFileSync(`${journal}.lock`, `${process.pid}\n`);
+    const before = keyWrites();
+    const refused = await cli(['keys', 'import', file, '--journal', journal, '--resume']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`in use by another Fieldkit (process ${process.pid})`);
+    expect(keyWrites()).toBe(before);
+
+    // The killed process's lock is taken over; the lines it did (or may have done) are not sent again.
+    writeFileSync(`${journal}.lock`, killedHolder);
+    const resumed = await cli(['keys', 'import', file, '--journal', journal, '--resume', '--json']);
+    expect(resumed.stderr).not.toContain('Stopped');
+    expect(resumed.code).toBe(0);
+    const report = JSON.parse(resumed.stdout) as ImportReport;
+    expect(report.run?.state).toBe('finished');
+    expect(report.rows.every((row) => row.status === 'done' || row.status === 'skipped')).toBe(true);
+    expect(keysOf('Switchboard').map((key) => key.keyNum)).toEqual(lines.map((_, index) => index + 1));
+    expect(creates()).toBe(24);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
+  }, 60_000);
+
+  it('checks a sheet offline against the pulled catalogue, sending nothing, and asks an older catalogue to be pulled again', async () => {
+    const director = device('Director office').mac;
+    const breakRoom = device('Break room').mac;
+    const file = sheet([
+      `${director};0;12;speeddial;Taxi;+33478000000;;`,
+      `${breakRoom};;1;forward;Fwd;+33600000002;;`,
+      `${director};0;99;speeddial;X;+33600000007;;`,
+      `${director};0;13;monitor;;;81003;`,
+    ]);
+    expect((await cli(['keys', 'import', file, '--offline'])).code).toBe(2);
+    expect((await cli(['catalog', 'pull'])).code).toBe(0);
+    const asked = simulator.requests().length;
+    const offline = await cli(['keys', 'import', file, '--dry-run', '--offline', '--json']);
+    expect(simulator.requests().length).toBe(asked);
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toContain('need the devices’ keys');
+    const report = JSON.parse(offline.stdout) as ImportReport;
+    expect(report.catalog?.source).toBe('cache');
+    expect(report.rows.map((row) => row.status)).toEqual(['valid', 'invalid', 'invalid', 'valid']);
+    expect(report.rows[0]?.detail).toContain('needs the device’s keys');
+    expect(report.rows[1]?.errors[0]?.message).toBe('The 8018 has no forward keys.');
+    expect(report.rows[2]?.errors[0]?.message).toContain('has keys 1 to');
+
+    // A catalogue pulled before keys sheets lacks the models' key capabilities and the devices' modules.
+    const cached = join(
+      dataDir,
+      'catalog',
+      accountCacheKey(simulator.url, simulator.credentials.login),
+      `${lyon}.json`,
+    );
+    const catalog = JSON.parse(readFileSync(cached, 'utf8')) as { models: object[]; devices: object[] };
+    const older = {
+      ...catalog,
+      models: catalog.models.map((model) => ({ ...model, keys: undefined })),
+      devices: catalog.devices.map((entry) => ({ ...entry, modules: undefined })),
+    };
+    writeFileSync(cached, JSON.stringify(older));
+    const stale = await cli(['keys', 'import', file, '--dry-run', '--offline']);
+    expect(stale.code).not.toBe(0);
+    expect(stale.stderr).toContain('Pull the catalogue again');
+    expect(simulator.requests().length).toBe(asked);
   });
 
   it('writes the keys template', async () => {

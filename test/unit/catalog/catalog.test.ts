@@ -55,14 +55,16 @@ const source: CatalogSource = {
 };
 
 describe('fetchCatalog', () => {
-  it('keeps what validation needs, fills e-mails from devices, and no secret', async () => {
+  it('keeps what validation and key checks need, fills e-mails from devices, and no secret', async () => {
     const catalog = await fetchCatalog(source, 'sys1', () => Date.parse('2024-07-19T06:00:00Z'));
     expect(catalog).toEqual({
       version: 1,
       systemId: 'sys1',
       systemName: 'Lyon HQ',
       fetchedAt: '2024-07-19T06:00:00.000Z',
-      models: [{ id: 14, vendor: 'ALE', model: '8028s', category: 'deskphone' }],
+      models: [
+        { id: 14, vendor: 'ALE', model: '8028s', category: 'deskphone', keys: { programmableKeys: 6 } },
+      ],
       subscribers: [
         {
           id: 'pn1',
@@ -81,6 +83,7 @@ describe('fetchCatalog', () => {
           model: '8028s',
           description: 'Desk',
           phoneNumberId: 'pn1',
+          modules: [],
         },
       ],
     });

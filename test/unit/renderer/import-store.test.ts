@@ -154,7 +154,7 @@ describe('useImportStore', () => {
     );
   });
 
-  it('checks a keys sheet as keys once the core knows it by its headers, then applies it as keys', async () => {
+  it('checks a keys sheet as keys once the core knows it by its headers, then applies it as a keys run', async () => {
     const { fake } = storeContext();
     const keysSheet = { line: 1, code: 'keys-sheet' as const, message: 'This is a keys sheet.' };
     fake.api.batch.validate.mockResolvedValue(report([], { fileErrors: [keysSheet] }));
@@ -166,11 +166,14 @@ describe('useImportStore', () => {
     await flushPromises();
     expect(store.sheetKind).toBe('keys');
     const sheet = { systemId: lyon.id, fileName: 'rollout.csv', fileId: picked.fileId };
-    expect(fake.api.keys.importCheck).toHaveBeenCalledWith(sheet);
+    expect(fake.api.keys.importCheck).toHaveBeenCalledWith({ ...sheet, offline: false });
     expect(store.shown).toEqual(planned);
+    store.reassign = true;
     expect(await store.apply()).toBe(true);
-    expect(fake.api.keys.importApply).toHaveBeenCalledWith(sheet);
-    expect(fake.api.batch.apply).not.toHaveBeenCalled();
+    expect(fake.api.batch.apply).toHaveBeenCalledWith(
+      expect.objectContaining({ ...sheet, sheet: 'keys', reassign: false, skipInvalid: false }),
+    );
+    expect(fake.api.keys.importApply).not.toHaveBeenCalled();
   });
 
   it('keeps the core error of a failed validation, and a new file clears the old filter and report', async () => {

@@ -1,5 +1,4 @@
 import type { PlannedRow } from '../plan';
-import { stepsOf } from './apply-row';
 import type { JournalStep } from './journal';
 import { announce, recordNotSent, type RowContext } from './journalled';
 
@@ -13,12 +12,19 @@ export class Announcer {
   readonly #work: readonly PlannedRow[];
   readonly #context: RowContext;
   readonly #ahead: number;
+  readonly #stepsOf: (row: PlannedRow) => JournalStep[];
   readonly #announced = new Map<number, Promise<ReadonlySet<JournalStep>>>();
 
-  constructor(work: readonly PlannedRow[], context: RowContext, ahead: number) {
+  constructor(
+    work: readonly PlannedRow[],
+    context: RowContext,
+    ahead: number,
+    stepsOf: (row: PlannedRow) => JournalStep[],
+  ) {
     this.#work = work;
     this.#context = context;
     this.#ahead = Math.max(1, ahead);
+    this.#stepsOf = stepsOf;
   }
 
   /** The line at `index` of the work starts: resolves once its intents are on disk, with its uncertain steps. */
@@ -27,7 +33,7 @@ export class Announcer {
     for (let ahead = index; ahead < last; ahead += 1) {
       const row = this.#work[ahead];
       if (row === undefined || this.#announced.has(ahead)) continue;
-      const written = announce(row, this.#context, stepsOf(row));
+      const written = announce(row, this.#context, this.#stepsOf(row));
       // A line that never starts never awaits its announcement: its failure is the next intent's to report.
       written.catch(() => undefined);
       this.#announced.set(ahead, written);
@@ -42,7 +48,7 @@ export class Announcer {
     for (const index of this.#announced.keys()) {
       const row = this.#work[index];
       if (row === undefined) continue;
-      for (const step of stepsOf(row)) recordNotSent(row, this.#context, step);
+      for (const step of this.#stepsOf(row)) recordNotSent(row, this.#context, step);
     }
     this.#announced.clear();
   }

@@ -1,8 +1,8 @@
 import type { ImportPlan, PlannedRow } from '../plan';
 import type { RowOutcome } from '../types';
 import { Announcer } from './announcer';
-import { applyRow, isAbortingError, type ApplyClient } from './apply-row';
-import type { ImportJournal } from './journal';
+import { applyRow, isAbortingError, stepsOf, type ApplyClient, type RowContext } from './apply-row';
+import type { ImportJournal, JournalStep } from './journal';
 
 export const DEFAULT_CONCURRENCY = 4;
 
@@ -11,6 +11,20 @@ export interface RunGate {
   /** Resolves true when the next line may start (at once unless paused), false once the run is cancelled. */
   mayStart(): Promise<boolean>;
 }
+
+/** How the lines of a kind of sheet are carried out: their journalled steps, and one line's work. */
+export interface RowApplier {
+  stepsOf(row: PlannedRow): JournalStep[];
+  /** Carries out a line once its intents are on disk (`announced`: the steps an earlier run may have done). */
+  apply(
+    row: PlannedRow,
+    context: RowContext,
+    announced: Promise<ReadonlySet<JournalStep>>,
+  ): Promise<RowOutcome>;
+}
+
+/** The lines of a device sheet: create, unassign, assign. */
+export const DEVICE_ROWS: RowApplier = { stepsOf, apply: applyRow };
 
 export interface ApplyOptions {
   client: ApplyClient;
@@ -24,6 +38,8 @@ export interface ApplyOptions {
   gate?: RunGate;
   /** Only these lines (retrying the failed ones); default: every line that changes something. */
   lines?: ReadonlySet<number>;
+  /** Default: the lines of a device sheet. */
+  rows?: RowApplier;
 }
 
 export interface ApplyResult {
@@ -49,7 +65,8 @@ export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promis
   const outcomes = new Map<number, RowOutcome>();
   const context = { client: options.client, journal: options.journal, systemId: plan.systemId };
   const workers = Math.max(1, Math.min(options.concurrency, work.length));
-  const announcer = new Announcer(work, context, 2 * workers);
+  const rows = options.rows ?? DEVICE_ROWS;
+  const announcer = new Announcer(work, context, 2 * workers, rows.stepsOf);
   let next = 0;
   let finished = 0;
   let abortedBy: Error | undefined;
@@ -81,7 +98,7 @@ export async function applyPlan(plan: ImportPlan, options: ApplyOptions): Promis
       if (row === undefined) continue;
       options.onStart?.(row);
       try {
-        record(row, await applyRow(row, context, announcer.starting(index)));
+        record(row, await rows.apply(row, context, announcer.starting(index)));
       } catch (error) {
         if (!isAbortingError(error)) throw error;
         abortedBy ??= error;

@@ -9,7 +9,7 @@ import type {
   RowOutcome,
   WireReconciliation,
 } from '../types';
-import { applyPlan, type RunGate } from './apply-plan';
+import { applyPlan, type RowApplier, type RunGate } from './apply-plan';
 import type { ApplyClient } from './apply-row';
 import { fileHash, ImportJournal, type JournalEndState, type JournalRunSettings } from './journal';
 import { RunReport } from './run-report';
@@ -35,6 +35,8 @@ export interface RunPass {
   /** The outcome of each line the pass does not apply, as the report keeps it. */
   outcomes: ReadonlyMap<number, RowOutcome>;
   client: ApplyClient;
+  /** How its lines are carried out; default: a device sheet's. */
+  rows?: RowApplier;
   wire?: WireReconciliation;
   /** Told once the pass has ended and its journal is closed (the journal's lock is let go). */
   release?: () => Promise<void>;
@@ -175,6 +177,7 @@ export class ApplyRun implements RunGate {
         concurrency: setup.settings.concurrency,
         gate: this,
         lines: pass.lines,
+        ...(pass.rows === undefined ? {} : { rows: pass.rows }),
         onStart: () => {
           this.#inFlight += 1;
         },

@@ -6,7 +6,8 @@ import { reconcileWithDiscovery } from '../reconcile-wire';
 import { reportToCsv } from '../report-csv';
 import type { ApplyProgressEvent, ApplyRunInfo, ApplyStarted, ImportReport, ResumableRun } from '../types';
 import { validateImport } from '../validate-import';
-import { linesToApply } from './apply-plan';
+import { buildReport } from '../report';
+import { linesToApply, type RowApplier } from './apply-plan';
 import type { ApplyClient } from './apply-row';
 import { ApplyRun, type RunPass } from './apply-run';
 import { continueRun } from './continue-outcomes';
@@ -21,6 +22,23 @@ export interface ApplyRunsDeps {
   now: () => number;
   onProgress: (event: ApplyProgressEvent) => void;
   newRunId?: () => string;
+  /** Plans the runs of keys sheets (`sheet: 'keys'`), which the engine then journals and applies like any. */
+  keySheets?: () => Promise<SheetPlanner>;
+}
+
+/** A kind of sheet other than devices: its plan against the CloudPBX as it is now, and how its lines are done. */
+export interface SheetPlanner {
+  planRun(request: {
+    systemId: string;
+    fileName: string;
+    content: Uint8Array;
+  }): Promise<{ plan: ImportPlan; rows: RowApplier }>;
+}
+
+/** A plan, and how its lines are carried out when they are not a device sheet's. */
+interface PlannedPass {
+  plan: ImportPlan;
+  rows?: RowApplier;
 }
 
 /** What a run needs of the session it runs in. */
@@ -42,6 +60,8 @@ export interface ApplyRequest {
   reassign: boolean;
   skipInvalid: boolean;
   concurrency: number;
+  /** A keys sheet; a device sheet when absent. */
+  sheet?: 'keys';
 }
 
 /**
@@ -82,19 +102,21 @@ export class ApplyRuns {
         reassign: request.reassign,
         skipInvalid: request.skipInvalid,
         concurrency: request.concurrency,
+        ...(request.sheet === undefined ? {} : { sheet: request.sheet }),
       };
       const journal = journalPath ?? store.journalPath(settings.runId);
       return this.#locked(journal, async (release) => {
-        const plan = await this.#plan(request, settings, access);
+        const planned = await this.#plan(request, settings, access);
+        const { plan } = planned;
         // A journal of the user's own keeps no copy of the file: the CLI resumes it with the file it is given.
         if (journalPath === undefined) await store.saveSource(settings.runId, request.content);
         const run = this.#create(request, settings, access.profileKey, store, journal);
         if (history === undefined || history.empty) {
           const lines = new Set(linesToApply(plan).map((row) => row.line));
-          return this.#begin(run, { plan, lines, outcomes: new Map(), release }, access, history);
+          return this.#begin(run, { ...planned, lines, outcomes: new Map(), release }, access, history);
         }
         const next = continueRun(plan, new Map(), history.line, 'all');
-        return this.#begin(run, { plan, ...next, release }, access, history);
+        return this.#begin(run, { ...planned, ...next, release }, access, history);
       });
     });
   }
@@ -124,10 +146,10 @@ export class ApplyRuns {
         throw new FieldkitError({ code: 'invalid-input', message: 'No line of this run failed.' });
       }
       return this.#locked(run.setup.journalPath, async (release) => {
-        const plan = await this.#plan(run.setup, run.setup.settings, access);
+        const planned = await this.#plan(run.setup, run.setup.settings, access);
         const history = await readJournalHistory(run.setup.journalPath);
-        const next = continueRun(plan, run.outcomes(), history.line, 'failed');
-        return this.#begin(run, { plan, ...next, release }, access, history);
+        const next = continueRun(planned.plan, run.outcomes(), history.line, 'failed');
+        return this.#begin(run, { ...planned, ...next, release }, access, history);
       });
     });
   }
@@ -145,11 +167,11 @@ export class ApplyRuns {
       const known = this.#runs.get(runId);
       const setup = known === undefined ? await this.#stored(runId, store) : this.#owned(runId, access).setup;
       return this.#locked(setup.journalPath, async (release) => {
-        const plan = await this.#plan(setup, setup.settings, access);
+        const planned = await this.#plan(setup, setup.settings, access);
         const run = known ?? this.#create(setup, setup.settings, access.profileKey, store);
         const history = await readJournalHistory(setup.journalPath);
-        const next = continueRun(plan, run.outcomes(), history.line, 'all');
-        return this.#begin(run, { plan, ...next, release }, access, history);
+        const next = continueRun(planned.plan, run.outcomes(), history.line, 'all');
+        return this.#begin(run, { ...planned, ...next, release }, access, history);
       });
     });
   }
@@ -201,7 +223,8 @@ export class ApplyRuns {
     request: Omit<ApplyRequest, 'reassign' | 'skipInvalid' | 'concurrency'>,
     settings: JournalRunSettings,
     access: RunAccess,
-  ): Promise<ImportPlan> {
+  ): Promise<PlannedPass> {
+    if (settings.sheet === 'keys') return this.#planKeys(request);
     const { plan, report } = await validateImport(
       {
         fileName: request.fileName,
@@ -214,7 +237,18 @@ export class ApplyRuns {
       { catalogs: access.catalogs, connect: async () => access.client, now: this.#deps.now },
     );
     refuseInvalidLines(report, settings.skipInvalid);
-    return plan;
+    return { plan };
+  }
+
+  /** A keys sheet is applied whole or not at all: an invalid line refuses the run. */
+  async #planKeys(
+    request: Omit<ApplyRequest, 'reassign' | 'skipInvalid' | 'concurrency'>,
+  ): Promise<PlannedPass> {
+    const planner = await this.#deps.keySheets?.();
+    if (planner === undefined) throw new Error('keys sheets are not wired to the import runs');
+    const planned = await planner.planRun(request);
+    refuseInvalidLines(buildReport(planned.plan, 'dry-run', this.#deps.now(), new Map()), false);
+    return planned;
   }
 
   #begin(

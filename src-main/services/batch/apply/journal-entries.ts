@@ -1,4 +1,5 @@
-export type JournalStep = 'create' | 'unassign' | 'assign';
+/** A device line's steps (create, unassign, assign), or a keys sheet line's one step (`key`). */
+export type JournalStep = 'create' | 'unassign' | 'assign' | 'key';
 
 /** How a run of the app ended; a run without an `end` entry was interrupted (the app or the CLI stopped). */
 export type JournalEndState = 'finished' | 'cancelled' | 'failed';
@@ -9,6 +10,8 @@ export interface JournalRunSettings {
   reassign: boolean;
   skipInvalid: boolean;
   concurrency: number;
+  /** What the file is: a keys sheet (`keys import`), or a device sheet when absent. */
+  sheet?: 'keys';
 }
 
 /**

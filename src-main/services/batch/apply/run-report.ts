@@ -51,6 +51,8 @@ export class RunReport {
     this.#count(after.status, 1);
     this.#summary.created += flag(outcome.created) - flag(previous?.created);
     this.#summary.assigned += flag(outcome.assigned) - flag(previous?.assigned);
+    if (outcome.keyChange !== undefined || previous?.keyChange !== undefined)
+      this.#countKeys(outcome, previous);
     this.#rows[index] = after;
     this.#outcomes.set(row.line, outcome);
     return after;
@@ -79,6 +81,15 @@ export class RunReport {
     };
   }
 
+  /** A keys sheet's run also counts the keys created and replaced. */
+  #countKeys(outcome: RowOutcome, previous: RowOutcome | undefined): void {
+    const summary = this.#summary;
+    summary.keysCreated =
+      (summary.keysCreated ?? 0) + keyFlag(outcome, 'created') - keyFlag(previous, 'created');
+    summary.keysReplaced =
+      (summary.keysReplaced ?? 0) + keyFlag(outcome, 'replaced') - keyFlag(previous, 'replaced');
+  }
+
   #count(status: RowStatus, delta: number): void {
     const key = SUMMARY_KEY[status];
     if (key !== undefined) this.#summary[key] += delta;
@@ -87,4 +98,8 @@ export class RunReport {
 
 function flag(value: boolean | undefined): number {
   return value === true ? 1 : 0;
+}
+
+function keyFlag(outcome: RowOutcome | undefined, change: 'created' | 'replaced'): number {
+  return outcome?.keyChange === change ? 1 : 0;
 }

@@ -111,6 +111,7 @@ function describeRun(runId: string, entries: JournalEntry[], updatedAt: string):
       reassign: last.reassign ?? false,
       skipInvalid: last.skipInvalid ?? false,
       concurrency: last.concurrency ?? 4,
+      ...(last.sheet === 'keys' ? { sheet: last.sheet } : {}),
     },
     startedAt: first.at,
     linesTouched: touched.size,

@@ -1,7 +1,9 @@
 import { keyNumber, moduleOf, sameKey, draftOfKey, type KeyDraft } from '../../../shared/keys';
 import type { AuditTrail } from '../../audit/audit-trail';
-import { isAbortingError } from '../../batch/apply/apply-row';
-import { describe } from '../../batch/apply/journalled';
+import type { RowApplier } from '../../batch/apply/apply-plan';
+import { isAbortingError, type RowContext } from '../../batch/apply/apply-row';
+import type { JournalStep } from '../../batch/apply/journal';
+import { describe, journalled, recordFound } from '../../batch/apply/journalled';
 import type { RowOutcome } from '../../batch/types';
 import type { KeyClient } from '../key-target';
 import { keyDetails, writeKey } from '../key-write';
@@ -11,66 +13,42 @@ export interface KeyApplyContext {
   client: KeyClient;
   audit: AuditTrail;
   systemId: string;
-  /** Devices worked on at the same time; the lines of one device go one after the other. */
-  concurrency: number;
 }
 
-export interface KeyApplyResult {
-  outcomes: Map<number, RowOutcome>;
-  /** Set when the run stopped early (signed out, unreachable): lines not reached are `not-started`. */
-  abortedBy?: Error;
-}
+const KEY_STEPS: readonly JournalStep[] = ['key'];
 
 /**
- * Applies the lines that change a key. Lines of one device run in order (a module's replace must see the
- * keys the line before it set); devices run side by side. A line whose answer is lost is settled by reading
- * the device's keys, so neither this run nor a later one sends it twice.
+ * How the apply engine carries out the lines of a keys sheet: each line is one journalled step (`key`). Lines
+ * of one device run one after the other (a module's replace must see the keys the line before it set), devices
+ * side by side. A line whose answer is lost, or that an earlier run may have sent, is settled by reading the
+ * device's keys, so neither this run nor a later one sends it twice.
  */
-export async function applyKeyRows(
-  rows: readonly PlannedKeyRow[],
-  context: KeyApplyContext,
-): Promise<KeyApplyResult> {
-  const byDevice = new Map<string, PlannedKeyRow[]>();
-  for (const row of rows) {
-    const deviceId = row.existing?.deviceId;
-    if (deviceId === undefined || (row.action !== 'create' && row.action !== 'replace')) continue;
-    byDevice.set(deviceId, [...(byDevice.get(deviceId) ?? []), row]);
-  }
-  const queues = [...byDevice.entries()];
-  const outcomes = new Map<number, RowOutcome>();
-  let abortedBy: Error | undefined;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let queue = queues[next++]; queue !== undefined; queue = queues[next++]) {
-      const [deviceId, lines] = queue;
-      for (const row of lines) {
-        if (abortedBy !== undefined) {
-          outcomes.set(row.line, { status: 'not-started' });
-          continue;
-        }
-        try {
-          outcomes.set(row.line, await applyKeyRow(row, deviceId, context));
-        } catch (error) {
-          if (!isAbortingError(error)) throw error;
-          abortedBy ??= error;
-          outcomes.set(row.line, {
-            status: 'failed',
-            error: { field: 'row', message: `Stopped: ${error.message}` },
-          });
-        }
-      }
-    }
+export function keyRowApplier(rows: readonly PlannedKeyRow[], context: KeyApplyContext): RowApplier {
+  const byLine = new Map(rows.map((row) => [row.line, row]));
+  const deviceQueues = new Map<string, Promise<unknown>>();
+  return {
+    stepsOf: () => [...KEY_STEPS],
+    apply: async (row, journal, announced) => {
+      const keyRow = byLine.get(row.line);
+      const deviceId = keyRow?.existing?.deviceId;
+      if (keyRow === undefined || deviceId === undefined) throw new Error(`line ${row.line}: no key to send`);
+      const previous = deviceQueues.get(deviceId) ?? Promise.resolve();
+      const turn = previous.then(() => applyKeyRow(keyRow, deviceId, context, journal, announced));
+      deviceQueues.set(
+        deviceId,
+        turn.catch(() => undefined),
+      );
+      return turn;
+    },
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(context.concurrency, queues.length)) }, worker),
-  );
-  return abortedBy === undefined ? { outcomes } : { outcomes, abortedBy };
 }
 
 async function applyKeyRow(
   row: PlannedKeyRow,
   deviceId: string,
   context: KeyApplyContext,
+  journal: RowContext,
+  announced: Promise<ReadonlySet<JournalStep>>,
 ): Promise<RowOutcome> {
   const { client, systemId } = context;
   const draft = row.draft;
@@ -80,22 +58,39 @@ async function applyKeyRow(
     deviceId,
     keyChange: row.action === 'replace' ? 'replaced' : 'created',
   };
+  const uncertain = await announced;
+  if (uncertain.has('key') && (await keyIsInPlace(context, deviceId, draft))) {
+    recordFound(row, journal, 'key', deviceId);
+    return done;
+  }
   try {
-    // A replace sends the module's other keys as they are now, not as the plan read them.
-    const current = row.action === 'replace' ? (await client.getDeviceKeys(systemId, deviceId)).keys : [];
-    await context.audit.record(
-      {
-        action: 'key.set',
-        systemId,
-        object: { type: 'device', id: deviceId, label: row.id },
-        details: keyDetails(draft),
+    await journalled(
+      row,
+      journal,
+      'key',
+      async () => {
+        // A replace sends the module's other keys as they are now, not as the plan read them.
+        const current = row.action === 'replace' ? (await client.getDeviceKeys(systemId, deviceId)).keys : [];
+        await context.audit.record(
+          {
+            action: 'key.set',
+            systemId,
+            object: { type: 'device', id: deviceId, label: row.id },
+            details: keyDetails(draft),
+          },
+          () => writeKey(client, { systemId, deviceId, current }, draft),
+        );
       },
-      () => writeKey(client, { systemId, deviceId, current }, draft),
+      () => deviceId,
+      true,
     );
     return done;
   } catch (error) {
     if (isAbortingError(error)) throw error;
-    if (await keyIsInPlace(context, deviceId, draft).catch(() => false)) return done;
+    if (await keyIsInPlace(context, deviceId, draft).catch(() => false)) {
+      recordFound(row, journal, 'key', deviceId);
+      return done;
+    }
     return {
       status: 'failed',
       deviceId,

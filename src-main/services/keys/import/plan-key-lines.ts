@@ -261,7 +261,7 @@ function normalisedType(text: string): string {
   return text.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-function placeOf(draft: Pick<KeyDraft, 'keyNum' | 'moduleId'>): string {
+export function placeOf(draft: Pick<KeyDraft, 'keyNum' | 'moduleId'>): string {
   return draft.moduleId === DESKPHONE_MODULE
     ? `key ${draft.keyNum}`
     : `key ${draft.keyNum} of module ${draft.moduleId}`;

@@ -28,6 +28,8 @@ export interface ApplyRequest {
   file: PickedImportFile;
   reassign: boolean;
   skipInvalid: boolean;
+  /** A keys sheet: the same run, journal and report as a device sheet's. */
+  sheet?: 'keys';
 }
 
 /**
@@ -132,7 +134,7 @@ export const useImportRunStore = defineStore('import-run', () => {
     }
   }
 
-  function start({ systemId, file, reassign, skipInvalid }: ApplyRequest): Promise<boolean> {
+  function start({ systemId, file, reassign, skipInvalid, sheet }: ApplyRequest): Promise<boolean> {
     const id = crypto.randomUUID();
     return begin(id, () =>
       api.batch.apply({
@@ -142,6 +144,7 @@ export const useImportRunStore = defineStore('import-run', () => {
         fileId: file.fileId,
         reassign,
         skipInvalid,
+        ...(sheet === undefined ? {} : { sheet }),
       }),
     );
   }

@@ -33,8 +33,6 @@ export const useImportStore = defineStore('import', () => {
   const report = createLoadable<ImportReport>();
   const filter = ref<RowFilter>({});
   const sheetKind = ref<SheetKind>('devices');
-  /** A keys sheet being applied (its apply answers the whole report at once). */
-  const applyingKeys = ref(false);
 
   /** The run's report while there is one, else the validation's. */
   const shown = computed(() =>
@@ -86,7 +84,12 @@ export const useImportStore = defineStore('import', () => {
     run.forget();
     if (sheetKind.value === 'keys') {
       await fill(report, () =>
-        api.keys.importCheck({ systemId: id, fileName: picked.name, fileId: picked.fileId }),
+        api.keys.importCheck({
+          systemId: id,
+          fileName: picked.name,
+          fileId: picked.fileId,
+          offline: offline.value,
+        }),
       );
       return;
     }
@@ -129,26 +132,15 @@ export const useImportStore = defineStore('import', () => {
     const picked = file.value;
     if (id === undefined || picked === undefined) return false;
     filter.value = {};
-    if (sheetKind.value === 'keys') return applyKeys(id, picked);
+    const keys = sheetKind.value === 'keys';
     return run.start({
       systemId: id,
       file: picked,
-      reassign: reassign.value,
-      skipInvalid: skipInvalid.value,
+      // A keys sheet is applied whole: neither option means anything to it.
+      reassign: keys ? false : reassign.value,
+      skipInvalid: keys ? false : skipInvalid.value,
+      ...(keys ? { sheet: 'keys' as const } : {}),
     });
-  }
-
-  /** Keys are applied in one call: the core plans them again from the devices' keys, then sets them. */
-  async function applyKeys(id: string, picked: PickedImportFile): Promise<boolean> {
-    applyingKeys.value = true;
-    try {
-      await fill(report, () =>
-        api.keys.importApply({ systemId: id, fileName: picked.name, fileId: picked.fileId }),
-      );
-      return report.error === undefined;
-    } finally {
-      applyingKeys.value = false;
-    }
   }
 
   const template = (): Promise<BatchTemplate> =>
@@ -168,7 +160,6 @@ export const useImportStore = defineStore('import', () => {
     reassign,
     skipInvalid,
     sheetKind,
-    applyingKeys,
     report,
     filter,
     shown,
