@@ -144,8 +144,6 @@ export const calls = {
   'keys.copy': defineCall<KeyCopyPlan>()(keys.copyKeysInput),
   /** A keys sheet's plan against the devices' keys now (create, replace, skip, invalid); sends nothing. */
   'keys.importCheck': defineCall<ImportReport>()(keys.importKeysInput),
-  /** Applies a keys sheet; refused (nothing sent) while a line is invalid. */
-  'keys.importApply': defineCall<ImportReport>()(keys.applyKeysInput),
   'registrations.watch': defineCall<WatchStarted>()(device.watchRegistrationsInput),
   'registrations.unwatch': defineCall<{ stopped: boolean }>()(device.watchIdInput),
   'registrations.pause': defineCall<WatchState>()(device.watchIdInput),

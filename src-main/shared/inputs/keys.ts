@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DESKPHONE_FAILOVER_MODES, MEDIA_TRANSPORT_PROTOCOLS, TRANSFER_MODES } from '../enums';
 import { KEY_TYPES } from '../keys/key-types';
 import { MAX_KEY_LABEL } from '../keys/validate-key';
-import { MAX_APPLY_CONCURRENCY, MAX_DEVICE_DESCRIPTION } from '../limits';
+import { MAX_DEVICE_DESCRIPTION } from '../limits';
 import { fileSource, ONE_FILE_SOURCE, oneFileSource } from './batch';
 import { rainbowId, systemId } from './ids';
 
@@ -86,16 +86,6 @@ export const importKeysInput = z
     ...fileSource,
     /** Checked against the cached catalogue (`catalog.pull`): every rule but those needing the devices' keys. */
     offline: z.boolean().default(false),
-  })
-  .strict()
-  .refine(oneFileSource, ONE_FILE_SOURCE);
-
-export const applyKeysInput = z
-  .object({
-    systemId,
-    ...fileSource,
-    /** Devices worked on at the same time. */
-    concurrency: z.number().int().min(1).max(MAX_APPLY_CONCURRENCY).default(4),
   })
   .strict()
   .refine(oneFileSource, ONE_FILE_SOURCE);

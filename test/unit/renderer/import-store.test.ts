@@ -173,7 +173,6 @@ describe('useImportStore', () => {
     expect(fake.api.batch.apply).toHaveBeenCalledWith(
       expect.objectContaining({ ...sheet, sheet: 'keys', reassign: false, skipInvalid: false }),
     );
-    expect(fake.api.keys.importApply).not.toHaveBeenCalled();
   });
 
   it('keeps the core error of a failed validation, and a new file clears the old filter and report', async () => {

@@ -187,10 +187,6 @@ export function createFakeApi() {
       importCheck: vi.fn(async (input: { systemId: string; fileName: string }) =>
         emptyImportReport(input.systemId, input.fileName),
       ),
-      importApply: vi.fn(async (input: { systemId: string; fileName: string }) => ({
-        ...emptyImportReport(input.systemId, input.fileName),
-        mode: 'apply' as const,
-      })),
     },
     batch: {
       template: vi.fn(async () => ({ fileName: 'fieldkit-import-template.csv', content: 'mac,model\r\n' })),
