@@ -29,7 +29,7 @@ describe('ImportJournal appends', () => {
     );
   });
 
-  it('writes a result with the next intent, before it, and what is still queued when closed', async () => {
+  it('writes a result before any later intent, and every result by the time it is closed', async () => {
     const path = join(dir, 'results.jsonl');
     const journal = await ImportJournal.open(path, () => 0);
     journal.recordResult({ line: 2, identifier: 'aa', step: 'create', outcome: 'ok', deviceId: 'd1' });

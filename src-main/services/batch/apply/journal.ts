@@ -38,8 +38,9 @@ interface Waiter {
 
 /**
  * An append-only, synced journal of an import's steps. An intent (or a run's start and end) resolves once its
- * line is on disk: only then may its request leave. A result is only queued: it reaches the disk with the next
- * write, before any later intent, so a crash can lose nothing but results whose steps a resumed run looks up.
+ * line is on disk: only then may its request leave. A result is not awaited: its write starts at once (or joins
+ * the one under way), before any later intent, so a crash can lose nothing but results whose steps a resumed run
+ * looks up.
  * Lines appended while a write is under way go to disk together in the next one (one sync for all of them), so
  * lines never interleave and many workers do not queue behind a sync each.
  */
@@ -115,13 +116,12 @@ export class ImportJournal {
   }
 
   /**
-   * Queues a step's result; it goes to disk with the next intent (or run end, or when the journal is closed),
-   * never with a write and sync of its own: results ride along with the intents the workers write anyway.
-   * Losing queued results to a crash is safe: their steps' intents are on disk without a result, so a resumed
-   * run looks those steps up before sending anything again (never twice).
+   * Queues a step's result and starts writing it unless a write is under way, in which case it goes with the next
+   * one (group commit): not awaited, it is on disk before any later intent and when the journal is closed. A result
+   * lost to a crash is safe: its step's intent is on disk without it, so a resumed run looks the step up first.
    */
   recordResult(fields: Omit<Extract<JournalEntry, { type: 'result' }>, 'type' | 'at'>): void {
-    this.#queue({ type: 'result', at: this.#stamp(), ...fields }, false);
+    this.#queue({ type: 'result', at: this.#stamp(), ...fields });
   }
 
   recordEnd(state: JournalEndState): Promise<void> {
@@ -147,11 +147,11 @@ export class ImportJournal {
     return written;
   }
 
-  /** Applies and queues an entry; `write` starts writing what is queued unless a write is under way. */
-  #queue(entry: JournalEntry, write = true): void {
+  /** Applies and queues an entry, and starts writing what is queued unless a write is under way. */
+  #queue(entry: JournalEntry): void {
     applyEntry(this.#state, entry);
     this.#pending.push(`${JSON.stringify(entry)}\n`);
-    if (write && !this.#writing) this.#startFlush();
+    if (!this.#writing) this.#startFlush();
   }
 
   #startFlush(): void {
