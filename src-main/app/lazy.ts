@@ -9,11 +9,18 @@ export interface Lazy<T> {
   built(): T | undefined;
 }
 
+/** A failed build is not kept: the next use tries again (a module or a keychain can be there by then). */
 export function lazy<T>(build: () => Promise<T>): Lazy<T> {
   let building: Promise<T> | undefined;
   let value: T | undefined;
   const get = (): Promise<T> => {
-    building ??= build().then((built) => (value = built));
+    building ??= build().then(
+      (built) => (value = built),
+      (error: unknown) => {
+        building = undefined;
+        throw error;
+      },
+    );
     return building;
   };
   return Object.assign(get, { built: () => value });

@@ -1,4 +1,5 @@
 import { callNames, type CallName } from '../../api/contract';
+import { lazy } from '../lazy';
 import type { NamespaceHandlers } from './handler-types';
 
 /**
@@ -9,11 +10,10 @@ export function lazyHandlers<NS extends string>(
   namespace: NS,
   load: () => Promise<NamespaceHandlers<NS>>,
 ): NamespaceHandlers<NS> {
-  let loading: Promise<NamespaceHandlers<NS>> | undefined;
+  const loaded = lazy(load);
   const names = callNames.filter((name) => name.startsWith(`${namespace}.`));
   const handlerOf = (name: CallName) => async (input: unknown) => {
-    loading ??= load();
-    const handlers = (await loading) as Record<CallName, (input: unknown) => unknown>;
+    const handlers = (await loaded()) as Record<CallName, (input: unknown) => unknown>;
     return handlers[name](input);
   };
   return Object.fromEntries(names.map((name) => [name, handlerOf(name)])) as NamespaceHandlers<NS>;

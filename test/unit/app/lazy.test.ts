@@ -16,6 +16,19 @@ describe('lazy', () => {
     expect(service.built()).toBe(first);
     expect(builds).toBe(1);
   });
+
+  it('keeps no failed build: the next use builds again', async () => {
+    let attempts = 0;
+    const service = lazy(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('keychain locked');
+      return { attempts };
+    });
+    await expect(service()).rejects.toThrow('keychain locked');
+    expect(service.built()).toBeUndefined();
+    expect(await service()).toEqual({ attempts: 2 });
+    expect(attempts).toBe(2);
+  });
 });
 
 describe('lazyHandlers', () => {
@@ -51,8 +64,15 @@ describe('lazyHandlers', () => {
     expect(seen).toEqual([input]);
   });
 
-  it('reports a failed load to the call that needed it', async () => {
-    const handlers = lazyHandlers('audit', () => Promise.reject(new Error('module missing')));
+  it('reports a failed load to the call that needed it, and loads again on the next call', async () => {
+    let loads = 0;
+    const handlers = lazyHandlers('audit', async () => {
+      loads += 1;
+      if (loads === 1) throw new Error('module missing');
+      return { 'audit.list': () => [] } as unknown as NamespaceHandlers<'audit'>;
+    });
     await expect(handlers['audit.list']({} as never)).rejects.toThrow('module missing');
+    expect(await handlers['audit.list']({} as never)).toEqual([]);
+    expect(loads).toBe(2);
   });
 });
