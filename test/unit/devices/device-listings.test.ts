@@ -47,17 +47,20 @@ function pageSource() {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 const ids = (devices: Device[]) => devices.map((item) => item.id);
 
+/** A listing of CloudPBX `sys` (cursor `l1`) whose first page has been handed over and answered. */
+async function startedListing(...firstPage: string[]) {
+  const source = pageSource();
+  const clock = new FakeClock();
+  const listings = new DeviceListings({ pages: () => source.pages, clock, newId: () => 'l1' });
+  const started = listings.start('sys');
+  source.page(...firstPage);
+  return { source, clock, listings, first: await started };
+}
+
 describe('DeviceListings', () => {
   it('answers the first page at once, then everything that arrived meanwhile, then the end', async () => {
-    const source = pageSource();
-    const listings = new DeviceListings({
-      pages: () => source.pages,
-      clock: new FakeClock(),
-      newId: () => 'l1',
-    });
-    const first = listings.start('sys');
-    source.page('a', 'b');
-    expect(await first).toEqual({ devices: [device('a'), device('b')], cursor: 'l1' });
+    const { source, listings, first } = await startedListing('a', 'b');
+    expect(first).toEqual({ devices: [device('a'), device('b')], cursor: 'l1' });
     source.page('c');
     source.page('d');
     await settle();
@@ -70,15 +73,7 @@ describe('DeviceListings', () => {
   });
 
   it('hands over the devices that arrived before a failure, then the failure', async () => {
-    const source = pageSource();
-    const listings = new DeviceListings({
-      pages: () => source.pages,
-      clock: new FakeClock(),
-      newId: () => 'l1',
-    });
-    const first = listings.start('sys');
-    source.page('a');
-    await first;
+    const { source, listings } = await startedListing('a');
     source.page('b');
     await settle();
     source.fail(new Error('unreachable'));
@@ -88,25 +83,12 @@ describe('DeviceListings', () => {
   });
 
   it('refuses a cursor of another CloudPBX', async () => {
-    const source = pageSource();
-    const listings = new DeviceListings({
-      pages: () => source.pages,
-      clock: new FakeClock(),
-      newId: () => 'l1',
-    });
-    const first = listings.start('sys');
-    source.page('a');
-    await first;
+    const { listings } = await startedListing('a');
     expect(() => listings.next('other', 'l1')).toThrow(expect.objectContaining({ code: 'not-found' }));
   });
 
   it('drops a listing nobody asks for any more, and stops fetching it', async () => {
-    const source = pageSource();
-    const clock = new FakeClock();
-    const listings = new DeviceListings({ pages: () => source.pages, clock, newId: () => 'l1' });
-    const first = listings.start('sys');
-    source.page('a');
-    await first;
+    const { source, clock, listings } = await startedListing('a');
     await clock.advance(ABANDONED_AFTER_MS);
     source.page('b');
     await settle();
