@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CliIo } from '../../../src-main/cli/io';
 import { runCli } from '../../../src-main/cli/run';
 import { afterAll, beforeAll } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../src-main/simulator';
 
 /** A data folder and scratch space of its own for one test file. */
 export function scratchDir(): { path: string; remove(): void } {
@@ -54,11 +54,11 @@ export interface SimulatorFixture {
 }
 
 /** A simulator and a scratch folder for the tests of one file, started before them and removed after. */
-export function simulatorFixture(): SimulatorFixture {
+export function simulatorFixture(options: SimulatorOptions = {}): SimulatorFixture {
   const scratch = scratchDir();
   const fixture = { scratch } as unknown as SimulatorFixture;
   beforeAll(async () => {
-    fixture.simulator = await startSimulator({ port: 0 });
+    fixture.simulator = await startSimulator({ ...options, port: 0 });
     fixture.env = envFor(fixture.simulator, join(scratch.path, 'data'));
   });
   afterAll(async () => {

@@ -1,35 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { auditFilePath } from '../../../src-main/services/audit/audit-log';
 import type { AuditEntry } from '../../../src-main/services/audit/types';
 import type { DebugSession, SwapState } from '../../../src-main/services/devices/types';
 import type { Device, Registration } from '../../../src-main/services/rainbow/types';
-import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
-import { runCliOn } from './run-cli';
+import { DEMO_SYSTEM_IDS } from '../../../src-main/simulator';
+import { cliFixture } from './run-cli';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
-let simulator: RunningSimulator;
-let dataDir: string;
-
-beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, registrationDelayMs: 0 });
-  dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-cli-devices-'));
-});
-
-afterAll(async () => {
-  await simulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function cli(args: string[], overrides: Record<string, string> = {}) {
-  return runCliOn(simulator, { dataDir, systemId: lyon }, args, overrides);
-}
+const kit = cliFixture();
+const { cli } = kit;
 
 function freeShortNumber(): string {
-  const holding = new Set(simulator.tenant.listDevices(lyon).map((device) => device.phoneNumberId));
-  const free = simulator.tenant.listSubscribers(lyon).find((subscriber) => !holding.has(subscriber.id));
+  const holding = new Set(kit.simulator.tenant.listDevices(lyon).map((device) => device.phoneNumberId));
+  const free = kit.simulator.tenant.listSubscribers(lyon).find((subscriber) => !holding.has(subscriber.id));
   if (free === undefined) throw new Error('no subscriber without a device');
   return free.shortNumber;
 }
@@ -38,7 +22,7 @@ describe('fieldkit devices', () => {
   it('lists every device, deskphones and DECT, and filters them', async () => {
     const all = await cli(['devices', '--json']);
     expect(all.code).toBe(0);
-    expect((JSON.parse(all.stdout) as Device[]).length).toBe(simulator.tenant.listDevices(lyon).length);
+    expect((JSON.parse(all.stdout) as Device[]).length).toBe(kit.simulator.tenant.listDevices(lyon).length);
 
     const handsets = JSON.parse(
       (await cli(['devices', '--category', 'dectmobile', '--json'])).stdout,
@@ -73,7 +57,7 @@ describe('fieldkit device …', () => {
       shortNumber,
       description: `M5 ${shortNumber}`,
     });
-    expect(simulator.tenant.findDevice(lyon, device.id)?.phoneNumberId).toBeDefined();
+    expect(kit.simulator.tenant.findDevice(lyon, device.id)?.phoneNumberId).toBeDefined();
 
     const twice = await cli(['device', 'add', '--mac', '487a55100001', '--model', 'M5', '--json']);
     expect(twice.code).toBe(1);
@@ -90,7 +74,7 @@ describe('fieldkit device …', () => {
 
     expect((await cli(['device', 'unassign', '--device', device.id, '--yes'])).code).toBe(0);
     expect((await cli(['device', 'delete', '--mac', '48-7a-55-10-00-01', '--yes'])).code).toBe(0);
-    expect(simulator.tenant.findDevice(lyon, device.id)).toBeUndefined();
+    expect(kit.simulator.tenant.findDevice(lyon, device.id)).toBeUndefined();
   });
 
   it('exits 2 for bad input: an IPEI for a deskphone model, an unknown device, two ways to name it', async () => {
@@ -125,7 +109,7 @@ describe('fieldkit device …', () => {
     expect((await cli(['device', 'reset', '--mac', '487a550a1b02'])).code).toBe(2);
     expect((await cli(['device', 'reset', '--mac', '487a550a1b02', '--yes'])).code).toBe(0);
     expect((await cli(['device', 'reboot', '--mac', '487a550a1b03', '--yes'])).code).toBe(0);
-    const resets = simulator.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/reset'));
+    const resets = kit.simulator.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/reset'));
     expect(resets).toHaveLength(1);
 
     const shown = await cli(['device', 'registrations', '--mac', '487a550a1b03', '--json']);
@@ -140,8 +124,8 @@ describe('fieldkit device …', () => {
     const session = JSON.parse(granted.stdout) as DebugSession;
     expect(session).toMatchObject({ durationSeconds: null, expiresAt: null });
     expect(session.adminUrl).toMatch(/^https:/);
-    const deviceId = simulator.tenant.findDeviceByIdentifier(lyon, '487a550a1b01')?.id ?? '';
-    const password = simulator.tenant.debugSession(lyon, deviceId)?.adminPassword ?? '';
+    const deviceId = kit.simulator.tenant.findDeviceByIdentifier(lyon, '487a550a1b01')?.id ?? '';
+    const password = kit.simulator.tenant.debugSession(lyon, deviceId)?.adminPassword ?? '';
     expect(granted.stdout + granted.stderr).not.toContain(password);
 
     const revealed = await cli([
@@ -154,8 +138,8 @@ describe('fieldkit device …', () => {
     ]);
     expect(JSON.parse(revealed.stdout)).toMatchObject({ adminPassword: password });
     expect((await cli(['device', 'debug-revoke', '--mac', '487a550a1b01'])).code).toBe(0);
-    expect(simulator.tenant.debugSession(lyon, deviceId)).toBeUndefined();
-    expect(readFileSync(auditFilePath(dataDir, { kind: 'env' }), 'utf8')).not.toContain(password);
+    expect(kit.simulator.tenant.debugSession(lyon, deviceId)).toBeUndefined();
+    expect(readFileSync(auditFilePath(kit.dataDir, { kind: 'env' }), 'utf8')).not.toContain(password);
   });
 
   it('passes --duration on, and shows Rainbow’s refusal when a company admin chooses one', async () => {
@@ -181,9 +165,9 @@ describe('fieldkit device …', () => {
     expect((JSON.parse(swapped.stdout) as SwapState).status).toBe('succeeded');
     expect(swapped.stderr).toMatch(/done\s+update:/);
     expect(swapped.stderr).toMatch(/done\s+wait-registration:/);
-    expect(simulator.tenant.findDeviceByIdentifier(lyon, '487a55100003')).toBeDefined();
+    expect(kit.simulator.tenant.findDeviceByIdentifier(lyon, '487a55100003')).toBeDefined();
 
-    simulator.tenant.setPhoneOnline('487a55100004', false);
+    kit.simulator.tenant.setPhoneOnline('487a55100004', false);
     const stuck = await cli([
       'device',
       'swap',
@@ -198,7 +182,7 @@ describe('fieldkit device …', () => {
     expect(stuck.code).toBe(1);
     expect(stuck.stderr).toContain('did not register within 0 s');
     expect(stuck.stderr).toContain('--new-mac 48:7A:55:10:00:03');
-    expect(simulator.tenant.findDeviceByIdentifier(lyon, '487a55100004')).toBeDefined();
+    expect(kit.simulator.tenant.findDeviceByIdentifier(lyon, '487a55100004')).toBeDefined();
 
     expect((await cli(['device', 'swap', '--mac', '487a55100004', '--new-mac', '487a55100005'])).code).toBe(
       2,
@@ -210,7 +194,7 @@ describe('fieldkit device …', () => {
   });
 
   it('records CLI changes in the activity log of the credentials used', () => {
-    const lines = readFileSync(auditFilePath(dataDir, { kind: 'env' }), 'utf8')
+    const lines = readFileSync(auditFilePath(kit.dataDir, { kind: 'env' }), 'utf8')
       .trim()
       .split('\n');
     const entries = lines.map((line) => JSON.parse(line) as AuditEntry);
@@ -224,6 +208,6 @@ describe('fieldkit device …', () => {
         'device.swap',
       ]),
     );
-    expect(entries.every((entry) => entry.actor === simulator.credentials.login)).toBe(true);
+    expect(entries.every((entry) => entry.actor === kit.simulator.credentials.login)).toBe(true);
   });
 });

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { auditFilePath } from '../../../src-main/services/audit/audit-log';
 import type { AuditEntry } from '../../../src-main/services/audit/types';
-import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
+import { DEMO_SYSTEM_IDS } from '../../../src-main/simulator';
 import { DEMO_TRUNK_IDS, LYON_RECEPTION_GROUP_ID } from '../../../src-main/simulator/seed/telephony-seed';
 import { DEVICE_CHECK_IDS } from '../../../src-main/services/diagnose/device-checks';
-import { cli as runCli, envFor, scratchDir } from '../batch/support';
+import { cliFixture } from './run-cli';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
-let simulator: RunningSimulator;
-let dataDir: ReturnType<typeof scratchDir>;
+const kit = cliFixture();
 
 interface JsonCheck {
   id: string;
@@ -24,20 +23,10 @@ interface JsonReport {
   checks: JsonCheck[];
 }
 
-beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, registrationDelayMs: 0 });
-  dataDir = scratchDir();
-});
+afterEach(() => kit.simulator.setFaults({}));
 
-afterAll(async () => {
-  await simulator.close();
-  dataDir.remove();
-});
-
-afterEach(() => simulator.setFaults({}));
-
-function cli(args: string[]) {
-  return runCli(['diagnose', ...args, '--system', lyon], envFor(simulator, dataDir.path));
+function cli(args: string[], overrides: Record<string, string> = {}) {
+  return kit.cli(['diagnose', ...args], overrides);
 }
 
 async function diagnose(...args: string[]): Promise<{ code: number; report: JsonReport }> {
@@ -46,7 +35,7 @@ async function diagnose(...args: string[]): Promise<{ code: number; report: Json
 }
 
 function auditEntries(): AuditEntry[] {
-  return readFileSync(auditFilePath(dataDir.path, { kind: 'env' }), 'utf8')
+  return readFileSync(auditFilePath(kit.dataDir, { kind: 'env' }), 'utf8')
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as AuditEntry);
@@ -114,45 +103,45 @@ describe('fieldkit diagnose (device)', () => {
     expect(nat.evidence).toMatchObject({ transport: 'UDP' });
     expect(nat.fix).toMatch(/SIP ALG/);
 
-    simulator.tenant.setBehindSipAlg('3c28a6110204', false);
+    kit.simulator.tenant.setBehindSipAlg('3c28a6110204', false);
     try {
       const after = await diagnose('--mac', '3c28a6110204');
       expect(after.code).toBe(0);
       expect(statusOf(after.report, 'nat')).toBe('ok');
     } finally {
-      simulator.tenant.setBehindSipAlg('3c28a6110204', true);
+      kit.simulator.tenant.setBehindSipAlg('3c28a6110204', true);
     }
   });
 
   it('fails `assigned` for the unassigned phone, and turns ok once it is assigned', async () => {
-    const device = simulator.tenant.listDevices(lyon).find((d) => d.macAddress === '487a550a1b0c');
+    const device = kit.simulator.tenant.listDevices(lyon).find((d) => d.macAddress === '487a550a1b0c');
     if (device === undefined) throw new Error('seed changed: no unassigned meeting-room phone');
     const before = await diagnose('--device', device.id);
     expect(before.code).toBe(1);
     expect(statusOf(before.report, 'assigned')).toBe('fail');
     expect(statusOf(before.report, 'registered')).toBe('skipped');
 
-    const free = simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81090');
+    const free = kit.simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81090');
     if (free === undefined) throw new Error('seed changed: no number 81090');
-    simulator.tenant.assignDevice(lyon, device.id, free.id);
+    kit.simulator.tenant.assignDevice(lyon, device.id, free.id);
     try {
       const after = await diagnose('--device', device.id);
       expect(after.report.verdict).toBe('ok');
       expect(statusOf(after.report, 'registered')).toBe('ok');
     } finally {
-      simulator.tenant.unassignDevice(lyon, device.id);
+      kit.simulator.tenant.unassignDevice(lyon, device.id);
     }
   });
 
   it('fails `registered` for a phone that is off', async () => {
-    simulator.tenant.setPhoneOnline('487a550a1b02', false);
+    kit.simulator.tenant.setPhoneOnline('487a550a1b02', false);
     try {
       const { code, report } = await diagnose('--mac', '487a550a1b02');
       expect(code).toBe(1);
       expect(statusOf(report, 'registered')).toBe('fail');
       expect(statusOf(report, 'nat')).toBe('skipped');
     } finally {
-      simulator.tenant.setPhoneOnline('487a550a1b02', true);
+      kit.simulator.tenant.setPhoneOnline('487a550a1b02', true);
     }
   });
 
@@ -167,7 +156,7 @@ describe('fieldkit diagnose (device)', () => {
     });
     expect(health.fix).toMatch(/UDP timeout/);
 
-    simulator.tenant.setReRegisteringOften('3c28a611020a', false);
+    kit.simulator.tenant.setReRegisteringOften('3c28a611020a', false);
     try {
       const after = await diagnose('--mac', '3c28a611020a');
       expect(checkOf(after.report, 'registration-health')).toMatchObject({
@@ -175,7 +164,7 @@ describe('fieldkit diagnose (device)', () => {
         evidence: { registrationLifetime: expect.stringMatching(/^\d+ s or more$/) as unknown },
       });
     } finally {
-      simulator.tenant.setReRegisteringOften('3c28a611020a', true);
+      kit.simulator.tenant.setReRegisteringOften('3c28a611020a', true);
     }
   });
 
@@ -188,7 +177,7 @@ describe('fieldkit diagnose (device)', () => {
   });
 
   it('reports a refused registrations call as unknown, never as a problem', async () => {
-    simulator.setFaults({ targeted: [{ method: 'GET', path: /\/registrations$/, answer: 403 }] });
+    kit.simulator.setFaults({ targeted: [{ method: 'GET', path: /\/registrations$/, answer: 403 }] });
     const { code, report } = await diagnose('--mac', '487a550a1b01');
     expect(code).toBe(0);
     expect(report.verdict).toBe('unknown');
@@ -209,12 +198,12 @@ describe('fieldkit diagnose (device)', () => {
 
   it('refuses bad input with exit 2, a refused sign-in with exit 3 and unreachable Rainbow with exit 4', async () => {
     expect((await cli(['--mac', 'not-a-mac'])).code).toBe(2);
-    const wrong = envFor(simulator, dataDir.path, { FIELDKIT_PASSWORD: 'wrong-password' });
-    expect((await runCli(['diagnose', '--mac', '487a550a1b01', '--system', lyon], wrong)).code).toBe(3);
-    expect((await runCli(['diagnose', '--number', '81001', '--system', lyon], wrong)).code).toBe(3);
+    const wrong = { FIELDKIT_PASSWORD: 'wrong-password' };
+    expect((await cli(['--mac', '487a550a1b01'], wrong)).code).toBe(3);
+    expect((await cli(['--number', '81001'], wrong)).code).toBe(3);
     expect((await cli(['--mac', '487a550a1b01', '--device', 'x'])).code).toBe(2);
     expect((await cli([])).code).toBe(2);
-    simulator.setFaults({ targeted: [{ method: 'GET', path: /\/devices$/, answer: 'reset' }] });
+    kit.simulator.setFaults({ targeted: [{ method: 'GET', path: /\/devices$/, answer: 'reset' }] });
     expect((await cli(['--mac', '487a550a1b01'])).code).toBe(4);
   });
 });
@@ -254,16 +243,16 @@ describe('fieldkit diagnose --number', () => {
     expect(statusOf(before.report, 'devices')).toBe('fail');
     expect(statusOf(before.report, 'ddi')).toBe('warn');
 
-    const device = simulator.tenant.listDevices(lyon).find((d) => d.macAddress === '487a550a1b0c');
-    const free = simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81090');
+    const device = kit.simulator.tenant.listDevices(lyon).find((d) => d.macAddress === '487a550a1b0c');
+    const free = kit.simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81090');
     if (device === undefined || free === undefined) throw new Error('seed changed');
-    simulator.tenant.assignDevice(lyon, device.id, free.id);
+    kit.simulator.tenant.assignDevice(lyon, device.id, free.id);
     try {
       const after = await diagnose('--number', '81090');
       expect(statusOf(after.report, 'devices')).toBe('ok');
       expect(after.code).toBe(0);
     } finally {
-      simulator.tenant.unassignDevice(lyon, device.id);
+      kit.simulator.tenant.unassignDevice(lyon, device.id);
     }
   });
 
@@ -278,15 +267,15 @@ describe('fieldkit diagnose --number', () => {
     });
     expect(statusOf(report, 'subscriber')).toBe('skipped');
 
-    const reception = simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81001');
+    const reception = kit.simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81001');
     if (reception?.userId === undefined) throw new Error('seed changed: 81001 has no user');
-    simulator.tenant.telephony.routeDdi('+33478980000', { userId: reception.userId });
+    kit.simulator.tenant.telephony.routeDdi('+33478980000', { userId: reception.userId });
     try {
       const after = await diagnose('--number', '+33478980000');
       expect(statusOf(after.report, 'ddi')).toBe('ok');
       expect(after.code).toBe(0);
     } finally {
-      simulator.tenant.telephony.routeDdi('+33478980000', { rvcpGroupId: LYON_RECEPTION_GROUP_ID });
+      kit.simulator.tenant.telephony.routeDdi('+33478980000', { rvcpGroupId: LYON_RECEPTION_GROUP_ID });
     }
   });
 
@@ -301,36 +290,38 @@ describe('fieldkit diagnose --number', () => {
   it('warns `cli` for a number without a DDI, ok once callees see the installation number', async () => {
     const before = await diagnose('--number', '81091');
     expect(checkOf(before.report, 'cli')).toMatchObject({ status: 'warn', evidence: { numberE164: null } });
-    const unheld = simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81091');
+    const unheld = kit.simulator.tenant.listSubscribers(lyon).find((s) => s.shortNumber === '81091');
     if (unheld === undefined) throw new Error('seed changed: no number 81091');
-    simulator.tenant.setSubscriberSettings(lyon, unheld.id, {
+    kit.simulator.tenant.setSubscriberSettings(lyon, unheld.id, {
       cliOptions: { policy: 'installation_ddi_number' },
     });
     try {
       expect(statusOf((await diagnose('--number', '81091')).report, 'cli')).toBe('ok');
     } finally {
-      simulator.tenant.setSubscriberSettings(lyon, unheld.id, { cliOptions: { policy: 'company_policy' } });
+      kit.simulator.tenant.setSubscriberSettings(lyon, unheld.id, {
+        cliOptions: { policy: 'company_policy' },
+      });
     }
   });
 
   it('turns overflow, barring, PSTN forking and trunks ok once the settings are fixed', async () => {
     const numbers = Object.fromEntries(
-      simulator.tenant.listSubscribers(lyon).map((s) => [s.shortNumber, s.id] as const),
+      kit.simulator.tenant.listSubscribers(lyon).map((s) => [s.shortNumber, s.id] as const),
     );
     const id = (shortNumber: string) => numbers[shortNumber] ?? '';
-    const saved = simulator.tenant
+    const saved = kit.simulator.tenant
       .listSubscribers(lyon)
       .filter((s) => ['81002', '81003', '81006'].includes(s.shortNumber));
-    simulator.tenant.setSubscriberSettings(lyon, id('81003'), {
+    kit.simulator.tenant.setSubscriberSettings(lyon, id('81003'), {
       overflowToVoicemail: { value: 'custom', noReplyDelay: 20 },
     });
-    simulator.tenant.setSubscriberSettings(lyon, id('81006'), {
+    kit.simulator.tenant.setSubscriberSettings(lyon, id('81006'), {
       barringOptions: { permissions: 'int_nat_local', restrictions: 'default' },
     });
-    simulator.tenant.setSubscriberSettings(lyon, id('81002'), {
+    kit.simulator.tenant.setSubscriberSettings(lyon, id('81002'), {
       pstnDeviceOptions: { policy: 'none', numberE164: null },
     });
-    simulator.tenant.telephony.setTrunkState(DEMO_TRUNK_IDS.legacy, { status: 'active', locked: false });
+    kit.simulator.tenant.telephony.setTrunkState(DEMO_TRUNK_IDS.legacy, { status: 'active', locked: false });
     try {
       expect(statusOf((await diagnose('--number', '81003')).report, 'overflow')).toBe('ok');
       expect(statusOf((await diagnose('--number', '81006')).report, 'barring')).toBe('ok');
@@ -341,13 +332,13 @@ describe('fieldkit diagnose --number', () => {
     } finally {
       for (const subscriber of saved) {
         const { overflowToVoicemail, barringOptions, pstnDeviceOptions } = subscriber;
-        simulator.tenant.setSubscriberSettings(lyon, subscriber.id, {
+        kit.simulator.tenant.setSubscriberSettings(lyon, subscriber.id, {
           overflowToVoicemail,
           barringOptions,
           pstnDeviceOptions,
         });
       }
-      simulator.tenant.telephony.setTrunkState(DEMO_TRUNK_IDS.legacy, { status: 'new', locked: true });
+      kit.simulator.tenant.telephony.setTrunkState(DEMO_TRUNK_IDS.legacy, { status: 'new', locked: true });
     }
   });
 
@@ -378,7 +369,7 @@ describe('fieldkit diagnose --number', () => {
     expect(missing.code).toBe(1);
     expect(statusOf(missing.report, 'subscriber')).toBe('fail');
 
-    simulator.setFaults({ targeted: [{ method: 'GET', path: /\/phone-numbers\/ddi$/, answer: 403 }] });
+    kit.simulator.setFaults({ targeted: [{ method: 'GET', path: /\/phone-numbers\/ddi$/, answer: 403 }] });
     const refused = await diagnose('--number', '81001');
     expect(refused.code).toBe(0);
     expect(refused.report.verdict).toBe('unknown');

@@ -1,45 +1,34 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../src-main/api/types';
 import { accountCacheKey } from '../../../src-main/services/catalog';
-import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
-import { envFor } from '../batch/support';
-import { runCliOn } from './run-cli';
+import { DEMO_SYSTEM_IDS } from '../../../src-main/simulator';
+import { cliFixture } from './run-cli';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const out = process.env.FIELDKIT_OUT ?? 'out';
 const lyon = DEMO_SYSTEM_IDS.lyon;
-let simulator: RunningSimulator;
-let dataDir: string;
+const kit = cliFixture();
+const { cli } = kit;
 
-beforeAll(async () => {
+beforeAll(() => {
   if (!existsSync(join(root, out, 'main', 'cli.js'))) {
     throw new Error(`No CLI build in ${out}/: run \`FIELDKIT_OUT=${out} npx electron-vite build\` first.`);
   }
-  simulator = await startSimulator({ port: 0, registrationDelayMs: 0 });
-  dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-cli-keys-import-'));
 });
-
-afterAll(async () => {
-  await simulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function cli(args: string[]) {
-  return runCliOn(simulator, { dataDir, systemId: lyon }, args);
-}
 
 function device(description: string) {
-  const found = simulator.tenant.listDevices(lyon).find((candidate) => candidate.description === description);
+  const found = kit.simulator.tenant
+    .listDevices(lyon)
+    .find((candidate) => candidate.description === description);
   if (found?.macAddress === undefined) throw new Error(`no seed deskphone ${description}`);
   return { ...found, mac: found.macAddress };
 }
 
 const keysOf = (description: string, moduleId = 0) =>
-  simulator.tenant
+  kit.simulator.tenant
     .listKeys(lyon, device(description).id, moduleId)
     .map(({ keyNum, keyType, keyOwner, number, displayName }) => ({
       keyNum,
@@ -49,9 +38,10 @@ const keysOf = (description: string, moduleId = 0) =>
       displayName,
     }));
 
-/** Key writes the simulator received. */
+/** Key writes the kit.simulator received. */
 const keyWrites = () =>
-  simulator.requests().filter((request) => request.method !== 'GET' && request.path.includes('/keys')).length;
+  kit.simulator.requests().filter((request) => request.method !== 'GET' && request.path.includes('/keys'))
+    .length;
 
 /** The intents a journal holds on disk so far. */
 function intents(journal: string): number {
@@ -63,7 +53,7 @@ function intents(journal: string): number {
 
 let sheets = 0;
 function sheet(lines: string[]): string {
-  const path = join(dataDir, `keys-${(sheets += 1)}.csv`);
+  const path = join(kit.dataDir, `keys-${(sheets += 1)}.csv`);
   writeFileSync(
     path,
     ['MAC Address;Module;Key Num;Key Type;Label;Number;Short number;Group', ...lines].join('\n'),
@@ -149,14 +139,14 @@ describe('fieldkit keys import', () => {
     const file = sheet([`${sales};0;2;headset;;;;`, `${sales};0;3;speeddial;Hotel;+33478111111;;`]);
     const keysPath = /\/devices\/[^/]+\/keys$/;
     // The first create is made but its answer is lost; the second is refused as the network goes away.
-    simulator.setFaults({
+    kit.simulator.setFaults({
       targeted: [
         { method: 'POST', path: keysPath, answer: 'reset', afterActing: true, times: 1 },
         { method: 'POST', path: keysPath, answer: 503, times: 10 },
       ],
     });
     const interrupted = await cli(['keys', 'import', file, '--concurrency', '1', '--json']);
-    simulator.setFaults({});
+    kit.simulator.setFaults({});
     expect(interrupted.code).toBe(1);
     const first = JSON.parse(interrupted.stdout) as ImportReport;
     expect(first.rows.map((row) => row.status)).toEqual(['done', 'failed']);
@@ -177,9 +167,9 @@ describe('fieldkit keys import', () => {
       (_, index) => `${switchboard.mac};0;${index + 1};speeddial;Dial ${index + 1};+3347822${1000 + index};;`,
     );
     const file = sheet(lines);
-    const journal = join(dataDir, 'switchboard-keys.jsonl');
+    const journal = join(kit.dataDir, 'switchboard-keys.jsonl');
     const creates = () =>
-      simulator
+      kit.simulator
         .requests()
         .filter(
           (request) => request.method === 'POST' && request.path.endsWith(`/devices/${switchboard.id}/keys`),
@@ -187,10 +177,10 @@ describe('fieldkit keys import', () => {
     const child = spawn(
       process.execPath,
       [join(root, 'scripts', 'fieldkit.mjs'), 'keys', 'import', file, '--system', lyon, '--journal', journal],
-      { env: { ...process.env, ...envFor(simulator, dataDir), FIELDKIT_OUT: out }, cwd: root },
+      { env: { ...process.env, ...kit.env, FIELDKIT_OUT: out }, cwd: root },
     );
     // Killed once a third of its lines have their intent on disk: some keys are set, the others not yet.
-    const watcher = watch(dataDir, () => {
+    const watcher = watch(kit.dataDir, () => {
       if (intents(journal) >= 8) child.kill('SIGKILL');
     });
     const signal = await new Promise((resolve) => child.once('close', (_, killed) => resolve(killed)));
@@ -231,9 +221,9 @@ describe('fieldkit keys import', () => {
     ]);
     expect((await cli(['keys', 'import', file, '--offline'])).code).toBe(2);
     expect((await cli(['catalog', 'pull'])).code).toBe(0);
-    const asked = simulator.requests().length;
+    const asked = kit.simulator.requests().length;
     const offline = await cli(['keys', 'import', file, '--dry-run', '--offline', '--json']);
-    expect(simulator.requests().length).toBe(asked);
+    expect(kit.simulator.requests().length).toBe(asked);
     expect(offline.code).toBe(2);
     expect(offline.stderr).toContain('need the devices’ keys');
     const report = JSON.parse(offline.stdout) as ImportReport;
@@ -245,9 +235,9 @@ describe('fieldkit keys import', () => {
 
     // A catalogue pulled before keys sheets lacks the models' key capabilities and the devices' modules.
     const cached = join(
-      dataDir,
+      kit.dataDir,
       'catalog',
-      accountCacheKey(simulator.url, simulator.credentials.login),
+      accountCacheKey(kit.simulator.url, kit.simulator.credentials.login),
       `${lyon}.json`,
     );
     const catalog = JSON.parse(readFileSync(cached, 'utf8')) as { models: object[]; devices: object[] };
@@ -260,7 +250,7 @@ describe('fieldkit keys import', () => {
     const stale = await cli(['keys', 'import', file, '--dry-run', '--offline']);
     expect(stale.code).not.toBe(0);
     expect(stale.stderr).toContain('Pull the catalogue again');
-    expect(simulator.requests().length).toBe(asked);
+    expect(kit.simulator.requests().length).toBe(asked);
   });
 
   it('writes the keys template', async () => {

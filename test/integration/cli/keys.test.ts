@@ -1,37 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeviceKeys, KeyCopyPlan } from '../../../src-main/shared/keys';
-import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
-import { runCliOn } from './run-cli';
+import { DEMO_SYSTEM_IDS } from '../../../src-main/simulator';
+import { cliFixture } from './run-cli';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
-let simulator: RunningSimulator;
-let dataDir: string;
-
-beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, registrationDelayMs: 0 });
-  dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-cli-keys-'));
-});
-
-afterAll(async () => {
-  await simulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function cli(args: string[]) {
-  return runCliOn(simulator, { dataDir, systemId: lyon }, args);
-}
+const kit = cliFixture();
+const { cli } = kit;
 
 function device(description: string) {
-  const found = simulator.tenant.listDevices(lyon).find((candidate) => candidate.description === description);
+  const found = kit.simulator.tenant
+    .listDevices(lyon)
+    .find((candidate) => candidate.description === description);
   if (found === undefined) throw new Error(`no seed device ${description}`);
   return found;
 }
 
 const keysOf = (description: string, moduleId = 0) =>
-  simulator.tenant
+  kit.simulator.tenant
     .listKeys(lyon, device(description).id, moduleId)
     .map(({ keyNum, keyType, keyOwner, number, displayName }) => ({
       keyNum,
@@ -41,9 +26,10 @@ const keysOf = (description: string, moduleId = 0) =>
       displayName,
     }));
 
-/** Key writes the simulator received (a refused key must send none). */
+/** Key writes the kit.simulator received (a refused key must send none). */
 const keyWrites = () =>
-  simulator.requests().filter((request) => request.method !== 'GET' && request.path.includes('/keys')).length;
+  kit.simulator.requests().filter((request) => request.method !== 'GET' && request.path.includes('/keys'))
+    .length;
 
 describe('fieldkit device keys', () => {
   it('prints the API’s answer with --json: model capabilities and every key, module keys included', async () => {
@@ -261,11 +247,12 @@ describe('fieldkit device update, subscriber create, numbers free', () => {
   it('lists free numbers and gives a Rainbow user the first one', async () => {
     const free = JSON.parse((await cli(['numbers', 'free', '--json'])).stdout) as string[];
     expect(free.length).toBeGreaterThan(0);
-    const email = simulator.tenant.listUsers().find((user) => user.firstName === 'Nora')?.loginEmail ?? '';
+    const email =
+      kit.simulator.tenant.listUsers().find((user) => user.firstName === 'Nora')?.loginEmail ?? '';
     const created = await cli(['subscriber', 'create', '--email', email, '--json']);
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ shortNumber: free[0] });
-    expect(simulator.tenant.listSubscribers(lyon).some((s) => s.shortNumber === free[0])).toBe(true);
+    expect(kit.simulator.tenant.listSubscribers(lyon).some((s) => s.shortNumber === free[0])).toBe(true);
     expect((await cli(['subscriber', 'create', '--email', 'nobody@nowhere.invalid'])).code).toBe(2);
   });
 });
