@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
@@ -11,6 +12,9 @@ const alias = {
 
 export default defineConfig({
   test: {
+    // A worker per core: vitest's default keeps one core free, which on the 2-core reference machine left the unit
+    // tests one worker while the other core idled (issue 14). Integration runs one file at a time regardless.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         resolve: { alias },
