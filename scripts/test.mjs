@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// `npm test`: every check CI runs, in order — lint, typecheck, unit, build, integration (real keychain, real
-// HTTP), end-to-end (Playwright in Debian Chromium against the browser shell). Every stage runs even after a
-// failure, so one run shows everything; the last line counts the tests of all stages.
-import { spawnSync } from 'node:child_process';
+// `npm test`: every check CI runs — lint, typecheck, unit, build, integration (real keychain, real HTTP),
+// end-to-end (Playwright in Debian Chromium against the browser shell). Every stage runs even after a failure,
+// so one run shows everything; the last line counts the tests of all stages. Stages that each keep about one
+// core busy run two at a time (the reference machine has two cores): the static checks and the build together,
+// then the unit tests (on every core), then integration beside end-to-end (integration waits on network
+// namespaces and child processes most of the time, end-to-end keeps the cores busy).
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,30 +14,78 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 /** What the whole run may take on the 2-core reference machine (issue 14). */
 const BUDGET_MINUTES = 8;
+/** Stages run at once, at most: one per core of the reference machine. */
+const SIDE_BY_SIDE = 2;
 const runStarted = Date.now();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const reports = mkdtempSync(join(tmpdir(), 'fieldkit-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedStages = [];
 
-function run(stage, command, args, countTests) {
-  process.stdout.write(`\n=== ${stage} ===\n`);
+/**
+ * A stage: its command, how to count its tests (if it runs any), extra environment, and whether its output
+ * streams as it runs (`live`) or is held and printed whole when it ends.
+ */
+const stage = (name, [command, args], { countTests, env = {}, live = false } = {}) => ({
+  name,
+  command,
+  args,
+  countTests,
+  env,
+  live,
+});
+
+/** Runs one stage; answers what is left to print: all of its output if held, else its last line. */
+function runStage({ name, command, args, countTests, env, live }) {
+  const header = `\n=== ${name} ===\n`;
+  if (live) process.stdout.write(header);
   const started = Date.now();
-  const result = spawnSync(command, args, {
+  const child = spawn(command, args, {
     cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, FORCE_COLOR: '0' },
+    stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
   });
-  const ok = result.status === 0;
-  const counted = countTests?.();
-  if (counted) for (const key of Object.keys(totals)) totals[key] += counted[key];
-  if (!ok || (counted && counted.failed > 0)) failedStages.push(stage);
-  const summary = counted
-    ? ` (${counted.passed} passed, ${counted.failed} failed, ${counted.skipped} skipped)`
-    : '';
-  process.stdout.write(
-    `=== ${stage}: ${ok ? 'ok' : 'FAILED'}${summary} in ${((Date.now() - started) / 1000).toFixed(1)} s ===\n`,
-  );
+  const held = [];
+  child.stdout?.on('data', (chunk) => held.push(chunk));
+  child.stderr?.on('data', (chunk) => held.push(chunk));
+  return new Promise((resolve) => {
+    child.once('error', (error) => held.push(Buffer.from(`${command}: ${error.message}\n`)));
+    child.once('close', (code) => {
+      const ok = code === 0;
+      const counted = countTests?.();
+      if (counted) for (const key of Object.keys(totals)) totals[key] += counted[key];
+      if (!ok || (counted && counted.failed > 0)) failedStages.push(name);
+      const summary = counted
+        ? ` (${counted.passed} passed, ${counted.failed} failed, ${counted.skipped} skipped)`
+        : '';
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const last = `=== ${name}: ${ok ? 'ok' : 'FAILED'}${summary} in ${seconds} s ===\n`;
+      resolve(live ? last : header + Buffer.concat(held).toString() + last);
+    });
+  });
+}
+
+/**
+ * Runs `stages` at most SIDE_BY_SIDE at once, each next one starting as soon as one ends. Held output is
+ * printed while no live stage is printing, so two stages' lines never mix.
+ */
+async function runSideBySide(stages) {
+  const waiting = [...stages];
+  const toPrint = [];
+  let liveRunning = false;
+  async function lane() {
+    for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) {
+      liveRunning ||= next.live;
+      const rest = await runStage(next);
+      // A live stage's last line closes what it printed, before any stage held meanwhile.
+      if (next.live) {
+        toPrint.unshift(rest);
+        liveRunning = false;
+      } else toPrint.push(rest);
+      if (!liveRunning) process.stdout.write(toPrint.splice(0).join(''));
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(SIDE_BY_SIDE, stages.length) }, lane));
 }
 
 function vitestCounts(file) {
@@ -79,31 +130,36 @@ const vitest = (project, file) => [
   ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
 ];
 const withKeyring = (command, args) => [join(root, 'scripts', 'with-keyring.sh'), [command, ...args]];
-
-run('lint', bin('eslint'), ['.']);
-run('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
-run('typecheck (main)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
-run('typecheck (renderer)', bin('vue-tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
-const unitReport = join(reports, 'unit.json');
-run('unit', ...vitest('unit', unitReport), vitestCounts(unitReport));
-run('build', 'npm', ['run', '--silent', 'build', '--', '--logLevel', 'warn']);
-const integrationReport = join(reports, 'integration.json');
-run(
-  'integration',
-  ...withKeyring(...vitest('integration', integrationReport)),
-  vitestCounts(integrationReport),
-);
-const e2eReport = join(reports, 'e2e.json');
-process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = e2eReport;
 // A virtual display lets the Electron smoke test run wherever an Electron binary is installed.
-const [e2eCommand, e2eArgs] = withKeyring(bin('playwright'), ['test']);
-const headless = !process.env.DISPLAY && existsSync('/usr/bin/xvfb-run');
-run(
-  'end-to-end',
-  headless ? 'xvfb-run' : e2eCommand,
-  headless ? ['-a', e2eCommand, ...e2eArgs] : e2eArgs,
-  playwrightCounts(e2eReport),
-);
+const withDisplay = ([command, args]) =>
+  !process.env.DISPLAY && existsSync('/usr/bin/xvfb-run')
+    ? ['xvfb-run', ['-a', command, ...args]]
+    : [command, args];
+
+const unitReport = join(reports, 'unit.json');
+const integrationReport = join(reports, 'integration.json');
+const e2eReport = join(reports, 'e2e.json');
+
+await runSideBySide([
+  stage('lint', [bin('eslint'), ['.']]),
+  stage('format', [bin('prettier'), ['--check', '--log-level', 'warn', '.']]),
+  stage('typecheck (main)', [bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']]),
+  stage('typecheck (renderer)', [bin('vue-tsc'), ['-p', 'tsconfig.web.json', '--noEmit']]),
+  stage('build', ['npm', ['run', '--silent', 'build', '--', '--logLevel', 'warn']]),
+]);
+await runSideBySide([
+  stage('unit', vitest('unit', unitReport), { countTests: vitestCounts(unitReport), live: true }),
+]);
+await runSideBySide([
+  stage('end-to-end', withDisplay(withKeyring(bin('playwright'), ['test'])), {
+    countTests: playwrightCounts(e2eReport),
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
+    live: true,
+  }),
+  stage('integration', withKeyring(...vitest('integration', integrationReport)), {
+    countTests: vitestCounts(integrationReport),
+  }),
+]);
 
 rmSync(reports, { recursive: true, force: true });
 process.stdout.write(
