@@ -3,8 +3,9 @@
 // end-to-end (Playwright in Debian Chromium against the browser shell). Every stage runs even after a failure,
 // so one run shows everything; the last line counts the tests of all stages. Stages that each keep about one
 // core busy run two at a time (the reference machine has two cores): the static checks and the build together,
-// then the unit tests (on every core), then integration beside end-to-end (integration waits on network
-// namespaces and child processes most of the time, end-to-end keeps the cores busy).
+// then the unit tests (on every core), then integration beside end-to-end (integration runs one file at a time
+// and its lab files mostly wait on network namespaces and daemons, leaving a core to end-to-end; each stage has
+// its own keyring sandbox).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
