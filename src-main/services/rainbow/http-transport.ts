@@ -103,8 +103,8 @@ export function createHttpTransport(deps: TransportDeps): HttpTransport {
         (incoming) => {
           const status = incoming.statusCode ?? 0;
           if (isRedirect(status)) {
-            // Whatever the body holds is not read.
-            incoming.resume();
+            // Whatever the body holds is not read: the connection goes with it, however much was coming.
+            incoming.destroy();
             finish();
             resolve({ status, headers: incoming.headers, body: Buffer.alloc(0) });
             return;

@@ -132,6 +132,23 @@ describe('the HTTP transport', () => {
     expect(failure).toMatchObject({ kind: 'reset', code: 'ECONNRESET', notSent: false });
   });
 
+  it('refuses a redirect at once, without reading its body, and drops that connection', async () => {
+    let closed: () => void = () => undefined;
+    const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+    const server = await httpServer((request, response) => {
+      request.socket.once('close', () => closed());
+      response.writeHead(302, { location: 'http://elsewhere.example/' });
+      response.write('a body that never ends');
+    });
+    const error: unknown = await transport()({
+      method: 'GET',
+      url: new URL(server.origin),
+      headers: {},
+    }).catch((reason: unknown) => reason);
+    expect(error).toMatchObject({ code: 'redirected', status: 302 });
+    await connectionClosed;
+  });
+
   it('says nothing was sent when the secure connection is never set up', async () => {
     // Accepts TCP but never answers the TLS handshake.
     const held: Socket[] = [];
