@@ -1,4 +1,10 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import { MAX_APPLY_CONCURRENCY } from '../../shared/limits';
@@ -92,32 +98,49 @@ function timeoutError(connected: boolean): Error {
 export function createHttpTransport(deps: TransportDeps): HttpTransport {
   const agents = keepAliveAgents();
 
+  /** A request that failed for another reason than the network: a bug, reported as such. */
+  const internalFailure = (request: OutgoingRequest, error: unknown): FieldkitError => {
+    const detail = error instanceof Error ? error.message : String(error);
+    return new FieldkitError({
+      code: 'internal',
+      message: deps.redactor.redact(`Sending ${request.method} ${request.url.pathname} failed: ${detail}`),
+    });
+  };
+
   /** One exchange; a single timer covers connecting, the headers and reading the body. TLS verification stays on. */
   const exchange = (request: OutgoingRequest, headers: Record<string, string>, payload?: string) =>
     new Promise<RawAnswer>((resolve, reject) => {
       const secure = request.url.protocol === 'https:';
       let connected = false;
-      const outgoing = (secure ? httpsRequest : httpRequest)(
-        request.url,
-        { method: request.method, headers, agent: secure ? agents.https : agents.http },
-        (incoming) => {
-          const status = incoming.statusCode ?? 0;
-          if (isRedirect(status)) {
-            // Whatever the body holds is not read: the connection goes with it, however much was coming.
-            incoming.destroy();
-            finish();
-            resolve({ status, headers: incoming.headers, body: Buffer.alloc(0) });
-            return;
-          }
-          const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.once('end', () => {
-            finish();
-            resolve({ status, headers: incoming.headers, body: Buffer.concat(chunks) });
-          });
-          incoming.once('error', fail);
-        },
-      );
+      let outgoing: ClientRequest;
+      try {
+        outgoing = (secure ? httpsRequest : httpRequest)(
+          request.url,
+          { method: request.method, headers, agent: secure ? agents.https : agents.http },
+          onAnswer,
+        );
+      } catch (error) {
+        // Node refused the request before anything left (a header value it will not send): not the network.
+        reject(internalFailure(request, error));
+        return;
+      }
+      function onAnswer(incoming: IncomingMessage): void {
+        const status = incoming.statusCode ?? 0;
+        if (isRedirect(status)) {
+          // Whatever the body holds is not read: the connection goes with it, however much was coming.
+          incoming.destroy();
+          finish();
+          resolve({ status, headers: incoming.headers, body: Buffer.alloc(0) });
+          return;
+        }
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.once('end', () => {
+          finish();
+          resolve({ status, headers: incoming.headers, body: Buffer.concat(chunks) });
+        });
+        incoming.once('error', fail);
+      }
       const timer = setTimeout(() => fail(timeoutError(connected)), deps.timeoutMs);
       function finish(): void {
         clearTimeout(timer);
@@ -159,15 +182,7 @@ export function createHttpTransport(deps: TransportDeps): HttpTransport {
     } catch (error) {
       if (error instanceof FieldkitError) throw error;
       const failure = classifyNetworkError(error);
-      if (failure === undefined) {
-        const detail = error instanceof Error ? error.message : String(error);
-        throw new FieldkitError({
-          code: 'internal',
-          message: deps.redactor.redact(
-            `Sending ${request.method} ${request.url.pathname} failed: ${detail}`,
-          ),
-        });
-      }
+      if (failure === undefined) throw internalFailure(request, error);
       deps.logger.debug(`${line} → ${failure.code} ${elapsed()}`);
       throw failure;
     }

@@ -149,6 +149,18 @@ describe('the HTTP transport', () => {
     await connectionClosed;
   });
 
+  it('reports a header Node will not send as a bug, not as the network, and without its value', async () => {
+    const server = await httpServer((_request, response) => response.end());
+    const error: unknown = await transport()({
+      method: 'GET',
+      url: new URL(server.origin),
+      headers: { authorization: 'Bearer token\nx-injected: 1' },
+    }).catch((reason: unknown) => reason);
+    expect(error).toMatchObject({ code: 'internal' });
+    expect((error as Error).message).not.toContain('token');
+    expect(server.received).toEqual([]);
+  });
+
   it('says nothing was sent when the secure connection is never set up', async () => {
     // Accepts TCP but never answers the TLS handshake.
     const held: Socket[] = [];
