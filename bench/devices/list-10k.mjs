@@ -2,7 +2,7 @@
 // `npm run bench:devices`: `fieldkit devices --json` of 10,000 devices from the simulator answering every request
 // 20 ms late, 100 devices a page. Prints the listing's cost over the CLI's own start-up (`fieldkit systems`
 // against the same server: process start, sign-in, one call) — target ≤ 0.5 s, median of 5 — and exits 1 on a
-// miss or when a device is missing from the output. Builds the CLI into $FIELDKIT_OUT (default
+// miss or when a device is missing from the output. The CLI's own CPU time is printed beside the wall times. Builds the CLI into $FIELDKIT_OUT (default
 // out-bench-devices) first unless --no-build is given. Everything runs on loopback.
 import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -13,6 +13,8 @@ import { buildCli } from '../build-cli.mjs';
 
 const FIELDKIT = fileURLToPath(new URL('../../scripts/fieldkit.mjs', import.meta.url));
 const SIMULATOR = fileURLToPath(new URL('../../src-main/simulator/index.ts', import.meta.url));
+const REPORT_CPU = fileURLToPath(new URL('./report-cpu.mjs', import.meta.url));
+const CPU_LINE = /^fieldkit-bench-cpu-us (\d+)$/m;
 const DEVICES = 10_000;
 const LATENCY_MS = 20;
 const TARGET_MS = 500;
@@ -30,7 +32,7 @@ const median = (numbers) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** Runs the built CLI against the simulator: its wall time and standard output. */
+/** Runs the built CLI against the simulator: its wall time, its CPU time and standard output. */
 function fieldkit(simulator, args) {
   const { login, password, appId, appSecret } = simulator.credentials;
   const env = {
@@ -43,7 +45,10 @@ function fieldkit(simulator, args) {
     FIELDKIT_APP_SECRET: appSecret,
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [FIELDKIT, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', REPORT_CPU, FIELDKIT, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
@@ -52,7 +57,12 @@ function fieldkit(simulator, args) {
     child.once('error', reject);
     child.once('close', (code) => {
       if (code !== 0) return reject(new Error(`fieldkit ${args.join(' ')} exited ${code}: ${stderr}`));
-      resolve({ wallMs: performance.now() - started, stdout });
+      const cpu = CPU_LINE.exec(stderr);
+      resolve({
+        wallMs: performance.now() - started,
+        cpuMs: cpu === null ? NaN : Number(cpu[1]) / 1000,
+        stdout,
+      });
     });
   });
 }
@@ -66,11 +76,16 @@ await withTypeScriptModule(SIMULATOR, async ({ startSimulator, seedBulkDevices, 
     simulator.setFaults({ latencyMs: LATENCY_MS });
     const startUp = [];
     const listing = [];
+    const startUpCpu = [];
+    const listingCpu = [];
     let listed = 0;
     for (let run = 0; run < runs; run++) {
-      startUp.push((await fieldkit(simulator, ['systems', '--json'])).wallMs);
+      const started = await fieldkit(simulator, ['systems', '--json']);
+      startUp.push(started.wallMs);
+      startUpCpu.push(started.cpuMs);
       const result = await fieldkit(simulator, ['devices', '--system', systemId, '--json']);
       listing.push(result.wallMs);
+      listingCpu.push(result.cpuMs);
       listed = JSON.parse(result.stdout).length;
     }
     const startUpMs = median(startUp);
@@ -83,6 +98,8 @@ await withTypeScriptModule(SIMULATOR, async ({ startSimulator, seedBulkDevices, 
       `  start-up (fieldkit systems)  median ${startUpMs.toFixed(0)} ms  (runs: ${startUp.map((ms) => ms.toFixed(0)).join(', ')})`,
       `  fieldkit devices            median ${listingMs.toFixed(0)} ms  (runs: ${listing.map((ms) => ms.toFixed(0)).join(', ')})`,
       `  listing over start-up  ${overMs.toFixed(0)} ms  (target ≤ ${TARGET_MS})  ${overMs <= TARGET_MS ? 'OK' : 'MISSED'}`,
+      `  CPU of the CLI         median ${median(startUpCpu).toFixed(0)} ms start-up, ${median(listingCpu).toFixed(0)} ms listing ` +
+        `(${(median(listingCpu) - median(startUpCpu)).toFixed(0)} ms over start-up)`,
       `  every device listed: ${complete ? 'yes' : 'NO'}`,
       `  machine: load ${load.toFixed(1)} on ${availableParallelism()} CPUs` +
         (load > availableParallelism() ? ' (busy: the timings are not representative)' : ''),

@@ -59,7 +59,7 @@ import {
   type SubscriberDetails,
 } from './telephony';
 import { normaliseRainbowHost } from './host';
-import { createHttpTransport } from './http-transport';
+import { createHttpTransport, type HttpTransport } from './http-transport';
 import { listPhoneNumbers, type PhoneNumberQuery } from './phone-numbers';
 import { createRainbowApi, type RainbowApi } from './rainbow-api';
 import { RequestRunner } from './request-runner';
@@ -80,7 +80,8 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 /** The ports of the client; every one has a production default. */
 export interface ClientDeps {
-  fetch?: typeof fetch;
+  /** Tests watch or disturb the traffic here: given the real transport, returns the one the client uses. */
+  wrapTransport?: (transport: HttpTransport) => HttpTransport;
   logger?: Logger;
   /** Receives the password, the app secret and every token; pass the one the logger redacts with. */
   redactor?: Redactor;
@@ -182,7 +183,8 @@ export async function signIn(credentials: RainbowCredentials, deps: ClientDeps =
   const timeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const redact = (text: string): string => redactor.redact(text);
 
-  const transport = createHttpTransport({ fetch: deps.fetch ?? fetch, timeoutMs, clock, logger, redactor });
+  const direct = createHttpTransport({ timeoutMs, clock, logger, redactor });
+  const transport = deps.wrapTransport?.(direct) ?? direct;
   const runner = new RequestRunner({
     transport,
     policy: { ...DEFAULT_RETRY_POLICY, ...deps.retry },

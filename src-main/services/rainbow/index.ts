@@ -5,7 +5,7 @@ export { systemClock } from './clock';
 export type { ConnectivityListener, ConnectivityState } from './connectivity';
 export type { DeviceModelFilter } from './device-models';
 export { normaliseRainbowHost } from './host';
-export type { HttpMethod } from './http-transport';
+export type { HttpMethod, HttpTransport } from './http-transport';
 export { isOutcomeUnknown, OutcomeUnknownError } from './outcome-unknown';
 export { ADMIN_ROOT, apiPath, AUTHENTICATION_ROOT, PROVISIONING_ROOT } from './paths';
 export type { PhoneNumberQuery } from './phone-numbers';

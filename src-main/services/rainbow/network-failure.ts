@@ -1,7 +1,7 @@
 /**
- * What went wrong below HTTP, read from the error `fetch` (undici) rejects with: `TypeError('fetch failed')`
- * whose `cause` (sometimes an AggregateError) carries a Node or undici error code, or a `TimeoutError` from
- * `AbortSignal.timeout`.
+ * What went wrong below HTTP, read from the error a `node:http(s)` request fails with: a Node error code (on the
+ * error, its cause, or a member of an AggregateError when several addresses were tried), or one of the
+ * transport's own timeouts.
  */
 export type NetworkFailureKind = 'refused' | 'dns' | 'unreachable' | 'timeout' | 'reset' | 'tls' | 'other';
 
@@ -22,6 +22,9 @@ export class NetworkFailure extends Error {
   }
 }
 
+/** The transport's timeout struck before the connection (and TLS) was up: nothing was sent. */
+export const CONNECT_TIMEOUT = 'CONNECT_TIMEOUT';
+
 const CONNECT_FAILURES: Record<string, { kind: NetworkFailureKind; retryable: boolean }> = {
   ECONNREFUSED: { kind: 'refused', retryable: true },
   ENOTFOUND: { kind: 'dns', retryable: false },
@@ -29,7 +32,7 @@ const CONNECT_FAILURES: Record<string, { kind: NetworkFailureKind; retryable: bo
   EHOSTUNREACH: { kind: 'unreachable', retryable: true },
   ENETUNREACH: { kind: 'unreachable', retryable: true },
   EADDRNOTAVAIL: { kind: 'unreachable', retryable: true },
-  UND_ERR_CONNECT_TIMEOUT: { kind: 'unreachable', retryable: true },
+  [CONNECT_TIMEOUT]: { kind: 'unreachable', retryable: true },
 };
 
 /** Failures once a connection existed: the server may have received and acted on the request. */
@@ -38,10 +41,6 @@ const IN_FLIGHT_FAILURES: Record<string, NetworkFailureKind> = {
   ECONNRESET: 'reset',
   EPIPE: 'reset',
   ECONNABORTED: 'reset',
-  UND_ERR_SOCKET: 'reset',
-  UND_ERR_CLOSED: 'reset',
-  UND_ERR_HEADERS_TIMEOUT: 'timeout',
-  UND_ERR_BODY_TIMEOUT: 'timeout',
 };
 
 const TLS_CODES = new Set([
@@ -87,18 +86,16 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Reads a rejection of `fetch`; `undefined` when it is not a network failure (a programming error). */
-export function classifyFetchError(error: unknown): NetworkFailure | undefined {
+/**
+ * Reads the error a request failed with; `undefined` when it is not a network failure (a programming error). A
+ * `TimeoutError` is the transport's timeout once connected: the request may have reached the server.
+ */
+export function classifyNetworkError(error: unknown): NetworkFailure | undefined {
   if (error instanceof Error && error.name === 'TimeoutError') {
     return new NetworkFailure('timeout', error.name, false, true, 'no answer in time', { cause: error });
   }
   const found = findCode(error);
-  if (found === undefined) {
-    if (error instanceof TypeError && error.message === 'fetch failed') {
-      return new NetworkFailure('other', 'fetch failed', false, false, messageOf(error), { cause: error });
-    }
-    return undefined;
-  }
+  if (found === undefined) return undefined;
   const detail = `${found.code}: ${messageOf(found.source)}`;
   const connect = CONNECT_FAILURES[found.code];
   if (connect !== undefined) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplyProgressEvent, ImportReport } from '../../../src-main/services/batch/types';
 import { ApplyRuns } from '../../../src-main/services/batch/apply/apply-runs';
 import { CatalogService, CatalogStore } from '../../../src-main/services/catalog';
-import { signIn, type RainbowClient } from '../../../src-main/services/rainbow';
+import { signIn, type HttpTransport, type RainbowClient } from '../../../src-main/services/rainbow';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { differences, generateImport } from './import-fixture';
 import { scratchDir } from './support';
@@ -26,13 +26,15 @@ beforeAll(async () => {
   simulator = await startSimulator({ port: 0, now: clock.now, random: seededRandom(SEED) });
   simulator.setTokenLifetime(20);
   simulator.setFaults({ errorRate: 0.05, rateLimitRate: 0.01, timeoutRate: 0.02, retryAfterSeconds: 1 });
-  const timedFetch: typeof fetch = (input, init) => {
-    clock.tick(REQUEST_MS);
-    return fetch(input, init);
-  };
+  const timed =
+    (send: HttpTransport): HttpTransport =>
+    (request) => {
+      clock.tick(REQUEST_MS);
+      return send(request);
+    };
   client = await signIn(
     { host: simulator.url, ...simulator.credentials },
-    { fetch: timedFetch, clock, random: seededRandom(SEED + 1), requestTimeoutMs: 250 },
+    { wrapTransport: timed, clock, random: seededRandom(SEED + 1), requestTimeoutMs: 250 },
   );
 });
 

@@ -149,19 +149,7 @@ describe('fieldkit import (apply)', () => {
 
 describe('unknown outcomes', () => {
   it('a create whose answer is lost is looked up, not sent again, and the journal says what happened', async () => {
-    let dropped = 0;
-    const losingFetch: typeof fetch = async (input, init) => {
-      const answer = await fetch(input, init);
-      if (init?.method === 'POST' && String(input).endsWith(`/cloudpbxs/${lyon}/devices`) && dropped === 0) {
-        dropped += 1;
-        await answer.arrayBuffer();
-        throw Object.assign(new TypeError('fetch failed'), {
-          cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
-        });
-      }
-      return answer;
-    };
-    const client = await signIn({ host: simulator.url, ...simulator.credentials }, { fetch: losingFetch });
+    const client = await signIn({ host: simulator.url, ...simulator.credentials });
     const catalogs = new CatalogService(
       new CatalogStore(join(scratch.path, 'lost')),
       profileCacheKey('lost'),
@@ -171,17 +159,27 @@ describe('unknown outcomes', () => {
     const plan = planPrepared(prepared, await catalogs.pull(client, lyon), { reassign: false });
     const journalPath = join(scratch.path, 'lost.jsonl');
     const journal = await ImportJournal.open(journalPath);
-    const posts = () =>
-      simulator.requests().filter((r) => r.method === 'POST' && r.path.endsWith(`/cloudpbxs/${lyon}/devices`))
-        .length;
-    const before = posts();
+    const createsPath = `/cloudpbxs/${lyon}/devices`;
+    const createStatuses = () =>
+      simulator
+        .requests()
+        .filter((r) => r.method === 'POST' && r.path.endsWith(createsPath))
+        .map((r) => r.status);
+    const before = createStatuses().length;
+    // The create is made, then the connection is cut before its answer (status 0 in the simulator's log).
+    simulator.setFaults({
+      targeted: [
+        { method: 'POST', path: new RegExp(`${createsPath}$`), answer: 'reset', afterActing: true, times: 1 },
+      ],
+    });
 
-    const result = await applyPlan(plan, { client, journal, concurrency: 4 });
+    const result = await applyPlan(plan, { client, journal, concurrency: 4 }).finally(() =>
+      simulator.setFaults({}),
+    );
     await journal.close();
     await client.signOut();
 
-    expect(dropped).toBe(1);
-    expect(posts() - before).toBe(1);
+    expect(createStatuses().slice(before)).toEqual([0]);
     const created = simulator.tenant
       .listDevices(lyon)
       .filter((device) => device.macAddress === '487a55f40040');

@@ -6,6 +6,7 @@ import {
   signIn,
   type ClientDeps,
   type ConnectivityState,
+  type HttpTransport,
   type RainbowClient,
 } from '../../../src-main/services/rainbow';
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
@@ -44,13 +45,15 @@ describe('retries against a faulty simulator', () => {
     simulator = await startSimulator({ port: 0, random: draws(...faultDraws) });
     const clock = new FakeClock();
     const sentAt: number[] = [];
-    const timedFetch: typeof fetch = (input, init) => {
-      sentAt.push(clock.now());
-      return fetch(input, init);
-    };
+    const timed =
+      (send: HttpTransport): HttpTransport =>
+      (request) => {
+        sentAt.push(clock.now());
+        return send(request);
+      };
     client = await signIn(
       { host: simulator.url, ...simulator.credentials },
-      { clock, fetch: timedFetch, ...deps, retry: { ...QUICK_RETRY, ...deps.retry } },
+      { clock, wrapTransport: timed, ...deps, retry: { ...QUICK_RETRY, ...deps.retry } },
     );
     return { clock, sentAt };
   }

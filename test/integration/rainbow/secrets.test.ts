@@ -1,27 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldkitError } from '../../../src-main/services/errors';
 import { Redactor } from '../../../src-main/services/log/redactor';
-import { signIn, type ClientDeps } from '../../../src-main/services/rainbow';
+import { signIn, type ClientDeps, type HttpTransport } from '../../../src-main/services/rainbow';
 import { DEMO_SYSTEM_IDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { FakeClock } from '../../support/fake-clock';
 import { draws, QUICK_RETRY, RecordingLogger } from './support';
 
-/** Wraps fetch to learn every secret that crosses the wire: credential headers and the tokens handed out. */
-function secretRecordingFetch(secrets: Set<string>): typeof fetch {
-  return async (input, init) => {
-    const headers = new Headers(init?.headers);
+/** Wraps the transport to learn every secret that crosses the wire: credential headers and the tokens handed out. */
+function secretRecording(secrets: Set<string>): (send: HttpTransport) => HttpTransport {
+  return (send) => async (request) => {
     for (const name of ['authorization', 'x-rainbow-app-auth']) {
-      const value = headers.get(name);
-      if (value !== null) {
+      const value = request.headers[name];
+      if (value !== undefined) {
         secrets.add(value);
         secrets.add(value.replace(/^(Basic|Bearer) /, ''));
       }
     }
-    const response = await fetch(input, init);
-    const body: unknown = await response
-      .clone()
-      .json()
-      .catch(() => undefined);
+    const response = await send(request);
+    const { body } = response;
     if (
       typeof body === 'object' &&
       body !== null &&
@@ -56,7 +52,7 @@ describe('secrets in log lines and error messages', () => {
       logger,
       clock,
       redactor: new Redactor(),
-      fetch: secretRecordingFetch(secrets),
+      wrapTransport: secretRecording(secrets),
       retry: QUICK_RETRY,
     };
     const credentials = { host: simulator.url, ...simulator.credentials };

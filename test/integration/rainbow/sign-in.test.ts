@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isFieldkitError, type FieldkitError } from '../../../src-main/services/errors';
-import { signIn, type ConnectivityState } from '../../../src-main/services/rainbow';
+import { signIn, type ConnectivityState, type HttpTransport } from '../../../src-main/services/rainbow';
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { FakeClock } from '../../support/fake-clock';
 import { closedPort, QUICK_RETRY, RecordingLogger } from './support';
@@ -86,12 +86,12 @@ describe('signing in to the simulator', () => {
 
   it('refuses plain http to a host other than this computer, before sending anything', async () => {
     const sent: string[] = [];
-    const recordingFetch: typeof fetch = (input) => {
-      sent.push(String(input));
+    const recording = (): HttpTransport => (request) => {
+      sent.push(request.url.href);
       return Promise.reject(new Error('must not be called'));
     };
     const error = await failureOf(
-      signIn({ ...credentials(), host: 'http://openrainbow.com' }, { fetch: recordingFetch }),
+      signIn({ ...credentials(), host: 'http://openrainbow.com' }, { wrapTransport: recording }),
     );
     expect(error.code).toBe('insecure-host');
     expect(sent).toEqual([]);
@@ -102,12 +102,14 @@ describe('signing in to the simulator', () => {
     const clock = new FakeClock();
     const logger = new RecordingLogger();
     const bearers: string[] = [];
-    const recordingFetch: typeof fetch = (input, init) => {
-      const authorization = new Headers(init?.headers).get('authorization') ?? '';
-      if (authorization.startsWith('Bearer ')) bearers.push(authorization);
-      return fetch(input, init);
-    };
-    const client = await signIn(credentials(), { clock, logger, fetch: recordingFetch });
+    const recording =
+      (send: HttpTransport): HttpTransport =>
+      (request) => {
+        const authorization = request.headers.authorization ?? '';
+        if (authorization.startsWith('Bearer ')) bearers.push(authorization);
+        return send(request);
+      };
+    const client = await signIn(credentials(), { clock, logger, wrapTransport: recording });
     expect(clock.pending()).toEqual([60_000]);
 
     await clock.advanceToNext();

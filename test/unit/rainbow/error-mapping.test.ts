@@ -8,7 +8,7 @@ import {
   type RequestContext,
 } from '../../../src-main/services/rainbow/error-mapping';
 import type { NetworkFailure } from '../../../src-main/services/rainbow/network-failure';
-import { classifyFetchError } from '../../../src-main/services/rainbow/network-failure';
+import { classifyNetworkError } from '../../../src-main/services/rainbow/network-failure';
 import { isOutcomeUnknown } from '../../../src-main/services/rainbow/outcome-unknown';
 
 const call: RequestContext = {
@@ -27,9 +27,9 @@ function body(status: number, errorDetails?: unknown, errorDetailsCode?: number)
   return { errorCode: status, errorMsg: 'Some Error', errorDetails, errorDetailsCode };
 }
 
-/** What undici's fetch rejects with: TypeError('fetch failed') whose cause carries the code. */
-function fetchFailure(code: string, message = `${code} happened`): TypeError {
-  return new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code }) });
+/** What a node:http request fails with: an Error carrying a Node error code. */
+function networkError(code: string, message = `${code} happened`): Error {
+  return Object.assign(new Error(message), { code });
 }
 
 describe('mapResponseError', () => {
@@ -162,17 +162,16 @@ describe('mapResponseError', () => {
   });
 });
 
-describe('classifyFetchError', () => {
+describe('classifyNetworkError', () => {
   it.each([
     ['ECONNREFUSED', 'refused', true, true],
     ['ENOTFOUND', 'dns', true, false],
     ['EAI_AGAIN', 'dns', true, true],
     ['EHOSTUNREACH', 'unreachable', true, true],
-    ['UND_ERR_CONNECT_TIMEOUT', 'unreachable', true, true],
+    ['CONNECT_TIMEOUT', 'unreachable', true, true],
     ['ETIMEDOUT', 'unreachable', false, true],
     ['ECONNRESET', 'reset', false, true],
-    ['UND_ERR_SOCKET', 'reset', false, true],
-    ['UND_ERR_HEADERS_TIMEOUT', 'timeout', false, true],
+    ['EPIPE', 'reset', false, true],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls', true, false],
     ['SELF_SIGNED_CERT_IN_CHAIN', 'tls', true, false],
     ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls', true, false],
@@ -181,29 +180,34 @@ describe('classifyFetchError', () => {
     ['ERR_SSL_WRONG_VERSION_NUMBER', 'tls', true, false],
     ['ESOMETHINGELSE', 'other', false, false],
   ])('reads %s as %s (notSent %s, retryable %s)', (code, kind, notSent, retryable) => {
-    const failure = classifyFetchError(fetchFailure(code));
+    const failure = classifyNetworkError(networkError(code));
     expect(failure).toMatchObject({ kind, code, notSent, retryable });
   });
 
   it('finds the code inside an AggregateError (several addresses tried)', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED ::1:9'), { code: 'ECONNREFUSED' });
-    const error = new TypeError('fetch failed', { cause: new AggregateError([new Error('x'), refused]) });
-    expect(classifyFetchError(error)?.kind).toBe('refused');
+    const error = new AggregateError([new Error('x'), refused]);
+    expect(classifyNetworkError(error)?.kind).toBe('refused');
   });
 
-  it('reads the AbortSignal.timeout rejection as a timeout', () => {
-    const error = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
-    expect(classifyFetchError(error)).toMatchObject({ kind: 'timeout', notSent: false, retryable: true });
+  it('finds the code in the cause of a wrapping error', () => {
+    const error = new Error('request failed', { cause: networkError('ECONNRESET') });
+    expect(classifyNetworkError(error)).toMatchObject({ kind: 'reset', code: 'ECONNRESET' });
+  });
+
+  it("reads the transport's timeout once connected as a timeout", () => {
+    const error = Object.assign(new Error('no answer in time'), { name: 'TimeoutError' });
+    expect(classifyNetworkError(error)).toMatchObject({ kind: 'timeout', notSent: false, retryable: true });
   });
 
   it('does not take a programming error for a network failure', () => {
-    expect(classifyFetchError(new RangeError('bad'))).toBeUndefined();
+    expect(classifyNetworkError(new RangeError('bad'))).toBeUndefined();
   });
 });
 
 describe('mapNetworkFailure', () => {
   const failure = (code: string): NetworkFailure => {
-    const classified = classifyFetchError(fetchFailure(code, `connect ${code} 10.0.0.1:443`));
+    const classified = classifyNetworkError(networkError(code, `connect ${code} 10.0.0.1:443`));
     if (classified === undefined) throw new Error('not classified');
     return classified;
   };
@@ -232,7 +236,9 @@ describe('mapNetworkFailure', () => {
   });
 
   it('maps a timeout to timeout', () => {
-    const timeout = classifyFetchError(new DOMException('aborted', 'TimeoutError'));
+    const timeout = classifyNetworkError(
+      Object.assign(new Error('no answer in time'), { name: 'TimeoutError' }),
+    );
     if (timeout === undefined) throw new Error('not classified');
     const error = mapNetworkFailure(timeout, { ...call, attempts: 5 }, keep);
     expect(error.code).toBe('timeout');

@@ -3,7 +3,7 @@ import { isFieldkitError } from '../../../src-main/services/errors';
 import { silentLogger } from '../../../src-main/services/log/logger';
 import { ConnectivityMonitor, type ConnectivityState } from '../../../src-main/services/rainbow/connectivity';
 import type { HttpResponse, HttpTransport } from '../../../src-main/services/rainbow/http-transport';
-import { classifyFetchError } from '../../../src-main/services/rainbow/network-failure';
+import { classifyNetworkError } from '../../../src-main/services/rainbow/network-failure';
 import { isOutcomeUnknown } from '../../../src-main/services/rainbow/outcome-unknown';
 import { RequestRunner, type RunnableRequest } from '../../../src-main/services/rainbow/request-runner';
 import { FakeClock } from '../../support/fake-clock';
@@ -17,9 +17,7 @@ function scripted(steps: Step[]): { transport: HttpTransport; sent: () => number
     const step = steps[sent++];
     if (step === undefined) throw new Error('script exhausted');
     if (typeof step === 'string') {
-      throw classifyFetchError(
-        new TypeError('fetch failed', { cause: Object.assign(new Error(step), { code: step }) }),
-      );
+      throw classifyNetworkError(Object.assign(new Error(step), { code: step }));
     }
     const status = typeof step === 'number' ? step : step.status;
     const headers = new Headers(typeof step === 'number' ? {} : { 'retry-after': step.retryAfter });
