@@ -3,6 +3,7 @@ import type { Device } from '@api/types';
 import {
   buildDeviceRows,
   createDeviceRowBuilder,
+  createDeviceRowFilter,
   filterDeviceRows,
   noDeviceFilters,
   type DeviceRow,
@@ -135,5 +136,56 @@ describe('filterDeviceRows', () => {
       'dev-1',
     ]);
     expect(ids(filterDeviceRows(list, { ...noDeviceFilters(), registered: 'no' }, state))).toEqual(['dev-2']);
+  });
+});
+
+describe('createDeviceRowFilter', () => {
+  const list = rows([
+    deskphone(),
+    deskphone({ id: 'dev-3', macAddress: '3c28a6110204', description: 'Reception desk' }),
+    handset(),
+  ]);
+  const ids = (found: DeviceRow[]) => found.map((row) => row.id);
+  const typing = (filter: typeof filterDeviceRows, text: string, others = noDeviceFilters()) =>
+    Array.from(text, (_, at) => filter(list, { ...others, query: text.slice(0, at + 1) }));
+
+  it('finds, key by key and erasing, what filterDeviceRows finds for each query', () => {
+    const filter = createDeviceRowFilter();
+    const queries = ['r', 're', 'rec', 'rec d', 'rec de', 'rec d', 'rec', '3c-', '3c-28', '-', '-a', ''];
+    for (const others of [noDeviceFilters(), { ...noDeviceFilters(), assigned: 'yes' as const }])
+      for (const query of queries)
+        expect(ids(filter(list, { ...others, query })), query).toEqual(
+          ids(filterDeviceRows(list, { ...others, query })),
+        );
+  });
+
+  it('answers the rows of an earlier query again when erasing back to it', () => {
+    const filter = createDeviceRowFilter();
+    const [, second] = typing(filter, 'rec');
+    expect(filter(list, { ...noDeviceFilters(), query: 're' })).toBe(second);
+    expect(filter(list, noDeviceFilters())).toBe(list);
+  });
+
+  it('answers the same rows when a key narrows nothing, so the table is left as it is', () => {
+    const filter = createDeviceRowFilter();
+    const [first, second] = typing(filter, 'Re');
+    expect(second).toBe(first);
+  });
+
+  it('searches a new list afresh', () => {
+    const filter = createDeviceRowFilter();
+    typing(filter, 'desk');
+    const grown = [...list, ...rows([deskphone({ id: 'dev-9', description: 'Desk 9' })])];
+    expect(ids(filter(grown, { ...noDeviceFilters(), query: 'desk' }))).toContain('dev-9');
+  });
+
+  it('asks the registrations again on every call while filtering on them', () => {
+    const filter = createDeviceRowFilter();
+    const registered = new Set<string>();
+    const state = (id: string): RegistrationState => (registered.has(id) ? 'registered' : 'unknown');
+    const onlyRegistered = { ...noDeviceFilters(), registered: 'yes' as const };
+    expect(filter(list, onlyRegistered, state)).toEqual([]);
+    registered.add('dev-2');
+    expect(ids(filter(list, onlyRegistered, state))).toEqual(['dev-2']);
   });
 });

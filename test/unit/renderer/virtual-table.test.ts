@@ -3,10 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { columnKey, openOnEnter, tableColumn } from '@renderer/ui/virtual-table';
 
 describe('virtual-table helpers', () => {
-  it('builds a column whose key is its data key', () => {
+  it('builds a column that grows by nothing unless told', () => {
     expect(tableColumn('model', 'Model', 110)).toEqual({
       key: 'model',
-      dataKey: 'model',
       title: 'Model',
       width: 110,
       flexGrow: 0,

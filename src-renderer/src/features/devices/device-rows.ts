@@ -184,3 +184,62 @@ export function filterDeviceRows(
     return true;
   });
 }
+
+/** A query the search has answered, and the rows it found. */
+interface Answered {
+  query: string;
+  found: DeviceRow[];
+}
+
+/**
+ * `filterDeviceRows` for a search typed one key at a time: a query extending the last one searches only that
+ * one's rows (whatever matches `bench u` matches `bench`), and erasing back to an earlier query answers its rows
+ * again without searching. A result as long as the rows it was searched in answers those very rows, so a key that
+ * narrows nothing leaves the table as it is. Without memory while filtering on registrations: they change with
+ * no new list.
+ */
+export function createDeviceRowFilter(): typeof filterDeviceRows {
+  let memory: {
+    rows: DeviceRow[];
+    modelId?: number | undefined;
+    category?: string | undefined;
+    assigned: YesNoAll;
+  } = { rows: [], assigned: 'all' };
+  /** Each query a prefix of the next; the first is '' (the rows the other filters leave). */
+  let answered: Answered[] = [];
+  return (rows, filters, registration) => {
+    if (filters.registered !== 'all') return filterDeviceRows(rows, filters, registration);
+    const { modelId, category, assigned } = filters;
+    if (
+      memory.rows !== rows ||
+      memory.modelId !== modelId ||
+      memory.category !== category ||
+      memory.assigned !== assigned
+    ) {
+      memory = { rows, modelId, category, assigned };
+      answered = [{ query: '', found: filterDeviceRows(rows, { ...filters, query: '' }) }];
+    }
+    const query = filters.query.toLocaleLowerCase();
+    let last = answered.at(-1);
+    while (last && !(last.query === query || (query.startsWith(last.query) && narrows(last.query)))) {
+      answered.pop();
+      last = answered.at(-1);
+    }
+    if (!last) throw new Error('the unfiltered rows are always remembered');
+    if (last.query === query) return last.found;
+    const found = filterDeviceRows(last.found, { ...filters, query });
+    const kept = found.length === last.found.length ? last.found : found;
+    if (answered.length === MAX_ANSWERED) answered.splice(1, 1);
+    answered.push({ query, found: kept });
+    return kept;
+  };
+}
+
+/** Queries remembered at most: a long paste must not keep a copy of the list per character. */
+const MAX_ANSWERED = 32;
+
+/**
+ * Whether every row matching a query that extends `query` also matches `query`: true unless a word is only
+ * separators (`-` matches a key holding `-`, while `-a` also matches a key holding only `a`).
+ */
+const narrows = (query: string): boolean => queryWords(query).every(({ compact }) => compact !== '');
