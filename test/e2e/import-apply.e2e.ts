@@ -92,15 +92,20 @@ test('a run can be paused, resumed and cancelled, and never does more than it re
   const before = simulator.tenant.listDevices(LYON).length;
   await pickFile(page, 'bulk.csv', ['mac,model,description,subscriber', ...lines, ''].join('\r\n'));
   await expect(summaryCount(page, 'create')).toHaveAttribute('data-count', String(LINES));
-  simulator.setFaults({ latencyMs: 100 });
+  // From the first phone created on, every answer takes seconds: the lines already past the CloudPBX's door
+  // finish, and the run cannot end before its buttons are pressed, however late a busy machine shows its progress
+  // (the waits below are hang guards sized for that delay, not speed budgets).
+  const addDevice = simulator.tenant.addDevice.bind(simulator.tenant);
+  simulator.tenant.addDevice = (input) => {
+    simulator.tenant.addDevice = addDevice;
+    simulator.setFaults({ latencyMs: SLOW_ANSWER_MS });
+    return addDevice(input);
+  };
   await applyImport(page);
 
   const run = page.getByTestId('import-run');
   const count = page.getByTestId('import-run-count');
   await expect(count).not.toHaveAttribute('data-done', '0');
-  // From now on every answer takes seconds: the run cannot end before its buttons are pressed, however busy
-  // the machine (the waits below are hang guards sized for that delay, not speed budgets).
-  simulator.setFaults({ latencyMs: SLOW_ANSWER_MS });
   await page.getByTestId('import-pause').click();
   await expect(run).toHaveAttribute('data-state', 'paused', { timeout: DRAIN_TIMEOUT_MS });
   await expect(count).toHaveAttribute('data-in-flight', '0', { timeout: DRAIN_TIMEOUT_MS });

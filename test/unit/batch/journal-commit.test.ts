@@ -46,6 +46,27 @@ describe('ImportJournal appends', () => {
     expect(types()).toEqual(['result 2', 'intent 3', 'result 3']);
   });
 
+  it('has every result queued so far on disk once flushed, while it stays open (a paused run at shutdown)', async () => {
+    const path = join(dir, 'flushed.jsonl');
+    const journal = await ImportJournal.open(path, () => 0);
+    await journal.recordIntent(2, 'aa', 'create');
+    for (let line = 2; line < 12; line += 1) {
+      journal.recordResult({
+        line,
+        identifier: `id${line}`,
+        step: 'create',
+        outcome: 'ok',
+        deviceId: `d${line}`,
+      });
+    }
+    await journal.flush();
+    const onDisk = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(onDisk).toHaveLength(11);
+    expect(JSON.parse(onDisk.at(-1) ?? '')).toMatchObject({ type: 'result', line: 11 });
+    await journal.recordIntent(12, 'bb', 'create');
+    await journal.close();
+  });
+
   it('records how a run ended, and the steps each line of the file did', async () => {
     const path = join(dir, 'end.jsonl');
     const journal = await ImportJournal.open(path);

@@ -64,6 +64,8 @@ export class ApplyRun implements RunGate {
   #notStarted: number[] = [];
   #error: FieldkitErrorData | undefined;
   #pass: Promise<void> = Promise.resolve();
+  /** The journal of the pass under way, open until the pass ends. */
+  #journal: ImportJournal | undefined;
 
   constructor(setup: ApplyRunSetup) {
     this.id = setup.settings.runId;
@@ -98,6 +100,14 @@ export class ApplyRun implements RunGate {
   /** Resolves when the current pass has ended, however it ends. */
   settled(): Promise<void> {
     return this.#pass;
+  }
+
+  /**
+   * Resolves once every step result of the pass under way is on disk: a paused run keeps its journal open with
+   * its last results possibly still being written, and the next core reads that journal to count what was done.
+   */
+  async journalWritten(): Promise<void> {
+    await this.#journal?.flush().catch(() => undefined);
   }
 
   mayStart(): Promise<boolean> {
@@ -165,6 +175,7 @@ export class ApplyRun implements RunGate {
     let journal: ImportJournal | undefined;
     try {
       journal = await ImportJournal.open(setup.journalPath, setup.now);
+      this.#journal = journal;
       await journal.recordRun({
         systemId: setup.systemId,
         fileName: setup.fileName,
@@ -199,6 +210,7 @@ export class ApplyRun implements RunGate {
     } catch (error) {
       this.#error ??= errorData(error);
     }
+    this.#journal = undefined;
     await pass.release?.().catch(() => undefined);
     await setup.onEnded?.(ended);
     this.#finishedAt = new Date(setup.now()).toISOString();

@@ -188,9 +188,11 @@ export class ApplyRuns {
 
   /**
    * Lets go of every journal, as a process that ends does: a run still going stays in its journal, to be
-   * resumed by the next core (after a restart of the app).
+   * resumed by the next core (after a restart of the app). Results already told are written first, so the next
+   * core counts every line this one reported done.
    */
   async close(): Promise<void> {
+    await Promise.all([...this.#runs.values()].map((run) => run.journalWritten()));
     const locks = [...this.#locks];
     this.#locks.clear();
     await Promise.all(locks.map((lock) => lock.release()));

@@ -128,12 +128,20 @@ export class ImportJournal {
     return this.#durable({ type: 'end', at: this.#stamp(), state });
   }
 
-  /** Writes what is queued and closes; rejects when a write failed. */
-  async close(): Promise<void> {
+  /** Resolves once every line queued so far is on disk (results included); rejects when a write failed. */
+  async flush(): Promise<void> {
     if (this.#pending.length > 0 && !this.#writing) this.#startFlush();
     while (this.#writing) await this.#drained;
-    await this.#handle.close();
     if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  /** Writes what is queued and closes; rejects when a write failed. */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.#handle.close();
+    }
   }
 
   #stamp(): string {
