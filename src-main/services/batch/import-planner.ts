@@ -73,20 +73,40 @@ export function planPrepared(
   prepared: PreparedImport,
   choice: CatalogChoice,
   options: PlanOptions,
+  onRows: (rows: readonly PlannedRow[]) => void = () => undefined,
 ): ImportPlan {
   if (!prepared.readable) return prepared.plan;
   const plan: ImportPlan = { ...prepared.plan, catalog: catalogInfo(choice) };
-  plan.rows = planWith(prepared, choice.catalog, options);
+  plan.rows = planWith(prepared, choice.catalog, options, onRows);
   if (choice.previous !== undefined) {
-    const before = planWith(prepared, choice.previous, options);
+    const before = planWith(prepared, choice.previous, options, () => undefined);
     plan.changes = { previousFetchedAt: choice.previous.fetchedAt, rows: comparePlans(before, plan.rows) };
   }
   return plan;
 }
 
-function planWith(prepared: PreparedImport, catalog: Catalog, options: PlanOptions): PlannedRow[] {
+const ROWS_PER_SLICE = 10_000;
+
+/**
+ * The lines are checked together (a device given twice is a problem of both lines), then planned a slice at a
+ * time, each slice handed to `onRows` as soon as it is planned: the import worker sends it on while it plans
+ * the next, so the calling thread reads the plan on the other core meanwhile.
+ */
+function planWith(
+  prepared: PreparedImport,
+  catalog: Catalog,
+  options: PlanOptions,
+  onRows: (rows: readonly PlannedRow[]) => void,
+): PlannedRow[] {
   const index = indexCatalog(catalog);
-  return planLines(checkLines(prepared.lines, prepared.columns, index), prepared.columns, index, options);
+  const checked = checkLines(prepared.lines, prepared.columns, index);
+  const rows: PlannedRow[] = [];
+  for (let start = 0; start < checked.length; start += ROWS_PER_SLICE) {
+    const slice = planLines(checked.slice(start, start + ROWS_PER_SLICE), prepared.columns, index, options);
+    for (const row of slice) rows.push(row);
+    onRows(slice);
+  }
+  return rows;
 }
 
 function catalogInfo({ catalog, source }: CatalogChoice): CatalogInfo {

@@ -1,6 +1,6 @@
 import type { CatalogChoice } from '../catalog';
 import { planPrepared, prepareImport } from './import-planner';
-import type { ImportPlan } from './plan';
+import type { ImportPlan, PlannedRow } from './plan';
 import { readImportFile } from './read-import-file';
 
 export interface ImportFileJob {
@@ -14,6 +14,8 @@ export interface ImportFileJob {
 export interface ImportFilePorts {
   /** Only called once the file has been read and its header understood. */
   chooseCatalog: () => Promise<CatalogChoice>;
+  /** Each slice of the plan's rows, in order, as soon as it is planned (the plan answered holds them all). */
+  onRows: (rows: readonly PlannedRow[]) => void;
 }
 
 /** Reads the file, then (when it is readable) plans every line against the catalogue chosen for it. */
@@ -21,5 +23,5 @@ export async function planImportFile(job: ImportFileJob, ports: ImportFilePorts)
   const table = await readImportFile(job.fileName, job.content);
   const prepared = prepareImport(job.fileName, job.systemId, table);
   if (!prepared.readable) return prepared.plan;
-  return planPrepared(prepared, await ports.chooseCatalog(), { reassign: job.reassign });
+  return planPrepared(prepared, await ports.chooseCatalog(), { reassign: job.reassign }, ports.onRows);
 }
