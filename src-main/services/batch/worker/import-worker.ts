@@ -25,7 +25,7 @@ planImportFile(job, {
   chooseCatalog,
   onRows: (rows) => post({ type: 'rows', rows: JSON.stringify(rows) }),
 }).then(
-  (plan) => post({ type: 'done', plan: JSON.stringify({ ...plan, rows: [] }) }),
+  (plan) => post({ type: 'done', plan: JSON.stringify(plan) }),
   (error: unknown) =>
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
 );
