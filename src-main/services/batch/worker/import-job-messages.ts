@@ -15,8 +15,8 @@ export type FromImportWorker =
   | { type: 'done'; plan: string }
   | { type: 'failed'; message: string };
 
-/** To the worker: the catalogue it asked for (a `CatalogChoice`, as JSON bytes). */
+/** To the worker: the catalogue it asked for (a `CatalogChoice`, as JSON text). */
 export interface CatalogReply {
   type: 'catalog';
-  choice: Uint8Array;
+  choice: string;
 }

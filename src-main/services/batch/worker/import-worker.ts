@@ -2,7 +2,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CatalogChoice } from '../../catalog';
 import { planImportFile } from '../plan-import-file';
 import type { CatalogReply, FromImportWorker, ImportJobData } from './import-job-messages';
-import { fromJsonBytes } from './json-bytes';
 
 /**
  * The worker thread that reads and plans one import file (see run-import-worker.ts). It asks the thread that
@@ -17,7 +16,7 @@ const post = (message: FromImportWorker): void => port.postMessage(message);
 
 const chooseCatalog = (): Promise<CatalogChoice> =>
   new Promise((resolve) => {
-    port.once('message', (reply: CatalogReply) => resolve(fromJsonBytes<CatalogChoice>(reply.choice)));
+    port.once('message', (reply: CatalogReply) => resolve(JSON.parse(reply.choice) as CatalogChoice));
     post({ type: 'needs-catalog' });
   });
 
