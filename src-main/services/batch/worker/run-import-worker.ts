@@ -7,6 +7,7 @@ import type { ImportPlan, PlannedRow } from '../plan';
 import type { ImportFileJob } from '../plan-import-file';
 import { reportRow, reportWithRows, type ImportReport, type ReportRow } from '../report';
 import type { CatalogReply, FromImportWorker, ImportJobData } from './import-job-messages';
+import { decodePlannedRows } from './plan-rows-wire';
 
 export interface ImportValidation {
   plan: ImportPlan;
@@ -63,7 +64,7 @@ export function runImportWorker(job: ImportFileJob, ports: ImportWorkerPorts): P
     const reportRows: ReportRow[] = [];
     worker.on('message', (message: FromImportWorker) => {
       if (message.type === 'rows') {
-        for (const row of JSON.parse(message.rows) as PlannedRow[]) {
+        for (const row of decodePlannedRows(message.rows)) {
           rows.push(row);
           reportRows.push(reportRow(row, job.mode, undefined));
         }
