@@ -49,9 +49,18 @@ function checkLine(
       : [];
   const subscriber = checkSubscriber(line, index, problems);
   const values = checkValues(line, problems);
-  const checked: CheckedLine = {
+  // Every checked line has the same fields in the same order (absent ones undefined): one object shape for the
+  // planner to read, not one per mix of values.
+  return {
     line: line.line,
     id: identifier.identity === undefined ? identifier.raw : displayIdentity(identifier.identity),
+    identity: identifier.identity,
+    model: model.model,
+    subscriber: subscriber.subscriber,
+    subscriberField: subscriber.field,
+    description: values.description,
+    transferMode: values.transferMode,
+    mediaTransportProtocol: values.mediaTransportProtocol,
     problems: joined([
       line.problems,
       identifier.problems,
@@ -61,15 +70,6 @@ function checkLine(
       values.problems,
     ]),
   };
-  if (identifier.identity !== undefined) checked.identity = identifier.identity;
-  if (model.model !== undefined) checked.model = model.model;
-  if (subscriber.subscriber !== undefined) checked.subscriber = subscriber.subscriber;
-  if (subscriber.field !== undefined) checked.subscriberField = subscriber.field;
-  if (values.description !== undefined) checked.description = values.description;
-  if (values.transferMode !== undefined) checked.transferMode = values.transferMode;
-  if (values.mediaTransportProtocol !== undefined)
-    checked.mediaTransportProtocol = values.mediaTransportProtocol;
-  return checked;
 }
 
 /** The problems of a line's checks as one new list (most lines have none: no copying then). */

@@ -3,7 +3,7 @@ import { indexCatalog } from './catalog-index';
 import { checkLines } from './check-lines';
 import { readHeader, type ColumnMap } from './columns';
 import { toImportLines, type ImportLine } from './import-lines';
-import type { CatalogInfo, ImportPlan, PlannedRow } from './plan';
+import type { CatalogInfo, ImportPlan, PlanChange, PlannedRow } from './plan';
 import { comparePlans } from './plan-changes';
 import { planLines, type PlanOptions } from './planner';
 import type { SourceTable } from './source-table';
@@ -74,19 +74,53 @@ export function planPrepared(
   choice: CatalogChoice,
   options: PlanOptions,
 ): ImportPlan {
+  const rows: PlannedRow[] = [];
+  const plan = planPreparedInSlices(prepared, choice, options, (slice) => {
+    for (const row of slice) rows.push(row);
+  });
+  return { ...plan, rows };
+}
+
+/**
+ * `planPrepared` handing the rows to `onRows` a slice at a time, in order, as soon as each is planned; the plan
+ * answered holds none of them. The import worker sends each slice on while it plans the next, so the calling
+ * thread reads the plan on the other core meanwhile, and no planned row outlives its slice in the worker.
+ */
+export function planPreparedInSlices(
+  prepared: PreparedImport,
+  choice: CatalogChoice,
+  options: PlanOptions,
+  onRows: (rows: readonly PlannedRow[]) => void,
+): ImportPlan {
   if (!prepared.readable) return prepared.plan;
   const plan: ImportPlan = { ...prepared.plan, catalog: catalogInfo(choice) };
-  plan.rows = planWith(prepared, choice.catalog, options);
-  if (choice.previous !== undefined) {
-    const before = planWith(prepared, choice.previous, options);
-    plan.changes = { previousFetchedAt: choice.previous.fetchedAt, rows: comparePlans(before, plan.rows) };
+  const { previous } = choice;
+  // Both plans take the lines in the file's order: slice by slice, the same lines.
+  const before = previous === undefined ? undefined : [...planSlices(prepared, previous, options)].flat();
+  const changes: PlanChange[] = [];
+  let start = 0;
+  for (const slice of planSlices(prepared, choice.catalog, options)) {
+    if (before !== undefined) changes.push(...comparePlans(before.slice(start, start + slice.length), slice));
+    start += slice.length;
+    onRows(slice);
   }
+  if (previous !== undefined) plan.changes = { previousFetchedAt: previous.fetchedAt, rows: changes };
   return plan;
 }
 
-function planWith(prepared: PreparedImport, catalog: Catalog, options: PlanOptions): PlannedRow[] {
+const ROWS_PER_SLICE = 10_000;
+
+/** The lines are checked together (a device given twice is a problem of both lines), then planned by slices. */
+function* planSlices(
+  prepared: PreparedImport,
+  catalog: Catalog,
+  options: PlanOptions,
+): Generator<PlannedRow[]> {
   const index = indexCatalog(catalog);
-  return planLines(checkLines(prepared.lines, prepared.columns, index), prepared.columns, index, options);
+  const checked = checkLines(prepared.lines, prepared.columns, index);
+  for (let start = 0; start < checked.length; start += ROWS_PER_SLICE) {
+    yield planLines(checked.slice(start, start + ROWS_PER_SLICE), prepared.columns, index, options);
+  }
 }
 
 function catalogInfo({ catalog, source }: CatalogChoice): CatalogInfo {

@@ -1,6 +1,6 @@
 import type { CatalogChoice } from '../catalog';
-import { planPrepared, prepareImport } from './import-planner';
-import type { ImportPlan } from './plan';
+import { planPreparedInSlices, prepareImport } from './import-planner';
+import type { ImportPlan, PlannedRow } from './plan';
 import { readImportFile } from './read-import-file';
 
 export interface ImportFileJob {
@@ -14,12 +14,22 @@ export interface ImportFileJob {
 export interface ImportFilePorts {
   /** Only called once the file has been read and its header understood. */
   chooseCatalog: () => Promise<CatalogChoice>;
+  /** Each slice of the plan's rows, in order, as soon as it is planned (the plan answered holds none). */
+  onRows: (rows: readonly PlannedRow[]) => void;
 }
 
-/** Reads the file, then (when it is readable) plans every line against the catalogue chosen for it. */
+/**
+ * Reads the file, then (when it is readable) plans every line against the catalogue chosen for it; the rows go
+ * to `onRows`, the rest of the plan is answered.
+ */
 export async function planImportFile(job: ImportFileJob, ports: ImportFilePorts): Promise<ImportPlan> {
   const table = await readImportFile(job.fileName, job.content);
   const prepared = prepareImport(job.fileName, job.systemId, table);
   if (!prepared.readable) return prepared.plan;
-  return planPrepared(prepared, await ports.chooseCatalog(), { reassign: job.reassign });
+  return planPreparedInSlices(
+    prepared,
+    await ports.chooseCatalog(),
+    { reassign: job.reassign },
+    ports.onRows,
+  );
 }

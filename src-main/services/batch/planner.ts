@@ -28,6 +28,10 @@ function planLine(
   options: PlanOptions,
   problems: ProblemFactory,
 ): PlannedRow {
+  const { identity, model, subscriber } = line;
+  const existing = identity === undefined ? undefined : index.devicesByIdentifier.get(identity.value);
+  // Every row has the same fields in the same order (absent ones undefined, which JSON leaves out): one object
+  // shape for the 100,000 rows, not one per mix of values.
   const row: PlannedRow = {
     line: line.line,
     id: line.id,
@@ -35,21 +39,18 @@ function planLine(
     errors: [],
     warnings: [],
     detail: '',
+    kind: identity?.kind,
+    identifier: identity?.value,
+    model: model === undefined ? undefined : { id: model.id, name: model.model },
+    subscriber: subscriber === undefined ? undefined : subscriberRef(subscriber),
+    transferMode: line.transferMode,
+    mediaTransportProtocol: line.mediaTransportProtocol,
+    description:
+      identity === undefined || model === undefined
+        ? undefined
+        : (line.description ?? defaultDescription(model, identity, subscriber?.shortNumber)),
+    existing: existing === undefined ? undefined : existingRef(existing, index),
   };
-  const { identity, model, subscriber } = line;
-  if (identity !== undefined) {
-    row.kind = identity.kind;
-    row.identifier = identity.value;
-  }
-  if (model !== undefined) row.model = { id: model.id, name: model.model };
-  if (subscriber !== undefined) row.subscriber = subscriberRef(subscriber);
-  if (line.transferMode !== undefined) row.transferMode = line.transferMode;
-  if (line.mediaTransportProtocol !== undefined) row.mediaTransportProtocol = line.mediaTransportProtocol;
-  if (identity !== undefined && model !== undefined) {
-    row.description = line.description ?? defaultDescription(model, identity, subscriber?.shortNumber);
-  }
-  const existing = identity === undefined ? undefined : index.devicesByIdentifier.get(identity.value);
-  if (existing !== undefined) row.existing = existingRef(existing, index);
 
   const errors: RowProblem[] = [...line.problems];
   if (

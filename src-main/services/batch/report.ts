@@ -19,6 +19,17 @@ export function buildReport(
   outcomes: ReadonlyMap<number, RowOutcome> = new Map(),
 ): ImportReport {
   const rows = plan.rows.map((row) => reportRow(row, mode, outcomes.get(row.line)));
+  return reportWithRows(plan, mode, now, rows, outcomes);
+}
+
+/** `buildReport` around report rows already made (`reportRow` of each of the plan's rows, in order). */
+export function reportWithRows(
+  plan: ImportPlan,
+  mode: ReportMode,
+  now: number,
+  rows: ReportRow[],
+  outcomes: ReadonlyMap<number, RowOutcome> = new Map(),
+): ImportReport {
   const { catalog } = plan;
   return {
     mode,

@@ -38,13 +38,22 @@ export function isSkippedRow(cells: readonly string[]): boolean {
  * the eye cannot see; they are dropped at both ends (inside a value they are still reported).
  */
 export function cleanCell(cell: string): string {
-  // Most cells have nothing to drop: looking at both ends costs far less than a replace on every cell.
-  const edges = cell.charAt(0) + cell.charAt(cell.length - 1);
-  if (!INVISIBLE_SPACE.test(edges)) return cell;
-  return cell.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, '');
+  // Most cells begin and end with a visible ASCII character, which no space is: they are answered from two
+  // character codes, with no string or regular expression made for each of a file's 700,000 cells.
+  if (
+    cell === '' ||
+    (isVisibleAscii(cell.charCodeAt(0)) && isVisibleAscii(cell.charCodeAt(cell.length - 1)))
+  ) {
+    return cell;
+  }
+  return cell.replace(EDGE_SPACES, '');
 }
 
-const INVISIBLE_SPACE = /[\s\u200b\ufeff]/;
+const EDGE_SPACES = /^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g;
+
+function isVisibleAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
 
 /** Lines with values a file may have: the header and `MAX_IMPORT_ROWS` device lines. */
 export const MAX_LINES_WITH_VALUES = MAX_IMPORT_ROWS + 1;

@@ -142,6 +142,31 @@ describe('the plan', () => {
       ],
     });
   });
+
+  it('records the changes of lines past the first slices of a long file, which is planned a slice at a time', async () => {
+    const cached = fixtureCatalog();
+    const live = fixtureCatalog({
+      fetchedAt: '2024-07-19T08:59:00.000Z',
+      devices: [
+        ...cached.devices,
+        { id: 'dev9', macAddress: '487a550a1b09', deviceTypeId: 14, model: '8028s', description: 'New' },
+        { id: 'dev10', macAddress: '487a550a1b0a', deviceTypeId: 14, model: '8028s', description: 'New' },
+      ],
+    });
+    const hex = (value: number): string => (value & 0xff).toString(16).padStart(2, '0').toUpperCase();
+    const lines = Array.from(
+      { length: 25_000 },
+      (_, index) => `48:7A:55:A0:${hex(index >> 8)}:${hex(index)},8028s`,
+    );
+    lines[12_000] = '48:7A:55:0A:1B:09,8028s';
+    lines[24_500] = '48:7A:55:0A:1B:0A,8028s';
+    const report = await checkFile(csv('mac,model', ...lines), { catalog: live, previous: cached });
+    expect(report.rows).toHaveLength(25_000);
+    expect(report.changes?.rows.map(({ line, before, after }) => ({ line, before, after }))).toEqual([
+      { line: 12_002, before: 'create', after: 'skip' },
+      { line: 24_502, before: 'create', after: 'skip' },
+    ]);
+  });
 });
 
 describe('file-level problems', () => {

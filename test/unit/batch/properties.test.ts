@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readImportFile, reportToCsv, type RowStatus } from '../../../src-main/services/batch';
 import { csvCell } from '../../../src-main/services/batch/report-csv';
 import { parseCsv } from '../../../src-main/services/batch/csv-parser';
-import type { Delimiter } from '../../../src-main/services/batch/source-table';
+import { cleanCell, type Delimiter } from '../../../src-main/services/batch/source-table';
 import { checkFile } from './support/catalog-fixture';
 
 const delimiter = fc.constantFrom<Delimiter>(',', ';', '\t');
@@ -44,6 +44,26 @@ describe('CSV parsing properties', () => {
           expect(parsed.rows.map((row) => row.line)).toEqual(expectedLines);
         },
       ),
+    );
+  });
+});
+
+describe('cell cleaning', () => {
+  it('answers as trimming every space, zero-width space and BOM at both ends, whatever the cell', () => {
+    const edge = fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u200b', '\ufeff', '\u2003', '\u3000', '\u0085');
+    const text = fc.string({
+      unit: fc.oneof(
+        edge,
+        fc.constantFrom('a', '~', '!', '\u007f', '\u001f', 'é', '😀'),
+        fc.string({ maxLength: 1 }),
+      ),
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(text, (cell) => {
+        expect(cleanCell(cell)).toBe(cell.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, ''));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

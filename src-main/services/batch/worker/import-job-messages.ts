@@ -5,12 +5,18 @@ export interface ImportJobData {
   job: ImportFileJob;
 }
 
-/** From the worker: it needs the catalogue, it is done (the plan, as JSON bytes), or it failed. */
+/**
+ * From the worker: it needs the catalogue; a slice of the plan's rows (in order, as plan-rows-wire.ts writes them); it is done (the
+ * plan without its rows, as JSON text); or it failed.
+ */
 export type FromImportWorker =
-  { type: 'needs-catalog' } | { type: 'done'; plan: Uint8Array } | { type: 'failed'; message: string };
+  | { type: 'needs-catalog' }
+  | { type: 'rows'; rows: string }
+  | { type: 'done'; plan: string }
+  | { type: 'failed'; message: string };
 
-/** To the worker: the catalogue it asked for (a `CatalogChoice`, as JSON bytes). */
+/** To the worker: the catalogue it asked for (a `CatalogChoice`, as JSON text). */
 export interface CatalogReply {
   type: 'catalog';
-  choice: Uint8Array;
+  choice: string;
 }

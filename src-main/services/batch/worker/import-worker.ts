@@ -2,30 +2,30 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CatalogChoice } from '../../catalog';
 import { planImportFile } from '../plan-import-file';
 import type { CatalogReply, FromImportWorker, ImportJobData } from './import-job-messages';
-import { fromJsonBytes, toJsonBytes } from './json-bytes';
+import { encodePlannedRows } from './plan-rows-wire';
 
 /**
  * The worker thread that reads and plans one import file (see run-import-worker.ts). It asks the thread that
- * started it for the catalogue, which needs the network and the session, and answers the plan.
+ * started it for the catalogue, which needs the network and the session, and sends the plan's rows a slice at
+ * a time as it plans them, then the rest of the plan.
  */
 const port = parentPort;
 if (port === null) throw new Error('import-worker runs as a worker thread only');
 const { job } = workerData as ImportJobData;
 
-const post = (message: FromImportWorker, transfer: ArrayBuffer[] = []): void =>
-  port.postMessage(message, transfer);
+const post = (message: FromImportWorker): void => port.postMessage(message);
 
 const chooseCatalog = (): Promise<CatalogChoice> =>
   new Promise((resolve) => {
-    port.once('message', (reply: CatalogReply) => resolve(fromJsonBytes<CatalogChoice>(reply.choice)));
+    port.once('message', (reply: CatalogReply) => resolve(JSON.parse(reply.choice) as CatalogChoice));
     post({ type: 'needs-catalog' });
   });
 
-planImportFile(job, { chooseCatalog }).then(
-  (plan) => {
-    const bytes = toJsonBytes(plan);
-    post({ type: 'done', plan: bytes }, [bytes.buffer as ArrayBuffer]);
-  },
+planImportFile(job, {
+  chooseCatalog,
+  onRows: (rows) => post({ type: 'rows', rows: encodePlannedRows(rows) }),
+}).then(
+  (plan) => post({ type: 'done', plan: JSON.stringify(plan) }),
   (error: unknown) =>
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
 );

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PlannedRow, RowAction, SubscriberRef } from '../../../src-main/services/batch/plan';
+import { decodePlannedRows, encodePlannedRows } from '../../../src-main/services/batch/worker/plan-rows-wire';
+import { MEDIA_TRANSPORT_PROTOCOLS, TRANSFER_MODES } from '../../../src-main/shared/enums';
+
+const text = fc.string({ maxLength: 12 });
+const absentOr = <T>(value: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.option(value, { nil: undefined });
+
+const subscriberRef: fc.Arbitrary<SubscriberRef> = fc.record(
+  { phoneNumberId: text, shortNumber: text, name: text },
+  { requiredKeys: ['phoneNumberId', 'shortNumber'] },
+);
+
+const problem = fc.record(
+  { field: text, message: text, column: text, heading: text, suggestion: text },
+  { requiredKeys: ['field', 'message'] },
+);
+
+/** Rows as the planner makes them: every field present, absent ones undefined, in the planner's order. */
+const plannedRow: fc.Arbitrary<PlannedRow> = fc
+  .record({
+    line: fc.nat(),
+    id: text,
+    action: fc.constantFrom<RowAction>(
+      'create',
+      'create-assign',
+      'assign',
+      'reassign',
+      'skip',
+      'invalid',
+      'replace',
+    ),
+    errors: fc.array(problem, { maxLength: 2 }),
+    warnings: fc.array(text, { maxLength: 2 }),
+    detail: text,
+    kind: absentOr(fc.constantFrom<'mac' | 'ipei'>('mac', 'ipei')),
+    identifier: absentOr(text),
+    model: absentOr(fc.record({ id: fc.nat(), name: text })),
+    subscriber: absentOr(subscriberRef),
+    transferMode: absentOr(fc.constantFrom(...TRANSFER_MODES)),
+    mediaTransportProtocol: absentOr(fc.constantFrom(...MEDIA_TRANSPORT_PROTOCOLS)),
+    description: absentOr(text),
+    existing: absentOr(
+      fc.record({ deviceId: text, subscriber: subscriberRef }, { requiredKeys: ['deviceId'] }),
+    ),
+  })
+  .map((row): PlannedRow => row);
+
+describe('the plan rows crossing from the import worker', () => {
+  it('read back as JSON would give them, keys in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(plannedRow, { maxLength: 5 }), (rows) => {
+        const read = decodePlannedRows(encodePlannedRows(rows));
+        expect(read).toStrictEqual(JSON.parse(JSON.stringify(rows)));
+        expect(JSON.stringify(read)).toBe(JSON.stringify(rows));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
