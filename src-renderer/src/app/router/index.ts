@@ -7,6 +7,7 @@ import {
 } from 'vue-router';
 import SignInView from '@renderer/features/sign-in/SignInView.vue';
 import SystemPickerView from '@renderer/features/systems/SystemPickerView.vue';
+import { useDevicesStore } from '@renderer/features/devices/devices-store';
 import { installSessionGuards } from './guards';
 
 declare module 'vue-router' {
@@ -36,9 +37,13 @@ export const routes: RouteRecordRaw[] = [
     path: '/systems/:systemId',
     component: () => import('@renderer/features/systems/SystemLayout.vue'),
     props: true,
-    // The device list is what a technician opens next: its chunk loads while the CloudPBX's overview shows.
-    // A failure here is reported when the route itself is opened.
-    beforeEnter: () => void DevicesView().catch(() => undefined),
+    // The device list is what a technician opens next, and the longest to list: it starts on choosing the
+    // CloudPBX, before this route's chunks load, and its screen's chunk loads while the overview shows. A failure
+    // here is reported when the route itself is opened (SystemLayout joins the listing, the store keeps its error).
+    beforeEnter: (to) => {
+      void useDevicesStore().loadForScreen(String(to.params.systemId));
+      void DevicesView().catch(() => undefined);
+    },
     children: [
       {
         path: '',
