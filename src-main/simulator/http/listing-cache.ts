@@ -5,19 +5,27 @@ interface Listing<T> {
 }
 
 /**
- * The latest filtered, sorted listing of each owner (a tenant), reused for the next page while the records it was
- * built from keep their revision: walking 10,000 records page by page then sorts them once, not once per page.
- * Only for listings that read nothing but those records, or a change elsewhere would go unnoticed.
+ * Listings kept per owner. A client walks a few listings at once (Fieldkit asks the DECT handsets and the other
+ * devices side by side, 8 pages of each in flight): keeping only the latest made every other page rebuild its
+ * listing, which again made walking 10,000 devices quadratic.
+ */
+const KEPT_PER_OWNER = 4;
+
+/**
+ * The latest filtered, sorted listings of each owner (a tenant), reused for the next page while the records they
+ * were built from keep their revision: walking 10,000 records page by page then sorts them once, not once per
+ * page. Only for listings that read nothing but those records, or a change elsewhere would go unnoticed.
  */
 export class ListingCache<T> {
-  readonly #latest = new WeakMap<object, Listing<T>>();
+  readonly #latest = new WeakMap<object, Listing<T>[]>();
 
   get(owner: object, key: string, revision: number, build: () => readonly T[]): readonly T[] {
-    const known = this.#latest.get(owner);
-    if (known?.key === key && known.revision === revision) return known.items;
-    const items = build();
-    this.#latest.set(owner, { key, revision, items });
-    return items;
+    const kept = (this.#latest.get(owner) ?? []).filter((listing) => listing.revision === revision);
+    const known = kept.find((listing) => listing.key === key);
+    const listing = known ?? { key, revision, items: build() };
+    const others = kept.filter((other) => other !== listing);
+    this.#latest.set(owner, [listing, ...others].slice(0, KEPT_PER_OWNER));
+    return listing.items;
   }
 }
 

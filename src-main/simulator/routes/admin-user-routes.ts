@@ -28,7 +28,7 @@ export const adminUserRoutes: Route[] = [
       const companyIds = readString(query, 'companyId')?.split(',');
       const searchEmail = readString(query, 'searchEmail')?.toLowerCase();
       const users = tenant
-        .listUsers()
+        .readUsers()
         .filter((user) => user.companyId === session.user.companyId)
         .filter((user) => companyIds === undefined || companyIds.includes(user.companyId))
         .filter((user) => searchEmail === undefined || user.loginEmail.toLowerCase().includes(searchEmail));
@@ -43,10 +43,10 @@ export const adminUserRoutes: Route[] = [
   },
 ];
 
-function subscribersByUser(tenant: SimulatorTenant): Map<string, SubscriberRecord[]> {
-  const byUser = new Map<string, SubscriberRecord[]>();
+function subscribersByUser(tenant: SimulatorTenant): Map<string, Readonly<SubscriberRecord>[]> {
+  const byUser = new Map<string, Readonly<SubscriberRecord>[]>();
   for (const cloudPbx of tenant.listCloudPbxs()) {
-    for (const subscriber of tenant.listSubscribers(cloudPbx.id)) {
+    for (const subscriber of tenant.readSubscribers(cloudPbx.id)) {
       if (subscriber.userId === undefined) continue;
       byUser.set(subscriber.userId, [...(byUser.get(subscriber.userId) ?? []), subscriber]);
     }

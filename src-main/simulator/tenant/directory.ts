@@ -66,6 +66,11 @@ export class TenantDirectory {
     return [...this.#users.values()].map(copy);
   }
 
+  /** The stored users themselves, not copies: for building answers, which only read them (10,000 per page). */
+  readUsers(): readonly Readonly<UserRecord>[] {
+    return [...this.#users.values()];
+  }
+
   findApplication(applicationId: string): ApplicationRecord | undefined {
     return copyOrUndefined(this.#applications.get(applicationId));
   }
@@ -76,6 +81,11 @@ export class TenantDirectory {
 
   findCloudPbx(systemId: string): CloudPbxRecord | undefined {
     return copyOrUndefined(this.#cloudPbxs.get(systemId));
+  }
+
+  /** The stored CloudPBX itself, not a copy: for building answers, which read it once per listed item. */
+  readCloudPbx(systemId: string): Readonly<CloudPbxRecord> | undefined {
+    return this.#cloudPbxs.get(systemId);
   }
 
   listDeviceModels(): Readonly<DeviceModelRecord>[] {

@@ -51,7 +51,7 @@ export function phoneNumberView(
   tenant: SimulatorTenant,
   subscriber: Readonly<SubscriberRecord>,
 ): PhoneNumber {
-  const user = subscriber.userId === undefined ? undefined : tenant.findUser(subscriber.userId);
+  const user = subscriber.userId === undefined ? undefined : tenant.readUser(subscriber.userId);
   return {
     id: subscriber.id,
     shortNumber: subscriber.shortNumber,
@@ -62,7 +62,7 @@ export function phoneNumberView(
     lastName: user?.lastName ?? '',
     deviceName: subscriber.deviceName,
     systemId: subscriber.systemId,
-    pbxId: tenant.findCloudPbx(subscriber.systemId)?.pbxId,
+    pbxId: tenant.readCloudPbx(subscriber.systemId)?.pbxId,
   };
 }
 
@@ -107,7 +107,11 @@ export function subscriberView(tenant: SimulatorTenant, subscriber: SubscriberRe
 }
 
 /** A user of the admin API, with the CloudPBX subscribers it holds (`held`). */
-export function userView(tenant: SimulatorTenant, user: UserRecord, held: SubscriberRecord[]): UserWire {
+export function userView(
+  tenant: SimulatorTenant,
+  user: Readonly<UserRecord>,
+  held: readonly Readonly<SubscriberRecord>[],
+): UserWire {
   return {
     id: user.id,
     loginEmail: user.loginEmail,
@@ -126,7 +130,7 @@ export function userView(tenant: SimulatorTenant, user: UserRecord, held: Subscr
       internalNumber: subscriber.internalNumber,
       numberE164: subscriber.numberE164,
       systemId: subscriber.systemId,
-      pbxId: tenant.findCloudPbx(subscriber.systemId)?.pbxId,
+      pbxId: tenant.readCloudPbx(subscriber.systemId)?.pbxId,
       type: 'work',
       deviceType: 'landline',
       isFromSystem: true,

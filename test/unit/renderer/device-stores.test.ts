@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { clockKey } from '@renderer/time/clock';
 import { useAuditStore } from '@renderer/features/activity/audit-store';
-import { useDevicesStore } from '@renderer/features/devices/devices-store';
+import { FRESH_LIST_MS, useDevicesStore } from '@renderer/features/devices/devices-store';
 import { useDebugStore } from '@renderer/features/devices/debug/debug-store';
 import { useSubscriberCreationStore } from '@renderer/features/subscribers/device-subscribers-store';
 import { useRegistrationsStore } from '@renderer/features/devices/registrations/registrations-store';
@@ -57,6 +57,23 @@ describe('useDevicesStore', () => {
     await devices.remove(lyon.id, 'dev-2');
     expect(devices.forSystem(lyon.id)?.value?.map((device) => device.id)).toEqual(['dev-new']);
     expect(fake.api.devices.delete).toHaveBeenCalledWith({ systemId: lyon.id, deviceId: 'dev-2' });
+  });
+
+  it('keeps a list that has just arrived for a screen that opens, and lists again once it is older', async () => {
+    const context = storeContext();
+    const time = new FakeClock();
+    context.app.provide(clockKey, time);
+    context.fake.api.devices.listPage.mockResolvedValue({ devices: [deskphone()] });
+    const devices = useDevicesStore();
+    await devices.loadForScreen(lyon.id);
+    await time.advance(FRESH_LIST_MS - 1);
+    await devices.loadForScreen(lyon.id);
+    expect(context.fake.api.devices.listPage).toHaveBeenCalledTimes(1);
+    await devices.load(lyon.id);
+    expect(context.fake.api.devices.listPage).toHaveBeenCalledTimes(2);
+    await time.advance(FRESH_LIST_MS);
+    await devices.loadForScreen(lyon.id);
+    expect(context.fake.api.devices.listPage).toHaveBeenCalledTimes(3);
   });
 
   it('forgets every list when another session starts', async () => {

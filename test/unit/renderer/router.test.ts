@@ -36,3 +36,22 @@ describe('session guards', () => {
     expect(app.router.currentRoute.value.name).toBe('sign-in');
   });
 });
+
+describe('choosing a CloudPBX', () => {
+  it('starts its device listing before its screens load, and the screens join that listing', async () => {
+    const fake = createFakeApi();
+    fake.api.session.state.mockResolvedValue(demoOnline);
+    const app = await mountApp('/systems', { fake });
+    wrapper = app.wrapper;
+    let askedBeforeScreens = 0;
+    // Runs once the route's lazy screens are resolved, before any of them is set up.
+    app.router.beforeResolve(() => {
+      askedBeforeScreens = fake.api.devices.listPage.mock.calls.length;
+    });
+    await app.router.push(`/systems/${lyon.id}`);
+    await flushPromises();
+    expect(app.router.currentRoute.value.name).toBe('overview');
+    expect(askedBeforeScreens).toBe(1);
+    expect(fake.api.devices.listPage.mock.calls).toEqual([[{ systemId: lyon.id }]]);
+  });
+});

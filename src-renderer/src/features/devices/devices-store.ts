@@ -1,10 +1,11 @@
-import { shallowReactive, watch } from 'vue';
+import { inject, shallowReactive, watch } from 'vue';
 import { defineStore } from 'pinia';
 import type { CallInput } from '@api/contract';
 import type { Device, DeviceActionResult, IdentifierCheck } from '@api/types';
 import { useApi } from '@renderer/api/inject';
 import type { ExpansionModulePosition } from '@shared/enums';
 import { useSessionStore } from '@renderer/features/sign-in/session-store';
+import { clockKey, systemClock } from '@renderer/time/clock';
 import {
   createLoadable,
   fillInPieces,
@@ -18,6 +19,13 @@ export type CheckIdentifierInput = CallInput<'devices.checkIdentifier'>;
 export type ModuleInput = CallInput<'modules.add'>;
 
 /**
+ * A list that finished arriving this recently is shown as it is by a screen that opens: the listing started on
+ * choosing the CloudPBX is the one the device screen, opened from the overview a moment later, shows. Listing
+ * 10,000 devices again then kept the screen "loading" for as long again. Refresh always lists again.
+ */
+export const FRESH_LIST_MS = 10_000;
+
+/**
  * The devices of each CloudPBX, and every change a technician makes to one. Actions throw `ApiError` for the
  * dialog that started them to show; on success the list is updated in place (one device replaced), so the
  * table never reloads 10,000 devices after a single change.
@@ -25,7 +33,10 @@ export type ModuleInput = CallInput<'modules.add'>;
 export const useDevicesStore = defineStore('devices', () => {
   const api = useApi();
   const session = useSessionStore();
+  const clock = inject(clockKey, systemClock);
   const bySystem = shallowReactive(new Map<string, Loadable<Device[]>>());
+  /** When each CloudPBX's list last finished arriving. */
+  const listedAt = new Map<string, number>();
 
   const forSystem = (systemId: string): Loadable<Device[]> | undefined => bySystem.get(systemId);
 
@@ -47,6 +58,7 @@ export const useDevicesStore = defineStore('devices', () => {
         page = await api.devices.listPage({ systemId, cursor: page.cursor });
         arrived(page.devices);
       }
+      listedAt.set(systemId, clock.now());
     };
 
   /** The first page shows as soon as it is there; the rest is appended as it arrives. */
@@ -54,10 +66,20 @@ export const useDevicesStore = defineStore('devices', () => {
 
   /**
    * For the device screen opening, and for choosing a CloudPBX (the list a technician opens most starts then,
-   * so it is on its way while the screens load): shares a listing already running, else lists again.
+   * so it is on its way while the screens load): shares a listing already running, keeps a list that has just
+   * arrived (FRESH_LIST_MS), else lists again.
    */
-  const loadForScreen = (systemId: string): Promise<void> =>
-    fillInPiecesUnlessRunning(entry(systemId), fetchPages(systemId));
+  function loadForScreen(systemId: string): Promise<void> {
+    const list = entry(systemId);
+    const arrivedAt = listedAt.get(systemId);
+    const fresh =
+      running(list) === undefined &&
+      list.value !== undefined &&
+      list.error === undefined &&
+      arrivedAt !== undefined &&
+      clock.now() - arrivedAt < FRESH_LIST_MS;
+    return fresh ? Promise.resolve() : fillInPiecesUnlessRunning(list, fetchPages(systemId));
+  }
 
   /** The listing of this CloudPBX on its way, if any: what waits for the devices to be listed first. */
   const arriving = (systemId: string): Promise<void> | undefined => {
@@ -124,7 +146,10 @@ export const useDevicesStore = defineStore('devices', () => {
 
   watch(
     () => session.identity,
-    () => bySystem.clear(),
+    () => {
+      bySystem.clear();
+      listedAt.clear();
+    },
   );
 
   return {
