@@ -62,6 +62,16 @@ print(
 print(`  sign-in (click to CloudPBX picker):     ${ms(signInMs)}`);
 print(`  first page shown, from choosing:        ${ms(firstRowsMs)}`);
 print(`  input → second frame after it:          median ${ms(frame.median)}, p95 ${ms(frame.p95)}`);
+// The keys behind the p95, to know what to look at: which key, at which position of the sequence, and the rows it left.
+const slowest = timings
+  .map((timing, at) => ({ ...timing, at }))
+  .sort((a, b) => b.workMs - a.workMs)
+  .slice(0, 5)
+  .map(
+    ({ key, at, workMs, shown }) =>
+      `#${at} ${key === '\b' ? '⌫' : `'${key}'`} ${ms(workMs)} (${shown} shown)`,
+  );
+print(`  slowest keys:                           ${slowest.join(', ')}`);
 const misses = checks.filter(([, value, target]) => value > target);
 for (const [what, value, target] of checks)
   print(`  ${value > target ? 'MISS' : 'ok  '} ${what}: ${ms(value)} (target ≤ ${ms(target)})`);

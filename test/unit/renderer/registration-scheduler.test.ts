@@ -26,7 +26,8 @@ function cloudPbx() {
 
 const ids = (count: number, from = 0) => Array.from({ length: count }, (_, index) => `d${from + index}`);
 
-function setUp() {
+/** Rows are checked as soon as they show, unless `settleMs` is given. */
+function setUp(settle: { settleMs: number } = { settleMs: 0 }) {
   const clock = new FakeClock();
   const pbx = cloudPbx();
   const scheduler = new RegistrationScheduler({
@@ -35,6 +36,7 @@ function setUp() {
     maxInFlight: 4,
     spacingMs: 250,
     refreshMs: 45_000,
+    ...settle,
   });
   return { clock, pbx, scheduler };
 }
@@ -92,6 +94,24 @@ describe('RegistrationScheduler', () => {
     expect(pbx.asked).toEqual(['d0', 'd1', 'd0']);
     await clock.advance(250);
     expect(pbx.asked).toEqual(['d0', 'd1', 'd0', 'd1']);
+  });
+
+  it('checks a row only once it has stayed on screen for the settle time: rows typed past cost no call', async () => {
+    const { clock, pbx, scheduler } = setUp({ settleMs: 300 });
+    scheduler.show(ids(3));
+    await clock.advance(200);
+    scheduler.show(ids(3, 10));
+    await clock.advance(200);
+    scheduler.show(ids(3, 20));
+    await clock.advance(299);
+    expect(pbx.asked).toEqual([]);
+    scheduler.show([...ids(2, 20), 'd30']);
+    await clock.advance(1);
+    expect(pbx.asked).toEqual(['d20']);
+    await clock.advance(250);
+    expect(pbx.asked).toEqual(['d20', 'd21']);
+    await clock.advance(250);
+    expect(pbx.asked).toEqual(['d20', 'd21', 'd30']);
   });
 
   it('starts nothing once stopped', async () => {

@@ -10,16 +10,25 @@ export interface RegistrationSchedulerOptions {
   spacingMs?: number;
   /** A device still on screen is checked again this long after its last check. */
   refreshMs?: number;
+  /** A row is checked only once it has stayed on screen this long. */
+  settleMs?: number;
 }
 
-export const SCHEDULE_DEFAULTS = { maxInFlight: 4, spacingMs: 250, refreshMs: 45_000 } as const;
+/** `settleMs`: the rows that flash past while a search is typed or the list is flung cost no call. */
+export const SCHEDULE_DEFAULTS = {
+  maxInFlight: 4,
+  spacingMs: 250,
+  refreshMs: 45_000,
+  settleMs: 300,
+} as const;
 
 /**
  * Checks the registrations of the devices on screen, a few at a time: the CloudPBX has no call for a whole
  * list, so each device costs a call, and a list of 10,000 must never become 10,000 calls. Only rows on screen
- * are checked, in their order; a row that scrolls away before its turn is not checked (a check already sent
- * finishes and is kept). While the window is hidden nothing starts; rows that stay on screen are checked
- * again every `refreshMs`. A failed check waits `refreshMs` too, so a refusing CloudPBX is not hammered.
+ * are checked, in their order, once they have stayed there `settleMs`; a row that goes away before its turn is
+ * not checked (a check already sent finishes and is kept). While the window is hidden nothing starts; rows that
+ * stay on screen are checked again every `refreshMs`. A failed check waits `refreshMs` too, so a refusing
+ * CloudPBX is not hammered.
  */
 export class RegistrationScheduler {
   readonly #check: RegistrationSchedulerOptions['check'];
@@ -27,7 +36,10 @@ export class RegistrationScheduler {
   readonly #maxInFlight: number;
   readonly #spacingMs: number;
   readonly #refreshMs: number;
+  readonly #settleMs: number;
   #onScreen: readonly string[] = [];
+  /** When each row on screen came on screen. */
+  #shownSince = new Map<string, number>();
   readonly #checkedAt = new Map<string, number>();
   readonly #inFlight = new Set<string>();
   #lastStart = Number.NEGATIVE_INFINITY;
@@ -41,10 +53,15 @@ export class RegistrationScheduler {
     this.#maxInFlight = options.maxInFlight ?? SCHEDULE_DEFAULTS.maxInFlight;
     this.#spacingMs = options.spacingMs ?? SCHEDULE_DEFAULTS.spacingMs;
     this.#refreshMs = options.refreshMs ?? SCHEDULE_DEFAULTS.refreshMs;
+    this.#settleMs = options.settleMs ?? SCHEDULE_DEFAULTS.settleMs;
   }
 
   /** The devices whose rows are on screen now, top to bottom. */
   show(deviceIds: readonly string[]): void {
+    const now = this.#clock.now();
+    this.#shownSince = new Map(
+      deviceIds.map((deviceId) => [deviceId, this.#shownSince.get(deviceId) ?? now]),
+    );
     this.#onScreen = deviceIds;
     this.#pump();
   }
@@ -71,10 +88,11 @@ export class RegistrationScheduler {
     });
   }
 
-  /** When `deviceId` is due for a check: now for one never checked. */
+  /** When `deviceId` is due for a check: once settled on screen, for one never checked. */
   #dueAt(deviceId: string): number {
     const checked = this.#checkedAt.get(deviceId);
-    return checked === undefined ? Number.NEGATIVE_INFINITY : checked + this.#refreshMs;
+    const settled = (this.#shownSince.get(deviceId) ?? Number.NEGATIVE_INFINITY) + this.#settleMs;
+    return Math.max(settled, checked === undefined ? Number.NEGATIVE_INFINITY : checked + this.#refreshMs);
   }
 
   #pump(): void {
