@@ -6,8 +6,8 @@ export interface ImportJobData {
 }
 
 /**
- * From the worker: it needs the catalogue; a slice of the plan's rows (in order, as plan-rows-wire.ts writes them); it is done (the
- * plan without its rows, as JSON text); or it failed.
+ * From the worker: it needs the catalogue; a slice of the plan's rows (in order, as plan-rows-wire.ts writes
+ * them); it is done (the plan without its rows, as JSON text); or it failed.
  */
 export type FromImportWorker =
   | { type: 'needs-catalog' }
