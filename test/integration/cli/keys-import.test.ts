@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../src-main/api/types';
 import { accountCacheKey } from '../../../src-main/services/catalog';
 import { DEMO_SYSTEM_IDS } from '../../../src-main/simulator';
+import { lyonKeys } from './lyon-keys';
 import { cliFixture } from './run-cli';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -19,29 +20,7 @@ beforeAll(() => {
   }
 });
 
-function device(description: string) {
-  const found = kit.simulator.tenant
-    .listDevices(lyon)
-    .find((candidate) => candidate.description === description);
-  if (found?.macAddress === undefined) throw new Error(`no seed deskphone ${description}`);
-  return { ...found, mac: found.macAddress };
-}
-
-const keysOf = (description: string, moduleId = 0) =>
-  kit.simulator.tenant
-    .listKeys(lyon, device(description).id, moduleId)
-    .map(({ keyNum, keyType, keyOwner, number, displayName }) => ({
-      keyNum,
-      keyType,
-      keyOwner,
-      number,
-      displayName,
-    }));
-
-/** Key writes the kit.simulator received. */
-const keyWrites = () =>
-  kit.simulator.requests().filter((request) => request.method !== 'GET' && request.path.includes('/keys'))
-    .length;
+const { deskphone, keysOf, keyWrites } = lyonKeys(kit);
 
 /** The intents a journal holds on disk so far. */
 function intents(journal: string): number {
@@ -63,8 +42,8 @@ function sheet(lines: string[]): string {
 
 describe('fieldkit keys import', () => {
   it('refuses a sheet with invalid lines with exit 2, naming line, column and why, and sends nothing', async () => {
-    const director = device('Director office').mac;
-    const breakRoom = device('Break room').mac;
+    const director = deskphone('Director office').mac;
+    const breakRoom = deskphone('Break room').mac;
     const before = keyWrites();
     const file = sheet([
       `${director};0;10;speeddial;Boss;+33600000001;;`,
@@ -103,7 +82,7 @@ describe('fieldkit keys import', () => {
   });
 
   it('plans on --dry-run and sends nothing, then creates and replaces; a second run skips every line', async () => {
-    const director = device('Director office').mac;
+    const director = deskphone('Director office').mac;
     const file = sheet([
       `${director};0;1;monitor;;;81003;`,
       `${director};0;2;speeddial;Taxi;+33478000000;;`,
@@ -135,7 +114,7 @@ describe('fieldkit keys import', () => {
   });
 
   it('settles a key whose answer was lost by reading it back, and a re-run sets the rest without a duplicate', async () => {
-    const sales = device('Sales desk').mac;
+    const sales = deskphone('Sales desk').mac;
     const file = sheet([`${sales};0;2;headset;;;;`, `${sales};0;3;speeddial;Hotel;+33478111111;;`]);
     const keysPath = /\/devices\/[^/]+\/keys$/;
     // The first create is made but its answer is lost; the second is refused as the network goes away.
@@ -161,7 +140,7 @@ describe('fieldkit keys import', () => {
   });
 
   it('journals a run: killed mid-run, its --journal is refused while held and resumed with no key sent twice', async () => {
-    const switchboard = device('Switchboard');
+    const switchboard = deskphone('Switchboard');
     const lines = Array.from(
       { length: 24 },
       (_, index) => `${switchboard.mac};0;${index + 1};speeddial;Dial ${index + 1};+3347822${1000 + index};;`,
@@ -211,8 +190,8 @@ describe('fieldkit keys import', () => {
   }, 60_000);
 
   it('checks a sheet offline against the pulled catalogue, sending nothing, and asks an older catalogue to be pulled again', async () => {
-    const director = device('Director office').mac;
-    const breakRoom = device('Break room').mac;
+    const director = deskphone('Director office').mac;
+    const breakRoom = deskphone('Break room').mac;
     const file = sheet([
       `${director};0;12;speeddial;Taxi;+33478000000;;`,
       `${breakRoom};;1;forward;Fwd;+33600000002;;`,

@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceKeys, KeyCopyPlan } from '../../../src-main/shared/keys';
 import { DEMO_SYSTEM_IDS } from '../../../src-main/simulator';
+import { lyonKeys } from './lyon-keys';
 import { cliFixture } from './run-cli';
 
 const lyon = DEMO_SYSTEM_IDS.lyon;
 const kit = cliFixture();
 const { cli } = kit;
 
-function device(description: string) {
-  const found = kit.simulator.tenant
-    .listDevices(lyon)
-    .find((candidate) => candidate.description === description);
-  if (found === undefined) throw new Error(`no seed device ${description}`);
-  return found;
-}
-
-const keysOf = (description: string, moduleId = 0) =>
-  kit.simulator.tenant
-    .listKeys(lyon, device(description).id, moduleId)
-    .map(({ keyNum, keyType, keyOwner, number, displayName }) => ({
-      keyNum,
-      keyType,
-      keyOwner,
-      number,
-      displayName,
-    }));
-
-/** Key writes the kit.simulator received (a refused key must send none). */
-const keyWrites = () =>
-  kit.simulator.requests().filter((request) => request.method !== 'GET' && request.path.includes('/keys'))
-    .length;
+const { device, keysOf, keyWrites } = lyonKeys(kit);
 
 describe('fieldkit device keys', () => {
   it('prints the API’s answer with --json: model capabilities and every key, module keys included', async () => {
