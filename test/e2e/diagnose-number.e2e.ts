@@ -5,7 +5,7 @@
  */
 import { DEMO_SYSTEM_IDS } from '../../src-main/simulator';
 import { DEMO_TRUNK_IDS } from '../../src-main/simulator/seed/telephony-seed';
-import { deviceBy } from './support/devices-app';
+import { assignInSubscriberDrawer, deviceBy } from './support/devices-app';
 import { againUntilOk, diagnose, expectFault, expectVerdict, ladderCheck } from './support/diagnose-screen';
 import { expect, openSection, test } from './support/fixtures';
 
@@ -39,16 +39,8 @@ test('every number failure case shows its fix, and the check turns ok once it is
     await diagnose(page, 'number', '81090');
     await expectFault(page, 'devices', 'fail', 'Assign a device');
     await ladderCheck(page, 'devices').getByTestId('check-action').click();
-    const drawer = page.getByTestId('subscriber-drawer');
-    await expect(drawer.getByTestId('subscriber-no-devices')).toBeVisible();
-    await drawer.getByTestId('subscriber-assign-device').click();
-    await page.keyboard.type('Confluence');
-    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: 'Confluence' }).click();
-    await drawer.getByTestId('subscriber-assign-submit').click();
     const spare = deviceBy(simulator, LYON, '487a550a1b0c');
-    await expect(
-      drawer.locator(`[data-testid="subscriber-device"][data-device-id="${spare.id}"]`),
-    ).toBeVisible();
+    const drawer = await assignInSubscriberDrawer(page, 'Confluence', spare.id);
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
     await page.getByTestId('nav-diagnose').click();

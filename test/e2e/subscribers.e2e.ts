@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures';
 import { DEMO_SYSTEM_IDS } from '../../src-main/simulator';
-import { deviceBy, openDeviceList } from './support/devices-app';
+import { assignInSubscriberDrawer, deviceBy, openDeviceList } from './support/devices-app';
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
 test.use({ simulatorOptions: { registrationDelayMs: 300 } });
@@ -32,14 +32,6 @@ test('a spare phone is given to a subscriber from the subscriber screen', async 
   await page.getByTestId('nav-subscribers').click();
   await page.getByTestId('subscriber-search').fill('81091');
   await page.locator(`[data-testid="subscriber-row"][data-phone-number-id="${unheld?.id}"]`).click();
-  const drawer = page.getByTestId('subscriber-drawer');
-  await expect(drawer.getByTestId('subscriber-no-devices')).toBeVisible();
-  await drawer.getByTestId('subscriber-assign-device').click();
-  await page.keyboard.type('Confluence');
-  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: 'Confluence' }).click();
-  await drawer.getByTestId('subscriber-assign-submit').click();
-  await expect(
-    drawer.locator(`[data-testid="subscriber-device"][data-device-id="${free.id}"]`),
-  ).toBeVisible();
+  await assignInSubscriberDrawer(page, 'Confluence', free.id);
   expect(simulator.tenant.findDevice(LYON, free.id)?.phoneNumberId).toBe(unheld?.id);
 });

@@ -29,6 +29,27 @@ export async function openDevice(page: Page, deviceId: string, search: string): 
   return drawer;
 }
 
+/**
+ * In the open subscriber drawer of a subscriber holding no device, gives it the device the assign dialog finds by
+ * `search`, and waits until the drawer lists that device (`deviceId`). Answers the drawer.
+ */
+export async function assignInSubscriberDrawer(
+  page: Page,
+  search: string,
+  deviceId: string,
+): Promise<Locator> {
+  const drawer = page.getByTestId('subscriber-drawer');
+  await expect(drawer.getByTestId('subscriber-no-devices')).toBeVisible();
+  await drawer.getByTestId('subscriber-assign-device').click();
+  await page.keyboard.type(search);
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: search }).click();
+  await drawer.getByTestId('subscriber-assign-submit').click();
+  await expect(
+    drawer.locator(`[data-testid="subscriber-device"][data-device-id="${deviceId}"]`),
+  ).toBeVisible();
+  return drawer;
+}
+
 /** The device of a CloudPBX holding this MAC or IPEI, as the simulator stores it. */
 export function deviceBy(simulator: RunningSimulator, systemId: string, identifier: string) {
   const device = simulator.tenant.findDeviceByIdentifier(systemId, identifier);
