@@ -51,6 +51,7 @@ async function main() {
     if (aDevice === undefined) throw new Error(`the demo CloudPBX ${systemId} has no device to ask for`);
 
     const marks = {};
+    let simulatorCpu;
     const child = fork(fileURLToPath(import.meta.url), [IMPORTER, bundle], {
       stdio: 'inherit',
       env: { ...process.env, FIELDKIT_IMPORT_WORKER: join(outDir, 'import-worker.mjs') },
@@ -58,6 +59,8 @@ async function main() {
     const report = await new Promise((resolve, reject) => {
       child.on('message', (message) => {
         marks[message.event] = simulator.requests().length;
+        if (message.event === 'applying') simulatorCpu = process.cpuUsage();
+        if (message.event === 'finished') simulatorCpu = process.cpuUsage(simulatorCpu);
         if (message.event === 'finished') resolve(message);
       });
       child.once('exit', (code) =>
@@ -86,6 +89,7 @@ async function main() {
         'requests (the live catalogue)',
       `  apply wall time  ${(report.wallMs / 1000).toFixed(2)} s`,
       `  apply CPU        ${(report.cpuMs / 1000).toFixed(2)} s, the importing process (what load cannot inflate much)`,
+      `  simulator CPU    ${((simulatorCpu.user + simulatorCpu.system) / 1e6).toFixed(2)} s, this process, during the apply`,
       `  requests         ${requests} (simulator log, during the apply)`,
       `  latency          ${report.latencyMs.toFixed(2)} ms a request, measured: the mean of ` +
         `${LATENCY_SAMPLES.timed} sequential GETs of one device by a bare node:http client`,

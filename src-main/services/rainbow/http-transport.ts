@@ -80,12 +80,13 @@ function responseHeaders(headers: IncomingHttpHeaders): ResponseHeaders {
 }
 
 function parseBody(bytes: Buffer): unknown {
+  if (bytes.length === 0) return undefined;
   const text = bytes.toString('utf8');
-  if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return text;
+    // Only a body that is not JSON is looked at twice: blank, it is no body at all.
+    return text.trim() === '' ? undefined : text;
   }
 }
 

@@ -4,11 +4,15 @@ import type { ApplicationRecord, UserRecord } from '../tenant/records';
 import type { SimulatorTenant } from '../tenant/tenant';
 import { signJwt, verifyJwt, type TokenClaims } from './jwt';
 
+/** Enough for the sessions of one test or bench; past it the checked tokens are forgotten and checked again. */
+const VERIFIED_TOKENS_KEPT = 64;
+
 /** A request's verified bearer token and the user it stands for. */
 export interface Session {
   token: string;
   claims: TokenClaims;
-  user: UserRecord;
+  /** The stored user, not a copy (read on every request): routes change the tenant only through its methods. */
+  user: Readonly<UserRecord>;
 }
 
 export interface TokenAuthorityOptions {
@@ -24,6 +28,12 @@ export interface TokenAuthorityOptions {
  */
 export class TokenAuthority {
   readonly #secret = randomBytes(32);
+  /**
+   * Tokens whose signature was checked, with their claims: a client sends the same token with every request,
+   * and checking it again (an HMAC and two JSON decodings) was the simulator's largest cost per request. Its
+   * expiry and revocation are still checked on every request.
+   */
+  readonly #verified = new Map<string, TokenClaims>();
   /** jti → exp of revoked tokens; entries are dropped once the token would have expired anyway. */
   readonly #revoked = new Map<string, number>();
   readonly #tenant: SimulatorTenant;
@@ -71,6 +81,18 @@ export class TokenAuthority {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     const token = match?.[1];
     if (token === undefined) throw unauthorized('No authorization token was found', 'missingToken');
+    const claims = this.#verify(token);
+    if (this.#nowSeconds() >= claims.exp) throw unauthorized('jwt expired', 'expiredToken');
+    if (this.#revoked.has(claims.jti)) throw unauthorized('jwt revoked (user logged out)', 'revokedToken');
+    const user = this.#tenant.readUser(claims.user.id);
+    if (user === undefined)
+      throw unauthorized(`User ${claims.user.loginEmail} no longer exists`, 'invalidToken');
+    return { token, claims, user };
+  }
+
+  #verify(token: string): TokenClaims {
+    const known = this.#verified.get(token);
+    if (known !== undefined) return known;
     const verdict = verifyJwt(token, this.#secret);
     if (!verdict.ok) {
       throw unauthorized(
@@ -78,13 +100,9 @@ export class TokenAuthority {
         'invalidToken',
       );
     }
-    const { claims } = verdict;
-    if (this.#nowSeconds() >= claims.exp) throw unauthorized('jwt expired', 'expiredToken');
-    if (this.#revoked.has(claims.jti)) throw unauthorized('jwt revoked (user logged out)', 'revokedToken');
-    const user = this.#tenant.findUser(claims.user.id);
-    if (user === undefined)
-      throw unauthorized(`User ${claims.user.loginEmail} no longer exists`, 'invalidToken');
-    return { token, claims, user };
+    if (this.#verified.size >= VERIFIED_TOKENS_KEPT) this.#verified.clear();
+    this.#verified.set(token, verdict.claims);
+    return verdict.claims;
   }
 
   #nowSeconds(): number {

@@ -48,15 +48,21 @@ interface CompiledRoute {
  * the table order.
  */
 export class Router {
-  readonly #routes: CompiledRoute[];
+  /** The routes by their number of segments: a path is compared only with patterns as long as it. */
+  readonly #routesByLength = new Map<number, CompiledRoute[]>();
 
   constructor(routes: readonly Route[]) {
-    this.#routes = routes.map((route) => ({ route, segments: splitPath(route.pattern) }));
+    for (const route of routes) {
+      const segments = splitPath(route.pattern);
+      const sameLength = this.#routesByLength.get(segments.length) ?? [];
+      sameLength.push({ route, segments });
+      this.#routesByLength.set(segments.length, sameLength);
+    }
   }
 
   match(method: string, path: string): RouteMatch {
     const segments = splitPath(path);
-    const candidates = this.#routes
+    const candidates = (this.#routesByLength.get(segments.length) ?? [])
       .map((compiled) => ({ compiled, params: matchSegments(compiled.segments, segments) }))
       .filter(
         (candidate): candidate is { compiled: CompiledRoute; params: Record<string, string> } =>

@@ -12,8 +12,9 @@ export function requireVisibleCloudPbx(
   tenant: SimulatorTenant,
   session: Session,
   systemId: string,
-): CloudPbxRecord {
-  const cloudPbx = tenant.findCloudPbx(systemId);
+): Readonly<CloudPbxRecord> {
+  // The stored record, not a copy (read on every request): routes change the tenant only through its methods.
+  const cloudPbx = tenant.readCloudPbx(systemId);
   if (cloudPbx === undefined) {
     throw new ApiError(404, `CloudPBX ${systemId} not found`, ERROR_DETAILS_CODES.cloudPbxNotFound);
   }

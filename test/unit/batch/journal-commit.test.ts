@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImportJournal, type JournalEntry } from '../../../src-main/services/batch/apply/journal';
 
 let dir: string;
@@ -64,6 +64,16 @@ describe('ImportJournal appends', () => {
     expect(onDisk).toHaveLength(11);
     expect(JSON.parse(onDisk.at(-1) ?? '')).toMatchObject({ type: 'result', line: 11 });
     await journal.recordIntent(12, 'bb', 'create');
+    await journal.close();
+  });
+
+  it('writes a result on its own, without a flush or a later intent, while it stays open (a run paused)', async () => {
+    const path = join(dir, 'alone.jsonl');
+    const journal = await ImportJournal.open(path, () => 0);
+    journal.recordResult({ line: 2, identifier: 'aa', step: 'create', outcome: 'ok', deviceId: 'd1' });
+    await vi.waitFor(() => expect(readFileSync(path, 'utf8')).toContain('"type":"result"'), {
+      timeout: 10_000,
+    });
     await journal.close();
   });
 

@@ -3,10 +3,11 @@ import type { JournalStep } from './journal';
 import { announce, recordNotSent, type RowContext } from './journalled';
 
 /**
- * Writes the intents of the lines a little ahead of the workers (`ahead` lines from the one starting), so that
- * a line's wait for the disk overlaps the requests of the lines before it instead of adding to them. After a
- * crash, at most those few lines more are looked up before being sent; lines announced but never started are
- * settled as not sent.
+ * Writes the intents of the lines a little ahead of the workers (up to `ahead` lines from the one starting), so
+ * that a line's wait for the disk overlaps the requests of the lines before it instead of adding to them. They are
+ * written in batches, half of `ahead` lines at a time once fewer than that are announced ahead: one synced write
+ * for all of them rather than one per line. After a crash, at most those few lines more are looked up before being
+ * sent; lines announced but never started are settled as not sent.
  */
 export class Announcer {
   readonly #work: readonly PlannedRow[];
@@ -14,6 +15,8 @@ export class Announcer {
   readonly #ahead: number;
   readonly #stepsOf: (row: PlannedRow) => JournalStep[];
   readonly #announced = new Map<number, Promise<ReadonlySet<JournalStep>>>();
+  /** The lines of the work before this index are announced (lines start in the work's order). */
+  #announcedUpTo = 0;
 
   constructor(
     work: readonly PlannedRow[],
@@ -29,14 +32,17 @@ export class Announcer {
 
   /** The line at `index` of the work starts: resolves once its intents are on disk, with its uncertain steps. */
   starting(index: number): Promise<ReadonlySet<JournalStep>> {
-    const last = Math.min(this.#work.length, index + this.#ahead);
-    for (let ahead = index; ahead < last; ahead += 1) {
-      const row = this.#work[ahead];
-      if (row === undefined || this.#announced.has(ahead)) continue;
-      const written = announce(row, this.#context, this.#stepsOf(row));
-      // A line that never starts never awaits its announcement: its failure is the next intent's to report.
-      written.catch(() => undefined);
-      this.#announced.set(ahead, written);
+    if (this.#announcedUpTo - index < Math.ceil(this.#ahead / 2)) {
+      const last = Math.min(this.#work.length, index + this.#ahead);
+      for (let ahead = Math.max(index, this.#announcedUpTo); ahead < last; ahead += 1) {
+        const row = this.#work[ahead];
+        if (row === undefined) continue;
+        const written = announce(row, this.#context, this.#stepsOf(row));
+        // A line that never starts never awaits its announcement: its failure is the next intent's to report.
+        written.catch(() => undefined);
+        this.#announced.set(ahead, written);
+      }
+      this.#announcedUpTo = Math.max(this.#announcedUpTo, last);
     }
     const own = this.#announced.get(index);
     this.#announced.delete(index);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
@@ -12,6 +13,7 @@ import {
   type JournalState,
   type JournalStep,
 } from './journal-entries';
+import { IsoStamps } from './iso-stamps';
 
 export type {
   JournalDeviceState,
@@ -31,6 +33,21 @@ export function fileHash(content: Uint8Array): string {
   return createHash('sha256').update(content).digest('hex').slice(0, 32);
 }
 
+/**
+ * Opened with O_DSYNC, an append returns once its lines are on disk, as a write then a datasync would: one call
+ * to the thread pool per write instead of two (each costs the event loop a thread's wake-up). Where the platform
+ * has no O_DSYNC (Windows), every write is followed by a datasync.
+ */
+const { O_APPEND, O_CREAT, O_WRONLY } = fsConstants;
+const O_DSYNC = fsConstants.O_DSYNC as number | undefined;
+const SYNCED_APPEND = O_DSYNC === undefined ? undefined : O_WRONLY | O_APPEND | O_CREAT | O_DSYNC;
+
+/**
+ * The longest a result waits for a write to go with (an intent's, or other results'): an apply records a result
+ * every few milliseconds, and writing each as it came made about one synced write per request.
+ */
+export const RESULT_WRITE_DELAY_MS = 20;
+
 interface Waiter {
   resolve(): void;
   reject(error: unknown): void;
@@ -38,20 +55,24 @@ interface Waiter {
 
 /**
  * An append-only, synced journal of an import's steps. An intent (or a run's start and end) resolves once its
- * line is on disk: only then may its request leave. A result is not awaited: its write starts at once (or joins
- * the one under way), before any later intent, so a crash can lose nothing but results whose steps a resumed run
- * looks up.
- * Lines appended while a write is under way go to disk together in the next one (one sync for all of them), so
- * lines never interleave and many workers do not queue behind a sync each.
+ * line is on disk: only then may its request leave. A result is not awaited: it goes to disk with the next intent,
+ * or on its own at most RESULT_WRITE_DELAY_MS later, always before any later intent, so a crash can lose nothing
+ * but results whose steps a resumed run looks up.
+ * Lines appended in the same tick, or while a write is under way, go to disk together in the next write (one sync
+ * for all of them), so lines never interleave and many workers do not queue behind a sync each.
  */
 export class ImportJournal {
   readonly path: string;
   readonly #handle: FileHandle;
   readonly #state: JournalState;
   readonly #now: () => number;
+  readonly #stamps = new IsoStamps();
   #pending: string[] = [];
   #waiters: Waiter[] = [];
   #writing = false;
+  /** Whether what is pending must be written now: an intent waits for it, or results waited long enough. */
+  #due = false;
+  #resultTimer: ReturnType<typeof setTimeout> | undefined;
   #drained: Promise<void> = Promise.resolve();
   /** The first write that failed: from then on nothing may be sent, as it could not be journalled. */
   #failure: unknown;
@@ -67,7 +88,7 @@ export class ImportJournal {
   static async open(path: string, now: () => number = Date.now): Promise<ImportJournal> {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const text = await readExisting(path);
-    const handle = await open(path, 'a', 0o600);
+    const handle = await open(path, SYNCED_APPEND ?? 'a', 0o600);
     // A crash mid-write leaves a torn last line: end it, so the next entry starts a line of its own.
     if (text !== undefined && text !== '' && !text.endsWith('\n')) {
       await handle.write('\n');
@@ -116,12 +137,16 @@ export class ImportJournal {
   }
 
   /**
-   * Queues a step's result and starts writing it unless a write is under way, in which case it goes with the next
-   * one (group commit): not awaited, it is on disk before any later intent and when the journal is closed. A result
-   * lost to a crash is safe: its step's intent is on disk without it, so a resumed run looks the step up first.
+   * Queues a step's result, written with the next intent or RESULT_WRITE_DELAY_MS later (group commit): not
+   * awaited, it is on disk before any later intent and when the journal is flushed or closed. A result lost to a
+   * crash is safe: its step's intent is on disk without it, so a resumed run looks the step up first.
    */
   recordResult(fields: Omit<Extract<JournalEntry, { type: 'result' }>, 'type' | 'at'>): void {
     this.#queue({ type: 'result', at: this.#stamp(), ...fields });
+    this.#resultTimer ??= setTimeout(() => {
+      this.#resultTimer = undefined;
+      this.#writeNow();
+    }, RESULT_WRITE_DELAY_MS);
   }
 
   recordEnd(state: JournalEndState): Promise<void> {
@@ -130,7 +155,7 @@ export class ImportJournal {
 
   /** Resolves once every line queued so far is on disk (results included); rejects when a write failed. */
   async flush(): Promise<void> {
-    if (this.#pending.length > 0 && !this.#writing) this.#startFlush();
+    if (this.#pending.length > 0) this.#writeNow();
     while (this.#writing) await this.#drained;
     if (this.#failure !== undefined) throw this.#failure;
   }
@@ -140,35 +165,44 @@ export class ImportJournal {
     try {
       await this.flush();
     } finally {
+      clearTimeout(this.#resultTimer);
       await this.#handle.close();
     }
   }
 
   #stamp(): string {
-    return new Date(this.#now()).toISOString();
+    return this.#stamps.at(this.#now());
   }
 
   #durable(...entries: JournalEntry[]): Promise<void> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     const written = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
     for (const entry of entries) this.#queue(entry);
+    this.#writeNow();
     return written;
   }
 
-  /** Applies and queues an entry, and starts writing what is queued unless a write is under way. */
+  /** Applies and queues an entry, written with the next write. */
   #queue(entry: JournalEntry): void {
     applyEntry(this.#state, entry);
     this.#pending.push(`${JSON.stringify(entry)}\n`);
-    if (!this.#writing) this.#startFlush();
   }
 
-  #startFlush(): void {
+  /** Writes what is pending once the current tick is over (or after the write under way). */
+  #writeNow(): void {
+    this.#due = true;
+    if (this.#writing) return;
     this.#writing = true;
-    this.#drained = this.#flush();
+    // From a microtask: the intents of several lines announced in one go are written together.
+    this.#drained = Promise.resolve().then(() => this.#flush());
   }
 
   async #flush(): Promise<void> {
-    while (this.#pending.length > 0) {
+    while (this.#due && this.#pending.length > 0) {
+      this.#due = false;
+      // Everything pending goes now, the results waiting for company too.
+      clearTimeout(this.#resultTimer);
+      this.#resultTimer = undefined;
       const text = this.#pending.join('');
       const waiters = this.#waiters;
       this.#pending = [];
@@ -176,15 +210,17 @@ export class ImportJournal {
       try {
         if (this.#failure !== undefined) throw this.#failure;
         await this.#handle.write(text);
-        // Appending changes the size, which datasync writes too: the lines can be read back after a crash.
-        await this.#handle.datasync();
+        // Appending changes the size, which datasync (and O_DSYNC) writes too: the lines can be read back after a
+        // crash.
+        if (SYNCED_APPEND === undefined) await this.#handle.datasync();
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
         this.#failure ??= error;
         for (const waiter of waiters) waiter.reject(error);
       }
     }
-    // In the same tick as the last look at #pending: an append from now on starts the next flush.
+    // In the same tick as the last look at #pending: an intent (or the results' timer) from now on starts the next
+    // write.
     this.#writing = false;
   }
 }
