@@ -26,6 +26,25 @@ describe('simulator HTTP behaviour and faults', () => {
     });
   });
 
+  it('reads a request body whole, refusing one over 1 MB (413) and one that is not JSON (400)', async () => {
+    const post = async (body: string) => {
+      const response = await fetch(`${simulator.url}${RVCP_BASE}/cloudpbxs/no-such-system/devices`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as { errorDetailsCode: number } };
+    };
+
+    expect(await post(JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }))).toMatchObject({
+      status: 413,
+      body: { errorDetailsCode: 413000 },
+    });
+    expect(await post('{"description": ')).toMatchObject({ status: 400, body: { errorDetailsCode: 400001 } });
+    // Read whole and parsed (in several chunks at this size), the body reaches the route, which finds no CloudPBX.
+    expect(await post(JSON.stringify({ description: 'x'.repeat(200_000) }))).toMatchObject({ status: 404 });
+  });
+
   it('answers 405 with an Allow header for a wrong method', async () => {
     const answer = await getJson<Record<string, unknown>>(simulator, `${RVCP_BASE}/cloudpbxs`, {
       token,
