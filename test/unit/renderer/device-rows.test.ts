@@ -34,6 +34,18 @@ describe('createDeviceRowBuilder', () => {
     const renamed = people.map((person) => ({ ...person, firstName: 'Renamed' }));
     expect(build([first], renamed, models)[0]?.subscriberName).toBe('Renamed Bernard');
   });
+
+  it('answers the same rows when new subscribers or models change none of them', () => {
+    const build = createDeviceRowBuilder();
+    const devices = [deskphone({ phoneNumberId: 'pn-1' }), handset()];
+    const before = build(devices, people, models);
+    expect(build(devices, [...people], [...models])).toBe(before);
+    const renamed = people.map((person) => ({ ...person, firstName: 'Renamed' }));
+    const after = build(devices, renamed, models);
+    expect(after).not.toBe(before);
+    expect(after[0]?.subscriberName).toBe('Renamed Bernard');
+    expect(after[1]).toBe(before[1]);
+  });
 });
 
 describe('buildDeviceRows', () => {

@@ -74,6 +74,33 @@ describe('devices screen', () => {
     expect(count.attributes('data-shown')).toBe('3');
   });
 
+  it('shows each row’s registration, ban and open label as plain tags and attributes', async () => {
+    const fake = createFakeApi();
+    fake.api.devices.listPage.mockResolvedValue({
+      devices: [
+        deskphone({ bannedDevice: { banId: 'ban-1', failCount: '12', lastAttempt: '2026-12-01T08:00:00Z' } }),
+        handset(),
+      ],
+    });
+    const app = await mountView(DevicesView, {
+      fake,
+      routes: [devicesRoute],
+      path: `/systems/${lyon.id}/devices`,
+    });
+    wrapper = app.wrapper;
+    const [banned, other] = app.wrapper.findAll(byTestId('device-row'));
+    expect(banned?.attributes('aria-label')).toBe('Open the device 48:7a:55:0a:1b:01');
+    const tag = banned?.get(byTestId('device-banned'));
+    expect(tag?.text()).toBe('Banned');
+    expect(tag?.attributes('title')).toBe('12 failed attempts, last on 2026-12-01T08:00:00Z');
+    expect(tag?.classes()).toEqual(expect.arrayContaining(['el-tag', 'el-tag--warning']));
+    expect(other?.find(byTestId('device-banned')).exists()).toBe(false);
+    const state = other?.get(byTestId('registration-state'));
+    expect(state?.attributes('data-state')).toBe('unknown');
+    expect(state?.text()).toBe('Not checked');
+    expect(state?.classes()).toEqual(expect.arrayContaining(['el-tag', 'el-tag--info', 'el-tag--plain']));
+  });
+
   it('explains a list that could not be loaded, and loads it again on retry', async () => {
     const fake = createFakeApi();
     const { wrapper: page } = await devicesPage(fake);

@@ -15,15 +15,29 @@ export function useVisibleRegistrations(
   visibility: VisibilitySource = document,
 ): void {
   const store = useRegistrationsStore();
+  const clock = inject(clockKey, systemClock);
   const scheduler = new RegistrationScheduler({
     check: (deviceId) => store.check(systemId(), deviceId),
-    clock: inject(clockKey, systemClock),
+    clock,
   });
   const followVisibility = (): void => scheduler.setHidden(visibility.visibilityState === 'hidden');
   followVisibility();
-  watch(onScreen, (deviceIds) => scheduler.show(deviceIds), { immediate: true });
+  /*
+   * The rows on screen reach the scheduler in a task of their own: a check it starts is a call to the core, and
+   * started inside the render of a search key (rows that stayed on screen were due) it made that key slower.
+   */
+  let cancelShow = (): void => {};
+  watch(
+    onScreen,
+    (deviceIds) => {
+      cancelShow();
+      cancelShow = clock.after(0, () => scheduler.show(deviceIds));
+    },
+    { immediate: true },
+  );
   visibility.addEventListener('visibilitychange', followVisibility);
   onScopeDispose(() => {
+    cancelShow();
     visibility.removeEventListener('visibilitychange', followVisibility);
     scheduler.stop();
   });
