@@ -22,6 +22,8 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const reports = mkdtempSync(join(tmpdir(), 'fieldkit-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedStages = [];
+/** Every failed test of every stage, with the start of its error: printed again at the very end. */
+const failedTests = [];
 
 /**
  * A stage: its command, how to count its tests (if it runs any), extra environment, and whether its output
@@ -93,6 +95,13 @@ function vitestCounts(file) {
   return () => {
     if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
     const report = JSON.parse(readFileSync(file, 'utf8'));
+    for (const fileResult of report.testResults ?? []) {
+      const failed = (fileResult.assertionResults ?? []).filter((test) => test.status === 'failed');
+      for (const test of failed)
+        failedTests.push(failure(fileResult.name, test.fullName, test.failureMessages?.[0]));
+      if (!failed.length && fileResult.status === 'failed')
+        failedTests.push(failure(fileResult.name, '(the file itself)', fileResult.message));
+    }
     return {
       passed: report.numPassedTests,
       failed: report.numFailedTests,
@@ -106,6 +115,9 @@ function playwrightCounts(file) {
     if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
     const report = JSON.parse(readFileSync(file, 'utf8'));
     for (const reason of skipReasons(report.suites)) process.stdout.write(`skipped: ${reason}\n`);
+    failedTests.push(...playwrightFailures(report.suites));
+    for (const error of report.errors ?? [])
+      failedTests.push(failure('playwright', '(outside any test)', error.message));
     const { stats } = report;
     return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
   };
@@ -124,6 +136,33 @@ function skipReasons(suites = []) {
     ),
     ...skipReasons(suite.suites),
   ]);
+}
+
+/** A failed Playwright test: one whose last attempt did not pass (a retried pass counts as flaky, not failed). */
+function playwrightFailures(suites = []) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((test) => ['failed', 'timedOut', 'interrupted'].includes(test.results.at(-1)?.status))
+        .map((test) => {
+          const last = test.results.at(-1);
+          return failure(`test/e2e/${spec.file}`, `${spec.title} (${last.status})`, last.error?.message);
+        }),
+    ),
+    ...playwrightFailures(suite.suites),
+  ]);
+}
+
+/** The first lines of an error, without terminal colours: enough to tell one failure from another in a CI tail. */
+function failure(file, title, message = '') {
+  // eslint-disable-next-line no-control-regex
+  const plain = String(message).replace(/\u001b\[[0-9;]*m/g, '');
+  const head = plain
+    .split('\n')
+    .filter((line) => line.trim() && !/^\s*at .*node_modules/.test(line))
+    .slice(0, 8)
+    .join('\n    ');
+  return `${file.replace(`${root}/`, '')} › ${title}\n    ${head || '(no message)'}`;
 }
 
 const vitest = (project, file) => [
@@ -163,6 +202,8 @@ await runSideBySide([
 ]);
 
 rmSync(reports, { recursive: true, force: true });
+if (failedTests.length)
+  process.stdout.write(`\nFailed tests:\n${failedTests.map((line) => `  ${line}\n`).join('')}`);
 process.stdout.write(
   `\n${failedStages.length ? `Failed stages: ${failedStages.join(', ')}` : 'All stages passed.'}\n`,
 );
