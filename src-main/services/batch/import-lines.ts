@@ -28,14 +28,11 @@ export function toSheetLines<F extends string>(
     const ref = columns[field];
     return ref === undefined ? [] : [{ field, index: ref.index }];
   });
-  const everyField = fields.map((field) => ({ field, index: columns[field]?.index ?? -1 }));
+  const everyField = fieldColumns(columns, fields);
   // Per line, only what the line needs: a CSV row has no numeric cells and a well-formed row no problem, so
-  // 100,000 lines do not allocate 100,000 empty lists each. Every line's values have the same fields in the
-  // same order (absent ones undefined): one object shape for the rules to read, not one per mix of columns.
+  // 100,000 lines do not allocate 100,000 empty lists each.
   return rows.map((row) => {
-    const { cells } = row;
-    const values: Partial<Record<F, string>> = {};
-    for (const { field, index } of everyField) values[field] = valueAt(cells, index);
+    const values = fieldValues(row.cells, everyField);
     const numericCells = row.numericCells;
     const numeric =
       numericCells === undefined || numericCells.length === 0
@@ -53,6 +50,28 @@ export function toSheetLines<F extends string>(
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/**
+ * A line's cells as the values of `fields` (index -1: the file has no such column). Every line's values have
+ * the same fields in the same order (absent ones undefined): one object shape for the rules to read, not one
+ * per mix of columns.
+ */
+export function fieldValues<F extends string>(
+  cells: readonly string[],
+  fields: readonly { field: F; index: number }[],
+): Partial<Record<F, string>> {
+  const values: Partial<Record<F, string>> = {};
+  for (const { field, index } of fields) values[field] = valueAt(cells, index);
+  return values;
+}
+
+/** Each of `fields` with its column's index in the file (-1: the file has none). */
+export function fieldColumns<F extends string>(
+  columns: Partial<Record<F, ColumnRef>>,
+  fields: readonly F[],
+): { field: F; index: number }[] {
+  return fields.map((field) => ({ field, index: columns[field]?.index ?? -1 }));
+}
+
 /** The cell at `index` as a value (`index` -1: the file has no such column); undefined when empty. */
 function valueAt(cells: readonly string[], index: number): string | undefined {
   if (index < 0) return undefined;
@@ -60,7 +79,8 @@ function valueAt(cells: readonly string[], index: number): string | undefined {
   return cell === '' ? undefined : cell;
 }
 
-function describeRaggedness(row: SourceRow, width: number): string | undefined {
+/** Why a line does not fit the header's columns, or undefined when it does. */
+export function describeRaggedness(row: SourceRow, width: number): string | undefined {
   if (row.cells.length < width) {
     return (
       `Line ${row.line} has ${row.cells.length} value${row.cells.length === 1 ? '' : 's'} but the header has ` +
