@@ -13,15 +13,20 @@ export interface ImportLine<F extends string = ImportField> {
 
 /** Assigns each row's cells to the fields of the header; a row wider or narrower than the header is an error. */
 export function toImportLines(rows: readonly SourceRow[], columns: ColumnMap, width: number): ImportLine[] {
-  return toSheetLines(rows, columns, width, IMPORT_FIELDS);
+  const at = importColumns(columns);
+  return toSheetLines(rows, columns, width, IMPORT_FIELDS, (cells) => importValues(cells, at));
 }
 
-/** `toImportLines` for a sheet of any kind: `fields` are the ones its header may name. */
+/**
+ * `toImportLines` for a sheet of any kind: `fields` are the ones its header may name, `valuesOf` reads them
+ * from a line's cells (`fieldValues` of them unless the sheet has a reader of its own).
+ */
 export function toSheetLines<F extends string>(
   rows: readonly SourceRow[],
   columns: Partial<Record<F, ColumnRef>>,
   width: number,
   fields: readonly F[],
+  valuesOf?: (cells: readonly string[]) => Partial<Record<F, string>>,
 ): ImportLine<F>[] {
   const problems = new ProblemFactory<F>(columns);
   const mapped = fields.flatMap((field) => {
@@ -29,10 +34,11 @@ export function toSheetLines<F extends string>(
     return ref === undefined ? [] : [{ field, index: ref.index }];
   });
   const everyField = fieldColumns(columns, fields);
+  const read = valuesOf ?? ((cells: readonly string[]) => fieldValues(cells, everyField));
   // Per line, only what the line needs: a CSV row has no numeric cells and a well-formed row no problem, so
   // 100,000 lines do not allocate 100,000 empty lists each.
   return rows.map((row) => {
-    const values = fieldValues(row.cells, everyField);
+    const values = read(row.cells);
     const numericCells = row.numericCells;
     const numeric =
       numericCells === undefined || numericCells.length === 0
@@ -55,13 +61,42 @@ const NONE: readonly never[] = Object.freeze([]);
  * the same fields in the same order (absent ones undefined): one object shape for the rules to read, not one
  * per mix of columns.
  */
-export function fieldValues<F extends string>(
+function fieldValues<F extends string>(
   cells: readonly string[],
   fields: readonly { field: F; index: number }[],
 ): Partial<Record<F, string>> {
   const values: Partial<Record<F, string>> = {};
   for (const { field, index } of fields) values[field] = valueAt(cells, index);
   return values;
+}
+
+/** Where each import field is in the file's lines (-1: the file has no such column). */
+export type ImportColumns = Readonly<Record<ImportField, number>>;
+
+export function importColumns(columns: ColumnMap): ImportColumns {
+  const at = {} as Record<ImportField, number>;
+  for (const { field, index } of fieldColumns(columns, IMPORT_FIELDS)) at[field] = index;
+  return at;
+}
+
+/**
+ * A device line's values, as `fieldValues` reads them, written out field by field: each line's object is made
+ * in one go with its final shape, where assigning fields by a name that changes in a loop looks each name up
+ * (six times slower for 100,000 lines, measured).
+ */
+export function importValues(cells: readonly string[], at: ImportColumns): ImportLine['values'] {
+  return {
+    mac: valueAt(cells, at.mac),
+    ipei: valueAt(cells, at.ipei),
+    identifier: valueAt(cells, at.identifier),
+    model: valueAt(cells, at.model),
+    description: valueAt(cells, at.description),
+    subscriber: valueAt(cells, at.subscriber),
+    phoneNumberId: valueAt(cells, at.phoneNumberId),
+    email: valueAt(cells, at.email),
+    transferMode: valueAt(cells, at.transferMode),
+    mediaTransportProtocol: valueAt(cells, at.mediaTransportProtocol),
+  };
 }
 
 /** Each of `fields` with its column's index in the file (-1: the file has none). */

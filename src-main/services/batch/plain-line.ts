@@ -1,8 +1,7 @@
 import type { CatalogSubscriber } from '../catalog';
 import { defaultDescription } from '../devices/device-rules';
 import type { CatalogIndex } from './catalog-index';
-import type { ImportField } from './columns';
-import { describeRaggedness, fieldValues } from './import-lines';
+import { describeRaggedness, importValues, type ImportColumns } from './import-lines';
 import { actionOf, existingRef, subscriberRef, type PlanOptions } from './planner';
 import type { DeviceIdentity } from './rules/identifier-rule';
 import { findModel, fitsCategory } from './rules/model-rule';
@@ -15,20 +14,19 @@ import { subscriberTuple, type RowTuple, type SubscriberTuple } from './worker/p
 export interface PlainLineContext {
   index: CatalogIndex;
   options: PlanOptions;
-  /** Every import field and the index of its column (-1: the file has none). */
-  fields: readonly { field: ImportField; index: number }[];
+  columns: ImportColumns;
   width: number;
-  /** Each subscriber as the rows name it, made once rather than once per line. */
-  subscriberTuples: Map<CatalogSubscriber, SubscriberTuple>;
+  /** Each subscriber (by id) as the rows name it, made once rather than once per line. */
+  subscriberTuples: Map<string, SubscriberTuple>;
 }
 
 export function plainLineContext(
   index: CatalogIndex,
   options: PlanOptions,
-  fields: readonly { field: ImportField; index: number }[],
+  columns: ImportColumns,
   width: number,
 ): PlainLineContext {
-  return { index, options, fields, width, subscriberTuples: new Map() };
+  return { index, options, columns, width, subscriberTuples: new Map() };
 }
 
 /**
@@ -49,7 +47,7 @@ export function plainLineTuple(
 ): RowTuple | undefined {
   const { index } = context;
   if (describeRaggedness(row, context.width) !== undefined) return undefined;
-  const values = fieldValues(row.cells, context.fields);
+  const values = importValues(row.cells, context.columns);
   if (values.transferMode !== undefined || values.mediaTransportProtocol !== undefined) return undefined;
   const model = values.model === undefined ? undefined : findModel(values.model, index);
   if (model === undefined || !fitsCategory(identity, model)) return undefined;
@@ -96,10 +94,10 @@ export function plainLineTuple(
 }
 
 function subscriberTupleOf(subscriber: CatalogSubscriber, context: PlainLineContext): SubscriberTuple {
-  let tuple = context.subscriberTuples.get(subscriber);
+  let tuple = context.subscriberTuples.get(subscriber.id);
   if (tuple === undefined) {
     tuple = subscriberTuple(subscriberRef(subscriber));
-    context.subscriberTuples.set(subscriber, tuple);
+    context.subscriberTuples.set(subscriber.id, tuple);
   }
   return tuple;
 }

@@ -1,8 +1,8 @@
 import type { Catalog } from '../catalog';
 import { indexCatalog, type CatalogIndex } from './catalog-index';
 import { checkLines } from './check-lines';
-import { IDENTIFIER_FIELDS, IMPORT_FIELDS, type ColumnMap } from './columns';
-import { fieldColumns, fieldValues, toImportLines } from './import-lines';
+import type { ColumnMap } from './columns';
+import { importColumns, importValues, toImportLines } from './import-lines';
 import type { PlannedRow } from './plan';
 import { plainLineContext, plainLineTuple } from './plain-line';
 import { planLines, type PlanOptions } from './planner';
@@ -32,12 +32,12 @@ export function* planRowsInSlices(
 ): Generator<RowTuple[]> {
   const { rows, columns, width } = file;
   const index = indexCatalog(catalog);
-  const identifierFields = fieldColumns(columns, IDENTIFIER_FIELDS);
-  const identities = rows.map((row) => acceptedIdentity(fieldValues(row.cells, identifierFields)));
+  const at = importColumns(columns);
+  const identities = rows.map((row) => acceptedIdentity(importValues(row.cells, at)));
   const repeated = positionsOfRepeats(identities);
   const repeatedRows = new Map<number, PlannedRow>();
   planFully(repeated, file, index, options).forEach((row, at) => repeatedRows.set(repeated[at] ?? -1, row));
-  const context = plainLineContext(index, options, fieldColumns(columns, IMPORT_FIELDS), width);
+  const context = plainLineContext(index, options, at, width);
   for (let start = 0; start < rows.length; start += ROWS_PER_SLICE) {
     const end = Math.min(rows.length, start + ROWS_PER_SLICE);
     const slice: (RowTuple | undefined)[] = [];

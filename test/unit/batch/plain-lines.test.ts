@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexCatalog } from '../../../src-main/services/batch/catalog-index';
-import { IMPORT_FIELDS, readHeader, type ImportField } from '../../../src-main/services/batch/columns';
-import { fieldColumns } from '../../../src-main/services/batch/import-lines';
+import { readHeader, type ImportField } from '../../../src-main/services/batch/columns';
+import { importColumns } from '../../../src-main/services/batch/import-lines';
 import { plainLineContext, plainLineTuple } from '../../../src-main/services/batch/plain-line';
 import { planFully, planRowsInSlices, type FileLines } from '../../../src-main/services/batch/plan-rows';
 import type { SourceRow } from '../../../src-main/services/batch/source-table';
@@ -139,7 +139,7 @@ describe('plain lines', () => {
     const context = plainLineContext(
       indexCatalog(catalog),
       { reassign: false },
-      fieldColumns(columns, IMPORT_FIELDS),
+      importColumns(columns),
       width,
     );
     const tupleOf = (cells: string[]): RowTuple | undefined =>
