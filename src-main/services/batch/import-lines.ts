@@ -38,13 +38,14 @@ export function toSheetLines<F extends string>(
   // Per line, only what the line needs: a CSV row has no numeric cells and a well-formed row no problem, so
   // 100,000 lines do not allocate 100,000 empty lists each.
   return rows.map((row) => {
-    const values = read(row.cells);
+    const { cells } = row;
+    const values = read(cells);
     const numericCells = row.numericCells;
     const numeric =
       numericCells === undefined || numericCells.length === 0
         ? NONE
         : mapped.filter(({ index }) => numericCells.includes(index)).map(({ field }) => field);
-    const raggedness = describeRaggedness(row, width);
+    const raggedness = describeRaggedness(row.line, cells, width);
     return {
       line: row.line,
       values,
@@ -115,21 +116,25 @@ function valueAt(cells: readonly string[], index: number): string | undefined {
 }
 
 /** Why a line does not fit the header's columns, or undefined when it does. */
-export function describeRaggedness(row: SourceRow, width: number): string | undefined {
-  if (row.cells.length < width) {
+export function describeRaggedness(
+  line: number,
+  cells: readonly string[],
+  width: number,
+): string | undefined {
+  if (cells.length < width) {
     return (
-      `Line ${row.line} has ${row.cells.length} value${row.cells.length === 1 ? '' : 's'} but the header has ` +
+      `Line ${line} has ${cells.length} value${cells.length === 1 ? '' : 's'} but the header has ` +
       `${width} columns: a delimiter is probably missing, so values may sit in the wrong columns. Give every ` +
       'column a value, even an empty one.'
     );
   }
   let extra = -1;
-  for (let index = width; index < row.cells.length && extra === -1; index += 1) {
-    if (cleanCell(row.cells[index] ?? '') !== '') extra = index - width;
+  for (let index = width; index < cells.length && extra === -1; index += 1) {
+    if (cleanCell(cells[index] ?? '') !== '') extra = index - width;
   }
   if (extra !== -1) {
     return (
-      `Line ${row.line} has more values than the header has columns (a value in column ${width + extra + 1}): a ` +
+      `Line ${line} has more values than the header has columns (a value in column ${width + extra + 1}): a ` +
       'value probably contains an unquoted delimiter; put it in double quotes or remove the extra value.'
     );
   }

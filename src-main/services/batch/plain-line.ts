@@ -46,8 +46,9 @@ export function plainLineTuple(
   context: PlainLineContext,
 ): RowTuple | undefined {
   const { index } = context;
-  if (describeRaggedness(row, context.width) !== undefined) return undefined;
-  const values = importValues(row.cells, context.columns);
+  const { cells } = row;
+  if (describeRaggedness(row.line, cells, context.width) !== undefined) return undefined;
+  const values = importValues(cells, context.columns);
   if (values.transferMode !== undefined || values.mediaTransportProtocol !== undefined) return undefined;
   const model = values.model === undefined ? undefined : findModel(values.model, index);
   if (model === undefined || !fitsCategory(identity, model)) return undefined;

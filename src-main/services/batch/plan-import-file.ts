@@ -24,7 +24,7 @@ export interface ImportFilePorts {
  * to `onRows`, the rest of the plan is answered.
  */
 export async function planImportFile(job: ImportFileJob, ports: ImportFilePorts): Promise<ImportPlan> {
-  const table = await readImportFile(job.fileName, job.content);
+  const table = await readImportFile(job.fileName, job.content, { cellsOnDemand: true });
   const prepared = prepareImport(job.fileName, job.systemId, table);
   if (!prepared.readable) return prepared.plan;
   return planPreparedInSlices(
