@@ -36,7 +36,7 @@ export function* planRowsInSlices(
   const identities = rows.map((row) => acceptedIdentity(importValues(row.cells, at)));
   const repeated = positionsOfRepeats(identities);
   const repeatedRows = new Map<number, PlannedRow>();
-  planFully(repeated, file, index, options).forEach((row, at) => repeatedRows.set(repeated[at] ?? -1, row));
+  planFully(repeated, file, index, options).forEach((row, nth) => repeatedRows.set(repeated[nth] ?? -1, row));
   const context = plainLineContext(index, options, at, width);
   for (let start = 0; start < rows.length; start += ROWS_PER_SLICE) {
     const end = Math.min(rows.length, start + ROWS_PER_SLICE);
@@ -55,8 +55,8 @@ export function* planRowsInSlices(
       if (tuple === undefined) others.push(position);
       slice.push(tuple);
     }
-    planFully(others, file, index, options).forEach((row, at) => {
-      slice[(others[at] ?? 0) - start] = toTuple(row);
+    planFully(others, file, index, options).forEach((row, nth) => {
+      slice[(others[nth] ?? 0) - start] = toTuple(row);
     });
     yield slice as RowTuple[];
   }
