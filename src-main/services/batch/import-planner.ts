@@ -1,24 +1,26 @@
-import type { Catalog, CatalogChoice } from '../catalog';
-import { indexCatalog } from './catalog-index';
-import { checkLines } from './check-lines';
+import type { CatalogChoice } from '../catalog';
 import { readHeader, type ColumnMap } from './columns';
-import { toImportLines, type ImportLine } from './import-lines';
 import type { CatalogInfo, ImportPlan, PlanChange, PlannedRow } from './plan';
 import { comparePlans } from './plan-changes';
-import { planLines, type PlanOptions } from './planner';
-import type { SourceTable } from './source-table';
+import type { PlanOptions } from './planner';
+import { planRowsInSlices } from './plan-rows';
+import type { SourceRow, SourceTable } from './source-table';
 import { isKeysSheetHeader } from '../keys/import/keys-sheet';
+import { fromTuple, type RowTuple } from './worker/plan-rows-wire';
 
 /** A file read and its header understood: what can be known without the CloudPBX. */
 export interface PreparedImport {
   plan: ImportPlan;
-  lines: ImportLine[];
+  /** The file's device lines, as read. */
+  rows: readonly SourceRow[];
   columns: ColumnMap;
+  /** The header's width: a line with more non-empty cells than this is ragged. */
+  width: number;
   /** False when the file itself is unusable (no header, missing columns): no line is checked then. */
   readable: boolean;
 }
 
-/** Reads the header and assigns cells to fields; needs no catalogue, so a broken file fails fast and offline. */
+/** Reads the header; needs no catalogue, so a broken file fails fast and offline. */
 export function prepareImport(fileName: string, systemId: string, table: SourceTable): PreparedImport {
   const plan: ImportPlan = {
     fileName,
@@ -29,7 +31,7 @@ export function prepareImport(fileName: string, systemId: string, table: SourceT
     rows: [],
   };
   if (table.delimiter !== undefined) plan.delimiter = table.delimiter;
-  const unreadable = (): PreparedImport => ({ plan, lines: [], columns: {}, readable: false });
+  const unreadable = (): PreparedImport => ({ plan, rows: [], columns: {}, width: 0, readable: false });
   if (table.header === undefined) {
     if (table.errors.length === 0)
       plan.fileErrors.push({ line: 0, message: 'The file has no lines to import.' });
@@ -57,12 +59,7 @@ export function prepareImport(fileName: string, systemId: string, table: SourceT
     });
     return unreadable();
   }
-  return {
-    plan,
-    lines: toImportLines(table.rows, header.columns, header.width),
-    columns: header.columns,
-    readable: true,
-  };
+  return { plan, rows: table.rows, columns: header.columns, width: header.width, readable: true };
 }
 
 /**
@@ -76,51 +73,42 @@ export function planPrepared(
 ): ImportPlan {
   const rows: PlannedRow[] = [];
   const plan = planPreparedInSlices(prepared, choice, options, (slice) => {
-    for (const row of slice) rows.push(row);
+    for (const tuple of slice) rows.push(fromTuple(tuple));
   });
   return { ...plan, rows };
 }
 
 /**
- * `planPrepared` handing the rows to `onRows` a slice at a time, in order, as soon as each is planned; the plan
- * answered holds none of them. The import worker sends each slice on while it plans the next, so the calling
- * thread reads the plan on the other core meanwhile, and no planned row outlives its slice in the worker.
+ * `planPrepared` handing the rows to `onRows` a slice at a time, in order, as soon as each is planned, as they
+ * cross from the import worker (plan-rows-wire.ts); the plan answered holds none of them. The import worker
+ * sends each slice on while it plans the next, so the calling thread reads the plan on the other core
+ * meanwhile, and no planned row outlives its slice in the worker.
  */
 export function planPreparedInSlices(
   prepared: PreparedImport,
   choice: CatalogChoice,
   options: PlanOptions,
-  onRows: (rows: readonly PlannedRow[]) => void,
+  onRows: (rows: readonly RowTuple[]) => void,
 ): ImportPlan {
   if (!prepared.readable) return prepared.plan;
   const plan: ImportPlan = { ...prepared.plan, catalog: catalogInfo(choice) };
   const { previous } = choice;
   // Both plans take the lines in the file's order: slice by slice, the same lines.
-  const before = previous === undefined ? undefined : [...planSlices(prepared, previous, options)].flat();
+  const before =
+    previous === undefined
+      ? undefined
+      : [...planRowsInSlices(prepared, previous, options)].flat().map(fromTuple);
   const changes: PlanChange[] = [];
   let start = 0;
-  for (const slice of planSlices(prepared, choice.catalog, options)) {
-    if (before !== undefined) changes.push(...comparePlans(before.slice(start, start + slice.length), slice));
+  for (const slice of planRowsInSlices(prepared, choice.catalog, options)) {
+    if (before !== undefined) {
+      changes.push(...comparePlans(before.slice(start, start + slice.length), slice.map(fromTuple)));
+    }
     start += slice.length;
     onRows(slice);
   }
   if (previous !== undefined) plan.changes = { previousFetchedAt: previous.fetchedAt, rows: changes };
   return plan;
-}
-
-const ROWS_PER_SLICE = 10_000;
-
-/** The lines are checked together (a device given twice is a problem of both lines), then planned by slices. */
-function* planSlices(
-  prepared: PreparedImport,
-  catalog: Catalog,
-  options: PlanOptions,
-): Generator<PlannedRow[]> {
-  const index = indexCatalog(catalog);
-  const checked = checkLines(prepared.lines, prepared.columns, index);
-  for (let start = 0; start < checked.length; start += ROWS_PER_SLICE) {
-    yield planLines(checked.slice(start, start + ROWS_PER_SLICE), prepared.columns, index, options);
-  }
 }
 
 function catalogInfo({ catalog, source }: CatalogChoice): CatalogInfo {

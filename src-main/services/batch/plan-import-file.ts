@@ -1,7 +1,8 @@
 import type { CatalogChoice } from '../catalog';
 import { planPreparedInSlices, prepareImport } from './import-planner';
-import type { ImportPlan, PlannedRow } from './plan';
+import type { ImportPlan } from './plan';
 import { readImportFile } from './read-import-file';
+import type { RowTuple } from './worker/plan-rows-wire';
 
 export interface ImportFileJob {
   fileName: string;
@@ -15,7 +16,7 @@ export interface ImportFilePorts {
   /** Only called once the file has been read and its header understood. */
   chooseCatalog: () => Promise<CatalogChoice>;
   /** Each slice of the plan's rows, in order, as soon as it is planned (the plan answered holds none). */
-  onRows: (rows: readonly PlannedRow[]) => void;
+  onRows: (rows: readonly RowTuple[]) => void;
 }
 
 /**
@@ -23,7 +24,7 @@ export interface ImportFilePorts {
  * to `onRows`, the rest of the plan is answered.
  */
 export async function planImportFile(job: ImportFileJob, ports: ImportFilePorts): Promise<ImportPlan> {
-  const table = await readImportFile(job.fileName, job.content);
+  const table = await readImportFile(job.fileName, job.content, { cellsOnDemand: true });
   const prepared = prepareImport(job.fileName, job.systemId, table);
   if (!prepared.readable) return prepared.plan;
   return planPreparedInSlices(

@@ -92,7 +92,7 @@ function planLine(
   return row;
 }
 
-function actionOf(
+export function actionOf(
   existing: CatalogDevice | undefined,
   holder: SubscriberRef | undefined,
   wanted: CatalogSubscriber | undefined,
@@ -103,14 +103,14 @@ function actionOf(
   return holder.phoneNumberId === wanted.id ? 'skip' : 'reassign';
 }
 
-function subscriberRef(subscriber: CatalogSubscriber): SubscriberRef {
+export function subscriberRef(subscriber: CatalogSubscriber): SubscriberRef {
   const name = [subscriber.firstName, subscriber.lastName].filter(Boolean).join(' ');
   const ref: SubscriberRef = { phoneNumberId: subscriber.id, shortNumber: subscriber.shortNumber };
   if (name !== '') ref.name = name;
   return ref;
 }
 
-function existingRef(device: CatalogDevice, index: CatalogIndex): NonNullable<PlannedRow['existing']> {
+export function existingRef(device: CatalogDevice, index: CatalogIndex): NonNullable<PlannedRow['existing']> {
   if (device.phoneNumberId === undefined) return { deviceId: device.id };
   const known = index.subscribersById.get(device.phoneNumberId);
   const subscriber: SubscriberRef = known

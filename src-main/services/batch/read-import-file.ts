@@ -1,5 +1,5 @@
 import { recognisedHeadingCount } from './columns';
-import { parseCsv, splitLine } from './csv-parser';
+import { parseCsv, parseCsvLines, splitLine } from './csv-parser';
 import { decodeCsvBytes } from './decode-text';
 import { MAX_IMPORT_BYTES } from '../../shared/limits';
 import {
@@ -16,21 +16,35 @@ export { MAX_IMPORT_BYTES };
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
+export interface ReadOptions {
+  /**
+   * A CSV file's rows may split their cells from the file's text each time they are read (`parseCsvLines`):
+   * for a reader that reads each row's cells once or twice and holds the file meanwhile (the import worker).
+   */
+  cellsOnDemand?: boolean;
+}
+
 /** Reads a CSV (delimiter sniffed) or XLSX (first sheet) import file into rows of text cells. Never throws. */
-export async function readImportFile(fileName: string, bytes: Uint8Array): Promise<SourceTable> {
+export async function readImportFile(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<SourceTable> {
   const refusal = refuseUnreadable(fileName, bytes);
   if (refusal !== undefined) return { format: formatByName(fileName), rows: [], errors: [refusal] };
   if (isZip(bytes)) {
     const read = await readXlsxRows(bytes);
     if (!read.ok) return { format: 'xlsx', rows: [], errors: [read.problem] };
-    return { format: 'xlsx', ...splitHeader(read.rows), errors: [] };
+    return { format: 'xlsx', ...splitHeader(withValues(read.rows)), errors: [] };
   }
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) return { format: 'csv', rows: [], errors: [decoded.problem] };
   const delimiter = sniffDelimiter(decoded.text);
-  const parsed = parseCsv(decoded.text, delimiter, MAX_LINES_WITH_VALUES);
+  const onDemand = options.cellsOnDemand === true;
+  const parsed = (onDemand ? parseCsvLines : parseCsv)(decoded.text, delimiter, MAX_LINES_WITH_VALUES);
   if (parsed.overLimit === true) return { format: 'csv', delimiter, rows: [], errors: parsed.problems };
-  return { format: 'csv', delimiter, ...splitHeader(parsed.rows), errors: parsed.problems };
+  const rows = onDemand ? parsed.rows : withValues(parsed.rows);
+  return { format: 'csv', delimiter, ...splitHeader(rows), errors: parsed.problems };
 }
 
 function refuseUnreadable(fileName: string, bytes: Uint8Array): FileProblem | undefined {
@@ -69,8 +83,11 @@ function formatByName(fileName: string): SourceTable['format'] {
   return /\.xlsx?$/i.test(fileName) ? 'xlsx' : 'csv';
 }
 
-function splitHeader(all: SourceRow[]): Pick<SourceTable, 'header' | 'rows'> {
-  const rows = all.filter((row) => !isSkippedRow(row.cells));
+function withValues(rows: SourceRow[]): SourceRow[] {
+  return rows.filter((row) => !isSkippedRow(row.cells));
+}
+
+function splitHeader(rows: SourceRow[]): Pick<SourceTable, 'header' | 'rows'> {
   const [header, ...data] = rows;
   return header === undefined ? { rows: [] } : { header, rows: data };
 }

@@ -35,7 +35,7 @@ export function checkIdentifier(
   columns: ColumnMap,
   problems: ProblemFactory,
 ): IdentifierCheck {
-  const [field, second] = givenIdentifierFields(line);
+  const [field, second] = givenIdentifierFields(line.values);
   if (field === undefined) {
     const present = IDENTIFIER_FIELDS.find((candidate) => columns[candidate] !== undefined) ?? 'mac';
     return {
@@ -70,11 +70,24 @@ export function checkIdentifier(
   return { raw, field, problems: [problems.at(field, `${read.reason}${note}`, read.suggestion)] };
 }
 
+/**
+ * The identity of a line whose identifier `checkIdentifier` accepts as it is (one identifier cell, readable),
+ * else undefined: the line's problem is then `checkIdentifier`'s to say.
+ */
+export function acceptedIdentity(values: ImportLine['values']): DeviceIdentity | undefined {
+  const [field, second] = givenIdentifierFields(values);
+  if (field === undefined || second !== undefined) return undefined;
+  const read = readAs(field, values[field] ?? '');
+  return read.ok ? read.identity : undefined;
+}
+
 /** The first two identifier fields the line has a value in (a list per line would be garbage by the 100,000). */
-function givenIdentifierFields(line: ImportLine): [ImportField | undefined, ImportField | undefined] {
+function givenIdentifierFields(
+  values: ImportLine['values'],
+): [ImportField | undefined, ImportField | undefined] {
   let first: ImportField | undefined;
   for (const field of IDENTIFIER_FIELDS) {
-    if (line.values[field] === undefined) continue;
+    if (values[field] === undefined) continue;
     if (first !== undefined) return [first, field];
     first = field;
   }

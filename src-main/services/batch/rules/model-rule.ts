@@ -29,7 +29,8 @@ export function checkModel(line: ImportLine, index: CatalogIndex, problems: Prob
   return { problems: [unknownModel(text, index, problems)] };
 }
 
-function findModel(text: string, index: CatalogIndex): CatalogModel | undefined {
+/** The model a cell names (by name, case, spaces and dashes ignored, else by numeric id), if the CloudPBX has it. */
+export function findModel(text: string, index: CatalogIndex): CatalogModel | undefined {
   const known = index.modelsByText.get(text);
   if (known !== undefined) return known ?? undefined;
   const found =
@@ -60,14 +61,18 @@ const DESCRIBED: Readonly<Record<CatalogModel['category'], string>> = {
 };
 
 /** A deskphone (or generic SIP device) is identified by a MAC, a DECT handset by an IPEI. */
+export function fitsCategory(identity: DeviceIdentity, model: CatalogModel): boolean {
+  return identity.kind === 'ipei' ? model.category === 'dectmobile' : model.category !== 'dectmobile';
+}
+
+/** The problem of a line whose identifier is not the kind its model's category is identified by. */
 export function checkCategory(
   identity: DeviceIdentity,
   model: CatalogModel,
   index: CatalogIndex,
   problems: ProblemFactory,
 ): RowProblem[] {
-  const fits = identity.kind === 'ipei' ? model.category === 'dectmobile' : model.category !== 'dectmobile';
-  if (fits) return [];
+  if (fitsCategory(identity, model)) return [];
   const wanted = identity.kind === 'ipei' ? 'dectmobile' : 'deskphone';
   const examples = index.catalog.models
     .filter((candidate) => candidate.category === wanted)

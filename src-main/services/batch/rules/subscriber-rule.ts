@@ -55,9 +55,42 @@ export function checkSubscriber(
     : { subscriber: first.subscriber, field: first.field, problems: [] };
 }
 
+/**
+ * What `checkSubscriber` accepts from a line that names its subscriber in one column at most (the subscriber,
+ * or null when the line names nobody); undefined for any other line, whose check may find a problem.
+ */
+export function soleSubscriber(
+  values: ImportLine['values'],
+  index: CatalogIndex,
+): CatalogSubscriber | null | undefined {
+  const { subscriber, phoneNumberId, email } = values;
+  if (subscriber !== undefined) {
+    return phoneNumberId === undefined && email === undefined
+      ? holderOfShortNumber(subscriber, index)
+      : undefined;
+  }
+  if (phoneNumberId !== undefined) {
+    return email === undefined ? index.subscribersById.get(phoneNumberId) : undefined;
+  }
+  return email === undefined ? null : soleHolderOfEmail(emailKey(email), index);
+}
+
+function holderOfShortNumber(text: string, index: CatalogIndex): CatalogSubscriber | undefined {
+  return index.subscribersByShortNumber.get(text.replace(/\s+/g, ''));
+}
+
+/** The subscriber of the only number a login holds; undefined for a key that is no e-mail address. */
+function soleHolderOfEmail(key: string, index: CatalogIndex): CatalogSubscriber | undefined {
+  if (!EMAIL.test(key)) return undefined;
+  const holders = index.subscribersByEmail.get(key);
+  return holders?.length === 1 ? holders[0] : undefined;
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+$/;
+
 function byShortNumber(text: string, index: CatalogIndex, problems: ProblemFactory): Found {
   const number = text.replace(/\s+/g, '');
-  const subscriber = index.subscribersByShortNumber.get(number);
+  const subscriber = holderOfShortNumber(text, index);
   if (subscriber !== undefined) return { ok: true, subscriber };
   if (looksLikeScientificNotation(number)) {
     return refuse(
@@ -110,12 +143,13 @@ function byPhoneNumberId(text: string, index: CatalogIndex, problems: ProblemFac
 
 function byEmail(text: string, index: CatalogIndex, problems: ProblemFactory): Found {
   const key = emailKey(text);
-  if (!/^[^@\s]+@[^@\s]+$/.test(key)) {
+  if (!EMAIL.test(key)) {
     return refuse(problems.at('email', `${quoted(text)} is not an e-mail address (name@domain).`));
   }
+  const sole = soleHolderOfEmail(key, index);
+  if (sole !== undefined) return { ok: true, subscriber: sole };
   const holders = index.subscribersByEmail.get(key) ?? [];
-  const [holder, ...more] = holders;
-  if (holder !== undefined && more.length === 0) return { ok: true, subscriber: holder };
+  const [holder] = holders;
   if (holder !== undefined) {
     return refuse(
       problems.at(

@@ -48,7 +48,8 @@ export function checkValues(line: ImportLine, problems: ProblemFactory): ValueCh
   return result;
 }
 
-function describeBadDescription(description: string): string | undefined {
+/** Why a description cannot be used, or undefined when it can. */
+export function describeBadDescription(description: string): string | undefined {
   if (description.length > MAX_DESCRIPTION_LENGTH) {
     return (
       `The description has ${description.length} characters; keep it under ${MAX_DESCRIPTION_LENGTH} (it is ` +

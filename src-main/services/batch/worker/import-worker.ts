@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CatalogChoice } from '../../catalog';
 import { planImportFile } from '../plan-import-file';
 import type { CatalogReply, FromImportWorker, ImportJobData } from './import-job-messages';
-import { encodePlannedRows } from './plan-rows-wire';
+import { encodeRowTuples } from './plan-rows-wire';
 
 /**
  * The worker thread that reads and plans one import file (see run-import-worker.ts). It asks the thread that
@@ -23,7 +23,7 @@ const chooseCatalog = (): Promise<CatalogChoice> =>
 
 planImportFile(job, {
   chooseCatalog,
-  onRows: (rows) => post({ type: 'rows', rows: encodePlannedRows(rows) }),
+  onRows: (rows) => post({ type: 'rows', rows: encodeRowTuples(rows) }),
 }).then(
   (plan) => post({ type: 'done', plan: JSON.stringify(plan) }),
   (error: unknown) =>

@@ -1,0 +1,95 @@
+import type { Catalog } from '../catalog';
+import { indexCatalog, type CatalogIndex } from './catalog-index';
+import { checkLines } from './check-lines';
+import type { ColumnMap } from './columns';
+import { importColumns, importValues, toImportLines } from './import-lines';
+import type { PlannedRow } from './plan';
+import { plainLineContext, plainLineTuple } from './plain-line';
+import { planLines, type PlanOptions } from './planner';
+import { acceptedIdentity, type DeviceIdentity } from './rules/identifier-rule';
+import type { SourceRow } from './source-table';
+import { toTuple, type RowTuple } from './worker/plan-rows-wire';
+
+/** The lines of a file whose header was understood. */
+export interface FileLines {
+  rows: readonly SourceRow[];
+  columns: ColumnMap;
+  width: number;
+}
+
+const ROWS_PER_SLICE = 10_000;
+
+/**
+ * Plans every line of the file against the catalogue, by slices of lines in the file's order. A plain line
+ * (plain-line.ts) is written straight as its row; every other line goes through every check and the planner.
+ * A device given on several lines is a problem of each of them: those lines are found first (from the
+ * identifiers alone) and checked together, so every rule sees every line it needs.
+ */
+export function* planRowsInSlices(
+  file: FileLines,
+  catalog: Catalog,
+  options: PlanOptions,
+): Generator<RowTuple[]> {
+  const { rows, columns, width } = file;
+  const index = indexCatalog(catalog);
+  const at = importColumns(columns);
+  const identities = rows.map((row) => acceptedIdentity(importValues(row.cells, at)));
+  const repeated = positionsOfRepeats(identities);
+  const repeatedRows = new Map<number, PlannedRow>();
+  planFully(repeated, file, index, options).forEach((row, nth) => repeatedRows.set(repeated[nth] ?? -1, row));
+  const context = plainLineContext(index, options, at, width);
+  for (let start = 0; start < rows.length; start += ROWS_PER_SLICE) {
+    const end = Math.min(rows.length, start + ROWS_PER_SLICE);
+    const slice: (RowTuple | undefined)[] = [];
+    const others: number[] = [];
+    for (let position = start; position < end; position += 1) {
+      const repeatedRow = repeatedRows.get(position);
+      const identity = identities[position];
+      const row = rows[position];
+      const tuple =
+        repeatedRow !== undefined
+          ? toTuple(repeatedRow)
+          : identity === undefined || row === undefined
+            ? undefined
+            : plainLineTuple(row, identity, context);
+      if (tuple === undefined) others.push(position);
+      slice.push(tuple);
+    }
+    planFully(others, file, index, options).forEach((row, nth) => {
+      slice[(others[nth] ?? 0) - start] = toTuple(row);
+    });
+    yield slice as RowTuple[];
+  }
+}
+
+/**
+ * The lines at `positions` (in the file's order) checked and planned by every rule: what any line's row is
+ * (a line is checked against the others given, which must include every line naming the same device).
+ */
+export function planFully(
+  positions: readonly number[],
+  { rows, columns, width }: FileLines,
+  index: CatalogIndex,
+  options: PlanOptions,
+): PlannedRow[] {
+  if (positions.length === 0) return [];
+  const lines = toImportLines(
+    positions.map((position) => rows[position] as SourceRow),
+    columns,
+    width,
+  );
+  return planLines(checkLines(lines, columns, index), columns, index, options);
+}
+
+/** The positions, in order, of every identity found on more than one line. */
+function positionsOfRepeats(identities: readonly (DeviceIdentity | undefined)[]): number[] {
+  const first = new Map<string, number>();
+  const repeated = new Set<number>();
+  identities.forEach((identity, position) => {
+    if (identity === undefined) return;
+    const earlier = first.get(identity.value);
+    if (earlier === undefined) first.set(identity.value, position);
+    else repeated.add(earlier).add(position);
+  });
+  return [...repeated].sort((a, b) => a - b);
+}
