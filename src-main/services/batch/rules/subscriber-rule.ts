@@ -66,7 +66,7 @@ export function soleSubscriber(
   const { subscriber, phoneNumberId, email } = values;
   if (subscriber !== undefined) {
     return phoneNumberId === undefined && email === undefined
-      ? holderOfShortNumber(subscriber, index)
+      ? index.subscribersByShortNumber.get(shortNumberKey(subscriber))
       : undefined;
   }
   if (phoneNumberId !== undefined) {
@@ -75,22 +75,29 @@ export function soleSubscriber(
   return email === undefined ? null : soleHolderOfEmail(emailKey(email), index);
 }
 
-function holderOfShortNumber(text: string, index: CatalogIndex): CatalogSubscriber | undefined {
-  return index.subscribersByShortNumber.get(text.replace(/\s+/g, ''));
+/** A short number as the catalogue keys it: spaces typed between its digits left out. */
+function shortNumberKey(text: string): string {
+  return text.replace(/\s+/g, '');
 }
 
 /** The subscriber of the only number a login holds; undefined for a key that is no e-mail address. */
 function soleHolderOfEmail(key: string, index: CatalogIndex): CatalogSubscriber | undefined {
-  if (!EMAIL.test(key)) return undefined;
-  const holders = index.subscribersByEmail.get(key);
-  return holders?.length === 1 ? holders[0] : undefined;
+  return EMAIL.test(key) ? soleHolder(holdersOfEmail(key, index)) : undefined;
+}
+
+function holdersOfEmail(key: string, index: CatalogIndex): readonly CatalogSubscriber[] {
+  return index.subscribersByEmail.get(key) ?? [];
+}
+
+function soleHolder(holders: readonly CatalogSubscriber[]): CatalogSubscriber | undefined {
+  return holders.length === 1 ? holders[0] : undefined;
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
 function byShortNumber(text: string, index: CatalogIndex, problems: ProblemFactory): Found {
-  const number = text.replace(/\s+/g, '');
-  const subscriber = holderOfShortNumber(text, index);
+  const number = shortNumberKey(text);
+  const subscriber = index.subscribersByShortNumber.get(number);
   if (subscriber !== undefined) return { ok: true, subscriber };
   if (looksLikeScientificNotation(number)) {
     return refuse(
@@ -146,9 +153,9 @@ function byEmail(text: string, index: CatalogIndex, problems: ProblemFactory): F
   if (!EMAIL.test(key)) {
     return refuse(problems.at('email', `${quoted(text)} is not an e-mail address (name@domain).`));
   }
-  const sole = soleHolderOfEmail(key, index);
+  const holders = holdersOfEmail(key, index);
+  const sole = soleHolder(holders);
   if (sole !== undefined) return { ok: true, subscriber: sole };
-  const holders = index.subscribersByEmail.get(key) ?? [];
   const [holder] = holders;
   if (holder !== undefined) {
     return refuse(
