@@ -124,8 +124,13 @@ function describeRef(ref: SubscriberRef): string {
   return ref.name === undefined ? ref.shortNumber : `${ref.shortNumber} ${ref.name}`;
 }
 
+/** What `describeRow` says a row's action is about. */
+export type DescribedRow = Pick<PlannedRow, 'model' | 'description' | 'subscriber' | 'existing'> & {
+  errors: readonly RowProblem[];
+};
+
 /** One sentence: what applying this line will do, or why it will not. */
-export function describeRow(row: PlannedRow, action: DeviceRowAction): string {
+export function describeRow(row: DescribedRow, action: DeviceRowAction): string {
   const model = row.model?.name ?? 'device';
   const target = row.subscriber === undefined ? '' : describeRef(row.subscriber);
   const holder = row.existing?.subscriber;

@@ -62,7 +62,7 @@ export function reportRow(row: PlannedRow, mode: ReportMode, outcome: RowOutcome
     line: row.line,
     id: row.id,
     action: row.action,
-    status: statusOf(row.action, mode, outcome),
+    status: reportStatus(row.action, mode, outcome),
     deviceId: outcome?.deviceId ?? row.existing?.deviceId ?? null,
     errors,
     detail: row.detail,
@@ -70,14 +70,27 @@ export function reportRow(row: PlannedRow, mode: ReportMode, outcome: RowOutcome
   };
   if (row.kind !== undefined) result.kind = row.kind;
   if (row.model !== undefined) result.model = row.model.name;
-  if (row.subscriber !== undefined) {
-    result.subscriber = [row.subscriber.shortNumber, row.subscriber.name].filter(Boolean).join(' ');
-  }
+  if (row.subscriber !== undefined) result.subscriber = subscriberText(row.subscriber);
   if (row.description !== undefined) result.description = row.description;
   return result;
 }
 
-function statusOf(action: RowAction, mode: ReportMode, outcome: RowOutcome | undefined): RowStatus {
+/** A subscriber as a report row names it: number and name, whichever it has. */
+export function subscriberText({
+  shortNumber,
+  name,
+}: {
+  shortNumber: string;
+  name?: string | undefined;
+}): string {
+  return shortNumber && name ? `${shortNumber} ${name}` : shortNumber || name || '';
+}
+
+export function reportStatus(
+  action: RowAction,
+  mode: ReportMode,
+  outcome: RowOutcome | undefined,
+): RowStatus {
   if (action === 'invalid') return 'invalid';
   if (outcome !== undefined) return outcome.status;
   if (action === 'skip') return 'skipped';

@@ -3,15 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { indexCatalog } from '../../../src-main/services/batch/catalog-index';
 import { readHeader, type ImportField } from '../../../src-main/services/batch/columns';
 import { importColumns } from '../../../src-main/services/batch/import-lines';
+import { reportRow } from '../../../src-main/services/batch/report';
 import { plainLineContext, plainLineTuple } from '../../../src-main/services/batch/plain-line';
 import { planFully, planRowsInSlices, type FileLines } from '../../../src-main/services/batch/plan-rows';
 import type { SourceRow } from '../../../src-main/services/batch/source-table';
 import {
   decodePlannedRows,
   encodeRowTuples,
+  reportRowsOf,
   type RowTuple,
 } from '../../../src-main/services/batch/worker/plan-rows-wire';
 import { fixtureCatalog } from './support/catalog-fixture';
+import { crossThreads } from '../../support/cross-threads';
 
 /**
  * Values each column may hold: the fixture catalogue's devices, models and subscribers in the notations files
@@ -125,8 +128,13 @@ describe('plain lines', () => {
           options,
         );
         const slices = [...planRowsInSlices(lines, catalog, options)];
-        const read = slices.flatMap((slice) => decodePlannedRows(encodeRowTuples(slice)));
+        const read = slices.flatMap((slice) => decodePlannedRows(crossThreads(encodeRowTuples(slice))));
         expect(read).toStrictEqual(JSON.parse(JSON.stringify(full)));
+        const reported = slices.flatMap((slice) =>
+          reportRowsOf(crossThreads(encodeRowTuples(slice)), 'validate'),
+        );
+        const made = full.map((row) => reportRow(row, 'validate', undefined));
+        expect(reported).toStrictEqual(JSON.parse(JSON.stringify(made)));
       }),
       { numRuns: 500 },
     );

@@ -1,10 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlannedRow, RowAction, SubscriberRef } from '../../../src-main/services/batch/plan';
-import { decodePlannedRows, encodePlannedRows } from '../../../src-main/services/batch/worker/plan-rows-wire';
+import { reportRow } from '../../../src-main/services/batch/report';
+import {
+  decodePlannedRows,
+  encodePlannedRows,
+  reportRowsOf,
+} from '../../../src-main/services/batch/worker/plan-rows-wire';
+import { crossThreads } from '../../support/cross-threads';
 import { MEDIA_TRANSPORT_PROTOCOLS, TRANSFER_MODES } from '../../../src-main/shared/enums';
 
-const text = fc.string({ maxLength: 12 });
+// Any UTF-16 text: the wire cuts strings out of one text by their lengths.
+const text = fc.string({ maxLength: 12, unit: 'binary' });
 const absentOr = <T>(value: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
   fc.option(value, { nil: undefined });
 
@@ -37,7 +44,7 @@ const plannedRow: fc.Arbitrary<PlannedRow> = fc
     detail: text,
     kind: absentOr(fc.constantFrom<'mac' | 'ipei'>('mac', 'ipei')),
     identifier: absentOr(text),
-    model: absentOr(fc.record({ id: fc.nat(), name: text })),
+    model: absentOr(fc.record({ id: fc.oneof(fc.nat(), fc.maxSafeNat()), name: text })),
     subscriber: absentOr(subscriberRef),
     transferMode: absentOr(fc.constantFrom(...TRANSFER_MODES)),
     mediaTransportProtocol: absentOr(fc.constantFrom(...MEDIA_TRANSPORT_PROTOCOLS)),
@@ -52,10 +59,26 @@ describe('the plan rows crossing from the import worker', () => {
   it('read back as JSON would give them, keys in the same order', () => {
     fc.assert(
       fc.property(fc.array(plannedRow, { maxLength: 5 }), (rows) => {
-        const read = decodePlannedRows(encodePlannedRows(rows));
+        const read = decodePlannedRows(crossThreads(encodePlannedRows(rows)));
         expect(read).toStrictEqual(JSON.parse(JSON.stringify(rows)));
         expect(JSON.stringify(read)).toBe(JSON.stringify(rows));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("make the report's rows as the plan's rows make them", () => {
+    fc.assert(
+      fc.property(
+        fc.array(plannedRow, { maxLength: 5 }),
+        fc.constantFrom('validate' as const, 'dry-run' as const),
+        (rows, mode) => {
+          const read = reportRowsOf(crossThreads(encodePlannedRows(rows)), mode);
+          const made = rows.map((row) => reportRow(row, mode, undefined));
+          expect(read).toStrictEqual(JSON.parse(JSON.stringify(made)));
+          expect(JSON.stringify(read)).toBe(JSON.stringify(made));
+        },
+      ),
       { numRuns: 300 },
     );
   });

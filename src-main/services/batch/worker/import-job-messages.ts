@@ -1,4 +1,5 @@
 import type { ImportFileJob } from '../plan-import-file';
+import type { RowSlice } from './plan-rows-wire';
 
 /** What the worker starts with (the file's bytes are transferred, not copied). */
 export interface ImportJobData {
@@ -11,7 +12,7 @@ export interface ImportJobData {
  */
 export type FromImportWorker =
   | { type: 'needs-catalog' }
-  | { type: 'rows'; rows: string }
+  | { type: 'rows'; rows: RowSlice }
   | { type: 'done'; plan: string }
   | { type: 'failed'; message: string };
 

@@ -23,7 +23,10 @@ const chooseCatalog = (): Promise<CatalogChoice> =>
 
 planImportFile(job, {
   chooseCatalog,
-  onRows: (rows) => post({ type: 'rows', rows: encodeRowTuples(rows) }),
+  onRows: (tuples) => {
+    const rows = encodeRowTuples(tuples);
+    port.postMessage({ type: 'rows', rows } satisfies FromImportWorker, [rows.numbers.buffer]);
+  },
 }).then(
   (plan) => post({ type: 'done', plan: JSON.stringify(plan) }),
   (error: unknown) =>

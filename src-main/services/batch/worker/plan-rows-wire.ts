@@ -1,17 +1,17 @@
 import type { DeviceIdentifierKind } from '../../../shared/identifiers';
 import type { DeviceRowAction, PlannedRow, RowAction, SubscriberRef } from '../plan';
-import { describeRow } from '../planner';
+import { describeRow, type DescribedRow } from '../planner';
+import { reportStatus, subscriberText, type ReportMode, type ReportRow } from '../report';
 import { displayIdentity } from '../rules/identifier-rule';
 import type { MediaTransportProtocol, TransferMode } from '../rules/value-rules';
 import type { RowProblem } from '../types';
 
 /**
- * The plan's rows as they cross from the import worker: JSON text of one array per row, its fields by position
- * (absent ones null). As objects, 100,000 rows were about 30 MB of text, most of it the same dozen keys, and
- * reading the keys back was most of the calling thread's work; by position they are about 19 MB. The id and
- * the detail sentence the reader can make from the row's other fields are left out (null), as the planner
- * made them: about 12 MB, and the import worker need not make them at all (plain-line.ts).
- * `decodePlannedRows(encodePlannedRows(rows))` is `JSON.parse(JSON.stringify(rows))`, keys in the same order.
+ * The plan's rows as the planner hands them on a slice at a time (plan-rows.ts): one array per row, its fields
+ * by position, absent ones null. The id and the detail sentence are null when they are what the reader makes
+ * from the row's other fields (`displayIdentity`, `describeRow`): the calling thread makes them, on the other
+ * core, and the import worker need not make them at all for a plain line (plain-line.ts).
+ * `fromTuple(toTuple(row))` is `JSON.parse(JSON.stringify(row))`.
  */
 export type SubscriberTuple = [phoneNumberId: string, shortNumber: string, name: string | null];
 
@@ -36,16 +36,275 @@ export type RowTuple = [
   existingSubscriber: SubscriberTuple | null,
 ];
 
-export function encodePlannedRows(rows: readonly PlannedRow[]): string {
+/**
+ * A slice of rows as it crosses from the import worker, by columns: `numbers` holds `FIELDS` numbers per row
+ * and moves without a copy; a string that repeats from row to row (an action, a model's name, a subscriber's
+ * fields) is an index into `atoms`; the strings of each row's own (identifier, description, device id, and the
+ * id and detail when sent) follow one another in `text`, their lengths in `numbers`; the few rows with errors or warnings carry them
+ * in `extras`. The calling thread makes the report's rows straight from a slice (`reportRowsOf`) and the plan's
+ * only when they are asked for (`decodePlannedRows`): it holds 100,000 rows for as long as the report lives, and
+ * making each of them twice, as JSON text of the tuples did, was most of the validation's CPU time, measured.
+ */
+export interface RowSlice {
+  numbers: Float64Array<ArrayBuffer>;
+  text: string;
+  /** JSON text of the distinct strings, in the order the numbers index them. */
+  atoms: string;
+  /** JSON text of the `Extra`s, by position. */
+  extras: string;
+}
+
+type Extra = [position: number, errors: RowProblem[], warnings: string[]];
+
+const NONE = -1;
+/** Where each field of a row sits among its numbers. Texts follow one another in this order. */
+const Field = {
+  Line: 0,
+  Action: 1,
+  Kind: 2,
+  ModelId: 3,
+  ModelName: 4,
+  SubscriberId: 5,
+  SubscriberNumber: 6,
+  SubscriberName: 7,
+  TransferMode: 8,
+  Media: 9,
+  HolderId: 10,
+  HolderNumber: 11,
+  HolderName: 12,
+  IdentifierLength: 13,
+  DescriptionLength: 14,
+  DeviceIdLength: 15,
+  IdLength: 16,
+  DetailLength: 17,
+} as const;
+const FIELDS = 18;
+
+export function encodePlannedRows(rows: readonly PlannedRow[]): RowSlice {
   return encodeRowTuples(rows.map(toTuple));
 }
 
-export function encodeRowTuples(tuples: readonly RowTuple[]): string {
-  return JSON.stringify(tuples);
+export function encodeRowTuples(tuples: readonly RowTuple[]): RowSlice {
+  const numbers = new Float64Array(tuples.length * FIELDS);
+  const atoms = new Map<string, number>();
+  const atom = (value: string | null): number => {
+    if (value === null) return NONE;
+    let at = atoms.get(value);
+    if (at === undefined) {
+      at = atoms.size;
+      atoms.set(value, at);
+    }
+    return at;
+  };
+  const writeSubscriber = (at: number, subscriber: SubscriberTuple | null): void => {
+    numbers[at] = subscriber === null ? NONE : atom(subscriber[0]);
+    numbers[at + 1] = subscriber === null ? NONE : atom(subscriber[1]);
+    numbers[at + 2] = subscriber === null ? NONE : atom(subscriber[2]);
+  };
+  const texts: string[] = [];
+  const writeText = (at: number, value: string | null): void => {
+    numbers[at] = value === null ? NONE : value.length;
+    if (value !== null) texts.push(value);
+  };
+  const extras: Extra[] = [];
+  for (let position = 0; position < tuples.length; position += 1) {
+    const tuple = tuples[position] as RowTuple;
+    const at = position * FIELDS;
+    const modelId = tuple[8];
+    numbers[at + Field.Line] = tuple[0];
+    numbers[at + Field.Action] = atom(tuple[2]);
+    numbers[at + Field.Kind] = atom(tuple[6]);
+    numbers[at + Field.ModelId] = modelId ?? NONE;
+    numbers[at + Field.ModelName] = modelId === null ? NONE : atom(tuple[9]);
+    writeSubscriber(at + Field.SubscriberId, tuple[10]);
+    numbers[at + Field.TransferMode] = atom(tuple[11]);
+    numbers[at + Field.Media] = atom(tuple[12]);
+    writeSubscriber(at + Field.HolderId, tuple[15]);
+    writeText(at + Field.IdentifierLength, tuple[7]);
+    writeText(at + Field.DescriptionLength, tuple[13]);
+    writeText(at + Field.DeviceIdLength, tuple[14]);
+    writeText(at + Field.IdLength, tuple[1]);
+    writeText(at + Field.DetailLength, tuple[5]);
+    const errors = tuple[3];
+    const warnings = tuple[4];
+    if (errors.length > 0 || warnings.length > 0) extras.push([position, errors, warnings]);
+  }
+  return {
+    numbers,
+    text: texts.join(''),
+    atoms: JSON.stringify([...atoms.keys()]),
+    extras: JSON.stringify(extras),
+  };
 }
 
-export function decodePlannedRows(text: string): PlannedRow[] {
-  return (JSON.parse(text) as RowTuple[]).map(fromTuple);
+/**
+ * One row of a slice as it is read: the same object for every row of the slice, so reading makes nothing but
+ * what the caller makes of it (it must not keep it).
+ */
+interface WireRow {
+  line: number;
+  id: string;
+  action: RowAction;
+  errors: RowProblem[] | undefined;
+  warnings: string[] | undefined;
+  detail: string;
+  kind: DeviceIdentifierKind | undefined;
+  identifier: string | undefined;
+  modelId: number;
+  modelName: string | undefined;
+  subscriber: WireSubscriber;
+  transferMode: TransferMode | undefined;
+  media: MediaTransportProtocol | undefined;
+  description: string | undefined;
+  deviceId: string | undefined;
+  holder: WireSubscriber;
+}
+
+interface WireSubscriber {
+  phoneNumberId: string | undefined;
+  shortNumber: string;
+  name: string | undefined;
+}
+
+function readRows<T>(slice: RowSlice, make: (row: WireRow) => T): T[] {
+  const { numbers, text } = slice;
+  const atoms = JSON.parse(slice.atoms) as string[];
+  // A field with no value is NONE: answered without looking -1 up in the array (a lookup by property name).
+  const atom = (at: number): string | undefined => {
+    const index = numbers[at] as number;
+    return index === NONE ? undefined : atoms[index];
+  };
+  const extras = JSON.parse(slice.extras) as Extra[];
+  let offset = 0;
+  const textAt = (at: number): string | undefined => {
+    const length = numbers[at] as number;
+    if (length === NONE) return undefined;
+    offset += length;
+    return text.slice(offset - length, offset);
+  };
+  const readSubscriber = (subscriber: WireSubscriber, at: number): void => {
+    subscriber.phoneNumberId = atom(at);
+    subscriber.shortNumber = atom(at + 1) ?? '';
+    subscriber.name = atom(at + 2);
+  };
+  const row: WireRow = {
+    line: 0,
+    id: '',
+    action: 'invalid',
+    errors: undefined,
+    warnings: undefined,
+    detail: '',
+    kind: undefined,
+    identifier: undefined,
+    modelId: 0,
+    modelName: undefined,
+    subscriber: { phoneNumberId: undefined, shortNumber: '', name: undefined },
+    transferMode: undefined,
+    media: undefined,
+    description: undefined,
+    deviceId: undefined,
+    holder: { phoneNumberId: undefined, shortNumber: '', name: undefined },
+  };
+  const made: T[] = [];
+  let nextExtra = 0;
+  for (let at = 0, position = 0; at < numbers.length; at += FIELDS, position += 1) {
+    const extra = extras[nextExtra]?.[0] === position ? extras[nextExtra++] : undefined;
+    row.line = numbers[at + Field.Line] as number;
+    row.action = atom(at + Field.Action) as RowAction;
+    row.errors = extra?.[1];
+    row.warnings = extra?.[2];
+    row.kind = atom(at + Field.Kind) as DeviceIdentifierKind | undefined;
+    row.modelId = numbers[at + Field.ModelId] as number;
+    row.modelName = atom(at + Field.ModelName);
+    readSubscriber(row.subscriber, at + Field.SubscriberId);
+    row.transferMode = atom(at + Field.TransferMode) as TransferMode | undefined;
+    row.media = atom(at + Field.Media) as MediaTransportProtocol | undefined;
+    readSubscriber(row.holder, at + Field.HolderId);
+    row.identifier = textAt(at + Field.IdentifierLength);
+    row.description = textAt(at + Field.DescriptionLength);
+    row.deviceId = textAt(at + Field.DeviceIdLength);
+    row.id = textAt(at + Field.IdLength) ?? derivedId(row);
+    row.detail =
+      textAt(at + Field.DetailLength) ?? describeRow(described(row), row.action as DeviceRowAction);
+    made.push(make(row));
+  }
+  return made;
+}
+
+function derivedId({ kind, identifier }: WireRow): string {
+  return kind === undefined || identifier === undefined ? '' : displayIdentity({ kind, value: identifier });
+}
+
+/** What `describeRow` reads of the row, as its plan row has it. */
+function described(row: WireRow): DescribedRow {
+  return {
+    model: row.modelName === undefined ? undefined : { id: row.modelId, name: row.modelName },
+    description: row.description,
+    subscriber: subscriberRef(row.subscriber),
+    existing:
+      row.deviceId === undefined
+        ? undefined
+        : { deviceId: row.deviceId, subscriber: subscriberRef(row.holder) },
+    errors: row.errors ?? [],
+  };
+}
+
+/** The plan's rows of a slice, as `fromTuple` makes them from their tuples. */
+export function decodePlannedRows(slice: RowSlice): PlannedRow[] {
+  return readRows(slice, plannedRow);
+}
+
+/** The report's rows of a slice, as `reportRow` makes them from the plan's rows (no outcome yet). */
+export function reportRowsOf(slice: RowSlice, mode: ReportMode): ReportRow[] {
+  return readRows(slice, (row) => {
+    const { action, errors = [] } = row;
+    const result: ReportRow = {
+      line: row.line,
+      id: row.id,
+      action,
+      status: reportStatus(action, mode, undefined),
+      deviceId: row.deviceId ?? null,
+      errors,
+      detail: row.detail,
+      warnings: row.warnings ?? [],
+    };
+    if (row.kind !== undefined) result.kind = row.kind;
+    if (row.modelName !== undefined) result.model = row.modelName;
+    const { subscriber } = row;
+    if (subscriber.phoneNumberId !== undefined) result.subscriber = subscriberText(subscriber);
+    if (row.description !== undefined) result.description = row.description;
+    return result;
+  });
+}
+
+function plannedRow(wire: WireRow): PlannedRow {
+  const row: PlannedRow = {
+    line: wire.line,
+    id: wire.id,
+    action: wire.action,
+    errors: wire.errors ?? [],
+    warnings: wire.warnings ?? [],
+    detail: wire.detail,
+  };
+  if (wire.kind !== undefined) row.kind = wire.kind;
+  if (wire.identifier !== undefined) row.identifier = wire.identifier;
+  if (wire.modelName !== undefined) row.model = { id: wire.modelId, name: wire.modelName };
+  const subscriber = subscriberRef(wire.subscriber);
+  if (subscriber !== undefined) row.subscriber = subscriber;
+  if (wire.transferMode !== undefined) row.transferMode = wire.transferMode;
+  if (wire.media !== undefined) row.mediaTransportProtocol = wire.media;
+  if (wire.description !== undefined) row.description = wire.description;
+  if (wire.deviceId !== undefined) {
+    const holder = subscriberRef(wire.holder);
+    row.existing =
+      holder === undefined ? { deviceId: wire.deviceId } : { deviceId: wire.deviceId, subscriber: holder };
+  }
+  return row;
+}
+
+function subscriberRef({ phoneNumberId, shortNumber, name }: WireSubscriber): SubscriberRef | undefined {
+  if (phoneNumberId === undefined) return undefined;
+  return name === undefined ? { phoneNumberId, shortNumber } : { phoneNumberId, shortNumber, name };
 }
 
 export function toTuple(row: PlannedRow): RowTuple {
@@ -79,36 +338,20 @@ export function subscriberTuple({ phoneNumberId, shortNumber, name }: Subscriber
 
 /** The row with the fields the planner gives it, in its order; absent ones left out, as JSON leaves them. */
 export function fromTuple(tuple: RowTuple): PlannedRow {
-  const [
-    line,
-    id,
-    action,
-    errors,
-    warnings,
-    detail,
-    kind,
-    identifier,
-    modelId,
-    modelName,
-    subscriber,
-    transferMode,
-    media,
-    description,
-    deviceId,
-    holder,
-  ] = tuple;
+  const [line, id, action, errors, warnings, detail, kind, identifier, modelId, modelName] = tuple;
+  const [, , , , , , , , , , subscriber, transferMode, media, description, deviceId, holder] = tuple;
   // The id and the detail are made once the fields they are made of are in; their places in the key order
   // are taken first.
   const row: PlannedRow = { line, id: id ?? '', action, errors, warnings, detail: detail ?? '' };
   if (kind !== null) row.kind = kind;
   if (identifier !== null) row.identifier = identifier;
   if (modelId !== null && modelName !== null) row.model = { id: modelId, name: modelName };
-  if (subscriber !== null) row.subscriber = subscriberRef(subscriber);
+  if (subscriber !== null) row.subscriber = refOfTuple(subscriber);
   if (transferMode !== null) row.transferMode = transferMode;
   if (media !== null) row.mediaTransportProtocol = media;
   if (description !== null) row.description = description;
   if (deviceId !== null) {
-    row.existing = holder === null ? { deviceId } : { deviceId, subscriber: subscriberRef(holder) };
+    row.existing = holder === null ? { deviceId } : { deviceId, subscriber: refOfTuple(holder) };
   }
   if (id === null && kind !== null && identifier !== null)
     row.id = displayIdentity({ kind, value: identifier });
@@ -116,6 +359,6 @@ export function fromTuple(tuple: RowTuple): PlannedRow {
   return row;
 }
 
-function subscriberRef([phoneNumberId, shortNumber, name]: SubscriberTuple): SubscriberRef {
+function refOfTuple([phoneNumberId, shortNumber, name]: SubscriberTuple): SubscriberRef {
   return name === null ? { phoneNumberId, shortNumber } : { phoneNumberId, shortNumber, name };
 }

@@ -5,9 +5,9 @@ import { IMPORT_WORKER_MEMORY_MB } from '../../../shared/limits';
 import type { CatalogChoice } from '../../catalog';
 import type { ImportPlan, PlannedRow } from '../plan';
 import type { ImportFileJob } from '../plan-import-file';
-import { reportRow, reportWithRows, type ImportReport, type ReportRow } from '../report';
+import { reportWithRows, type ImportReport, type ReportRow } from '../report';
 import type { CatalogReply, FromImportWorker, ImportJobData } from './import-job-messages';
-import { decodePlannedRows } from './plan-rows-wire';
+import { decodePlannedRows, reportRowsOf, type RowSlice } from './plan-rows-wire';
 
 export interface ImportValidation {
   plan: ImportPlan;
@@ -33,9 +33,9 @@ function workerScript(): string {
  * Runs one import file's reading and planning in a worker thread of its own, with a bounded heap: a file that
  * exhausts it fails with a clear error and the calling process carries on. The catalogue is chosen here, on
  * the calling thread (it may need the network), when the worker asks for it; the report is built here from
- * the plan, so only the plan crosses back. Both cross as JSON text: structured cloning 100,000 row objects
- * costs seconds of CPU on both threads; copying their text does not, and costs less than encoding it to bytes
- * to move them.
+ * the plan, so only the plan crosses back. Nothing crosses as row objects: structured cloning 100,000 of them
+ * costs seconds of CPU on both threads. The catalogue and the rest of the plan cross as JSON text, the rows by
+ * columns (plan-rows-wire.ts).
  */
 export function runImportWorker(job: ImportFileJob, ports: ImportWorkerPorts): Promise<ImportValidation> {
   return new Promise((resolve, reject) => {
@@ -58,18 +58,16 @@ export function runImportWorker(job: ImportFileJob, ports: ImportWorkerPorts): P
       outcome();
       void worker.terminate();
     };
-    // The rows arrive a slice at a time while the worker plans the next: each is read (and its report rows
-    // made) here, on the other core, so little is left to do when the worker is done.
-    const rows: PlannedRow[] = [];
+    // The rows arrive a slice at a time while the worker plans the next: the report's rows are made from each
+    // here, on the other core, so little is left to do when the worker is done.
+    const slices: RowSlice[] = [];
     const reportRows: ReportRow[] = [];
     worker.on('message', (message: FromImportWorker) => {
       if (message.type === 'rows') {
-        for (const row of decodePlannedRows(message.rows)) {
-          rows.push(row);
-          reportRows.push(reportRow(row, job.mode, undefined));
-        }
+        slices.push(message.rows);
+        for (const row of reportRowsOf(message.rows, job.mode)) reportRows.push(row);
       } else if (message.type === 'done') {
-        const plan: ImportPlan = { ...(JSON.parse(message.plan) as ImportPlan), rows };
+        const plan = withRowsOnDemand(JSON.parse(message.plan) as ImportPlan, slices);
         settle(() => resolve({ plan, report: reportWithRows(plan, job.mode, ports.now(), reportRows) }));
       } else if (message.type === 'failed') settle(() => reject(internalError(job, message.message)));
       else {
@@ -93,6 +91,28 @@ export function runImportWorker(job: ImportFileJob, ports: ImportWorkerPorts): P
     worker.on('exit', (code) =>
       settle(() => reject(internalError(job, `the worker stopped (exit ${code})`))),
     );
+  });
+}
+
+/**
+ * The plan, its rows read from the slices the first time they are asked for: a validation answers its report,
+ * made as the slices came; applying the plan or comparing it with a discovery reads the rows.
+ */
+function withRowsOnDemand(plan: ImportPlan, slices: readonly RowSlice[]): ImportPlan {
+  const settle = (rows: PlannedRow[]): PlannedRow[] => {
+    Object.defineProperty(plan, 'rows', {
+      value: rows,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    return rows;
+  };
+  return Object.defineProperty(plan, 'rows', {
+    get: () => settle(slices.flatMap((slice) => decodePlannedRows(slice))),
+    set: settle,
+    enumerable: true,
+    configurable: true,
   });
 }
 
