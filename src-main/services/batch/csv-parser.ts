@@ -127,6 +127,17 @@ class CsvTextRow implements SourceRow {
   get cells(): string[] {
     return this.#text.slice(this.#start, this.#end).split(this.#delimiter);
   }
+
+  cellAt(index: number): string | undefined {
+    let start = this.#start;
+    for (let skipped = 0; skipped < index; skipped += 1) {
+      const delimiter = this.#text.indexOf(this.#delimiter, start);
+      if (delimiter < 0 || delimiter >= this.#end) return undefined;
+      start = delimiter + 1;
+    }
+    const delimiter = this.#text.indexOf(this.#delimiter, start);
+    return this.#text.slice(start, delimiter < 0 || delimiter > this.#end ? this.#end : delimiter);
+  }
 }
 
 function isFieldEnd(code: number, separator: number): boolean {

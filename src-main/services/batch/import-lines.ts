@@ -1,6 +1,6 @@
 import { IMPORT_FIELDS, type ColumnMap, type ColumnRef, type ImportField } from './columns';
 import { ProblemFactory, type RowProblem } from './row-problem';
-import { cleanCell, type SourceRow } from './source-table';
+import { cellOf, cleanCell, type SourceRow } from './source-table';
 
 /** One data line of the file, its cells assigned to fields, before any value is checked. */
 export interface ImportLine<F extends string = ImportField> {
@@ -108,11 +108,27 @@ export function fieldColumns<F extends string>(
   return fields.map((field) => ({ field, index: columns[field]?.index ?? -1 }));
 }
 
-/** The cell at `index` as a value (`index` -1: the file has no such column); undefined when empty. */
+/**
+ * The identifier fields of a line's values (as `importValues` reads them), read from their cells alone: every
+ * line's identifier is read before any line is planned (lines naming the same device are planned together).
+ */
+export function identifierValues(row: SourceRow, at: ImportColumns): ImportLine['values'] {
+  return {
+    mac: at.mac < 0 ? undefined : asValue(cellOf(row, at.mac)),
+    ipei: at.ipei < 0 ? undefined : asValue(cellOf(row, at.ipei)),
+    identifier: at.identifier < 0 ? undefined : asValue(cellOf(row, at.identifier)),
+  };
+}
+
+/** The cell at `index` as a value (`index` -1: the file has no such column). */
 function valueAt(cells: readonly string[], index: number): string | undefined {
-  if (index < 0) return undefined;
-  const cell = cleanCell(cells[index] ?? '');
-  return cell === '' ? undefined : cell;
+  return index < 0 ? undefined : asValue(cells[index]);
+}
+
+/** A cell as a value: undefined when empty. */
+function asValue(cell: string | undefined): string | undefined {
+  const value = cleanCell(cell ?? '');
+  return value === '' ? undefined : value;
 }
 
 /** Why a line does not fit the header's columns, or undefined when it does. */

@@ -3,7 +3,7 @@ import { readHeader, type ColumnMap } from './columns';
 import type { CatalogInfo, ImportPlan, PlanChange, PlannedRow } from './plan';
 import { comparePlans } from './plan-changes';
 import type { PlanOptions } from './planner';
-import { planRowsInSlices } from './plan-rows';
+import { planRowsInSlices, readLineIdentities, type LineIdentities } from './plan-rows';
 import type { SourceRow, SourceTable } from './source-table';
 import { isKeysSheetHeader } from '../keys/import/keys-sheet';
 import { fromTuple, type RowTuple } from './worker/plan-rows-wire';
@@ -89,6 +89,7 @@ export function planPreparedInSlices(
   choice: CatalogChoice,
   options: PlanOptions,
   onRows: (rows: readonly RowTuple[]) => void,
+  identities: LineIdentities = readLineIdentities(prepared),
 ): ImportPlan {
   if (!prepared.readable) return prepared.plan;
   const plan: ImportPlan = { ...prepared.plan, catalog: catalogInfo(choice) };
@@ -97,10 +98,10 @@ export function planPreparedInSlices(
   const before =
     previous === undefined
       ? undefined
-      : [...planRowsInSlices(prepared, previous, options)].flat().map(fromTuple);
+      : [...planRowsInSlices(prepared, identities, previous, options)].flat().map(fromTuple);
   const changes: PlanChange[] = [];
   let start = 0;
-  for (const slice of planRowsInSlices(prepared, choice.catalog, options)) {
+  for (const slice of planRowsInSlices(prepared, identities, choice.catalog, options)) {
     if (before !== undefined) {
       changes.push(...comparePlans(before.slice(start, start + slice.length), slice.map(fromTuple)));
     }

@@ -1,5 +1,6 @@
 import type { CatalogChoice } from '../catalog';
 import { planPreparedInSlices, prepareImport } from './import-planner';
+import { readLineIdentities } from './plan-rows';
 import type { ImportPlan } from './plan';
 import { readImportFile } from './read-import-file';
 import type { RowTuple } from './worker/plan-rows-wire';
@@ -27,10 +28,8 @@ export async function planImportFile(job: ImportFileJob, ports: ImportFilePorts)
   const table = await readImportFile(job.fileName, job.content, { cellsOnDemand: true });
   const prepared = prepareImport(job.fileName, job.systemId, table);
   if (!prepared.readable) return prepared.plan;
-  return planPreparedInSlices(
-    prepared,
-    await ports.chooseCatalog(),
-    { reassign: job.reassign },
-    ports.onRows,
-  );
+  // The catalogue is asked for first (it may be fetched), and every line's identifier read while it comes.
+  const choice = ports.chooseCatalog();
+  const identities = readLineIdentities(prepared);
+  return planPreparedInSlices(prepared, await choice, { reassign: job.reassign }, ports.onRows, identities);
 }

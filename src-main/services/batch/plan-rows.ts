@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog';
 import { indexCatalog, type CatalogIndex } from './catalog-index';
 import { checkLines } from './check-lines';
 import type { ColumnMap } from './columns';
-import { importColumns, importValues, toImportLines } from './import-lines';
+import { identifierValues, importColumns, toImportLines } from './import-lines';
 import type { PlannedRow } from './plan';
 import { plainLineContext, plainLineTuple } from './plain-line';
 import { planLines, type PlanOptions } from './planner';
@@ -17,7 +17,21 @@ export interface FileLines {
   width: number;
 }
 
+/** Each line's device as its identifier gives it (undefined: a problem), and the lines naming the same one. */
+export interface LineIdentities {
+  identities: readonly (DeviceIdentity | undefined)[];
+  /** The positions, in order, of every line whose device another line names too. */
+  repeated: readonly number[];
+}
+
 const ROWS_PER_SLICE = 10_000;
+
+/** Reads every line's identifier alone: which lines name the same device, before any line is planned. */
+export function readLineIdentities({ rows, columns }: FileLines): LineIdentities {
+  const at = importColumns(columns);
+  const identities = rows.map((row) => acceptedIdentity(identifierValues(row, at)));
+  return { identities, repeated: positionsOfRepeats(identities) };
+}
 
 /**
  * Plans every line of the file against the catalogue, by slices of lines in the file's order. A plain line
@@ -27,14 +41,13 @@ const ROWS_PER_SLICE = 10_000;
  */
 export function* planRowsInSlices(
   file: FileLines,
+  { identities, repeated }: LineIdentities,
   catalog: Catalog,
   options: PlanOptions,
 ): Generator<RowTuple[]> {
   const { rows, columns, width } = file;
   const index = indexCatalog(catalog);
   const at = importColumns(columns);
-  const identities = rows.map((row) => acceptedIdentity(importValues(row.cells, at)));
-  const repeated = positionsOfRepeats(identities);
   const repeatedRows = new Map<number, PlannedRow>();
   planFully(repeated, file, index, options).forEach((row, nth) => repeatedRows.set(repeated[nth] ?? -1, row));
   const context = plainLineContext(index, options, at, width);

@@ -14,6 +14,13 @@ export interface SourceRow {
   cells: string[];
   /** XLSX only: the columns whose cell the spreadsheet stored as a number (digits may have been lost). */
   numericCells?: number[];
+  /** `cells[index]`, from a row that can answer one cell without splitting its line (csv-parser.ts). */
+  cellAt?: (index: number) => string | undefined;
+}
+
+/** The row's cell at `index`, split out alone when the row can (a file's identifiers are read first, alone). */
+export function cellOf(row: SourceRow, index: number): string | undefined {
+  return row.cellAt === undefined ? row.cells[index] : row.cellAt(index);
 }
 
 export interface SourceTable {

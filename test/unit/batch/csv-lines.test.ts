@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readImportFile } from '../../../src-main/services/batch/read-import-file';
-import type { SourceTable } from '../../../src-main/services/batch/source-table';
+import { cellOf, type SourceTable } from '../../../src-main/services/batch/source-table';
 
 /** Any text a CSV file may hold: delimiters, quotes (closed or not), line breaks, comments, blank lines. */
 const csvText = fc
@@ -45,6 +45,23 @@ describe('CSV rows whose cells are read on demand', () => {
         const atOnce = await readImportFile('lines.csv', bytes);
         const onDemand = await readImportFile('lines.csv', bytes, { cellsOnDemand: true });
         expect(plain(onDemand)).toEqual(plain(atOnce));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('answer each cell alone as their cells give it', async () => {
+    await fc.assert(
+      fc.asyncProperty(csvText, async (text) => {
+        const onDemand = await readImportFile('lines.csv', new TextEncoder().encode(text), {
+          cellsOnDemand: true,
+        });
+        for (const row of onDemand.rows) {
+          const { cells } = row;
+          for (let index = 0; index <= cells.length; index += 1) {
+            expect(cellOf(row, index)).toBe(cells[index]);
+          }
+        }
       }),
       { numRuns: 1000 },
     );

@@ -5,7 +5,12 @@ import { readHeader, type ImportField } from '../../../src-main/services/batch/c
 import { importColumns } from '../../../src-main/services/batch/import-lines';
 import { reportRow } from '../../../src-main/services/batch/report';
 import { plainLineContext, plainLineTuple } from '../../../src-main/services/batch/plain-line';
-import { planFully, planRowsInSlices, type FileLines } from '../../../src-main/services/batch/plan-rows';
+import {
+  planFully,
+  planRowsInSlices,
+  readLineIdentities,
+  type FileLines,
+} from '../../../src-main/services/batch/plan-rows';
 import type { SourceRow } from '../../../src-main/services/batch/source-table';
 import {
   decodePlannedRows,
@@ -127,7 +132,7 @@ describe('plain lines', () => {
           indexCatalog(catalog),
           options,
         );
-        const slices = [...planRowsInSlices(lines, catalog, options)];
+        const slices = [...planRowsInSlices(lines, readLineIdentities(lines), catalog, options)];
         const read = slices.flatMap((slice) => decodePlannedRows(crossThreads(encodeRowTuples(slice))));
         expect(read).toStrictEqual(JSON.parse(JSON.stringify(full)));
         const reported = slices.flatMap((slice) =>
