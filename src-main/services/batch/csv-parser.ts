@@ -18,6 +18,7 @@ const CR = 13;
 const LF = 10;
 const SPACE = 32;
 const HASH = 35;
+const DELETE = 127;
 
 /**
  * Splits CSV text into rows of cells (RFC 4180 quoting: `"a ""b"", c"`), keeping for each row the physical
@@ -47,9 +48,28 @@ function parseCsvRows(text: string, delimiter: Delimiter, maxRows: number, asTex
   let index = 0;
   let line = 1;
   let withValues = 0;
+  // Where the next quote is: a line before it has none. Looked for again only once passed, so a file without
+  // quotes is searched once, not once per line.
+  let nextQuote = -1;
 
   while (index < length) {
     const startLine = line;
+    if (asText && startsWithValue(text.charCodeAt(index), separator)) {
+      // Nearly every line: it starts with a value, so it is neither a comment nor blank. Without a quote, it
+      // is kept as its place in the text, its cells never made.
+      const end = endOfLine(text, index);
+      if (nextQuote < index) {
+        const found = text.indexOf('"', index);
+        nextQuote = found < 0 ? length : found;
+      }
+      if (nextQuote >= end) {
+        withValues += 1;
+        if (withValues > maxRows) return { rows, problems: [rowLimitProblem(startLine)], overLimit: true };
+        rows.push(new CsvTextRow(startLine, text, index, end, delimiter));
+        [index, line] = skipLineBreak(text, end, line);
+        continue;
+      }
+    }
     let first = index;
     while (text.charCodeAt(first) === SPACE) first += 1;
     if (text.charCodeAt(first) === HASH) {
@@ -138,6 +158,11 @@ class CsvTextRow implements SourceRow {
     const delimiter = this.#text.indexOf(this.#delimiter, start);
     return this.#text.slice(start, delimiter < 0 || delimiter > this.#end ? this.#end : delimiter);
   }
+}
+
+/** A visible character that opens no comment, no quoted value and no empty cell. */
+function startsWithValue(code: number, separator: number): boolean {
+  return code > SPACE && code < DELETE && code !== HASH && code !== QUOTE && code !== separator;
 }
 
 function isFieldEnd(code: number, separator: number): boolean {
