@@ -85,56 +85,81 @@ export function encodePlannedRows(rows: readonly PlannedRow[]): RowSlice {
 }
 
 export function encodeRowTuples(tuples: readonly RowTuple[]): RowSlice {
-  const numbers = new Float64Array(tuples.length * FIELDS);
-  const atoms = new Map<string, number>();
-  const atom = (value: string | null): number => {
-    if (value === null) return NONE;
-    let at = atoms.get(value);
-    if (at === undefined) {
-      at = atoms.size;
-      atoms.set(value, at);
-    }
-    return at;
-  };
-  const writeSubscriber = (at: number, subscriber: SubscriberTuple | null): void => {
-    numbers[at] = subscriber === null ? NONE : atom(subscriber[0]);
-    numbers[at + 1] = subscriber === null ? NONE : atom(subscriber[1]);
-    numbers[at + 2] = subscriber === null ? NONE : atom(subscriber[2]);
-  };
-  const texts: string[] = [];
-  const writeText = (at: number, value: string | null): void => {
-    numbers[at] = value === null ? NONE : value.length;
-    if (value !== null) texts.push(value);
-  };
-  const extras: Extra[] = [];
-  for (let position = 0; position < tuples.length; position += 1) {
-    const tuple = tuples[position] as RowTuple;
-    const at = position * FIELDS;
+  const writer = new RowSliceWriter(tuples.length);
+  for (const tuple of tuples) writer.add(tuple);
+  return writer.slice();
+}
+
+/**
+ * Writes a slice's rows one by one: a method called once per row is optimised as soon as it is hot, where one
+ * loop over a slice's 10,000 rows, run ten times, waited for on-stack replacement (the import worker spent
+ * twice as long encoding, measured).
+ */
+class RowSliceWriter {
+  readonly #numbers: Float64Array<ArrayBuffer>;
+  readonly #atoms = new Map<string, number>();
+  readonly #texts: string[] = [];
+  readonly #extras: Extra[] = [];
+  #at = 0;
+
+  constructor(rows: number) {
+    this.#numbers = new Float64Array(rows * FIELDS);
+  }
+
+  add(tuple: RowTuple): void {
+    const numbers = this.#numbers;
+    const at = this.#at;
     const modelId = tuple[8];
     numbers[at + Field.Line] = tuple[0];
-    numbers[at + Field.Action] = atom(tuple[2]);
-    numbers[at + Field.Kind] = atom(tuple[6]);
+    numbers[at + Field.Action] = this.#atom(tuple[2]);
+    numbers[at + Field.Kind] = this.#atom(tuple[6]);
     numbers[at + Field.ModelId] = modelId ?? NONE;
-    numbers[at + Field.ModelName] = modelId === null ? NONE : atom(tuple[9]);
-    writeSubscriber(at + Field.SubscriberId, tuple[10]);
-    numbers[at + Field.TransferMode] = atom(tuple[11]);
-    numbers[at + Field.Media] = atom(tuple[12]);
-    writeSubscriber(at + Field.HolderId, tuple[15]);
-    writeText(at + Field.IdentifierLength, tuple[7]);
-    writeText(at + Field.DescriptionLength, tuple[13]);
-    writeText(at + Field.DeviceIdLength, tuple[14]);
-    writeText(at + Field.IdLength, tuple[1]);
-    writeText(at + Field.DetailLength, tuple[5]);
+    numbers[at + Field.ModelName] = modelId === null ? NONE : this.#atom(tuple[9]);
+    this.#subscriber(at + Field.SubscriberId, tuple[10]);
+    numbers[at + Field.TransferMode] = this.#atom(tuple[11]);
+    numbers[at + Field.Media] = this.#atom(tuple[12]);
+    this.#subscriber(at + Field.HolderId, tuple[15]);
+    this.#text(at + Field.IdentifierLength, tuple[7]);
+    this.#text(at + Field.DescriptionLength, tuple[13]);
+    this.#text(at + Field.DeviceIdLength, tuple[14]);
+    this.#text(at + Field.IdLength, tuple[1]);
+    this.#text(at + Field.DetailLength, tuple[5]);
     const errors = tuple[3];
     const warnings = tuple[4];
-    if (errors.length > 0 || warnings.length > 0) extras.push([position, errors, warnings]);
+    if (errors.length > 0 || warnings.length > 0) this.#extras.push([at / FIELDS, errors, warnings]);
+    this.#at = at + FIELDS;
   }
-  return {
-    numbers,
-    text: texts.join(''),
-    atoms: JSON.stringify([...atoms.keys()]),
-    extras: JSON.stringify(extras),
-  };
+
+  slice(): RowSlice {
+    return {
+      numbers: this.#numbers,
+      text: this.#texts.join(''),
+      atoms: JSON.stringify([...this.#atoms.keys()]),
+      extras: JSON.stringify(this.#extras),
+    };
+  }
+
+  #atom(value: string | null): number {
+    if (value === null) return NONE;
+    let at = this.#atoms.get(value);
+    if (at === undefined) {
+      at = this.#atoms.size;
+      this.#atoms.set(value, at);
+    }
+    return at;
+  }
+
+  #subscriber(at: number, subscriber: SubscriberTuple | null): void {
+    const numbers = this.#numbers;
+    numbers[at] = subscriber === null ? NONE : this.#atom(subscriber[0]);
+    numbers[at + 1] = subscriber === null ? NONE : this.#atom(subscriber[1]);
+    numbers[at + 2] = subscriber === null ? NONE : this.#atom(subscriber[2]);
+  }
+
+  #text(at: number, value: string | null): void {
+    this.#numbers[at] = value === null ? NONE : value.length;
+    if (value !== null) this.#texts.push(value);
+  }
 }
 
 /**
