@@ -1,5 +1,5 @@
 import { ageSeconds } from '../catalog/catalog';
-import type { ImportPlan, PlannedRow } from './plan';
+import type { ImportPlan, PlannedRow, SubscriberRef } from './plan';
 import type {
   ImportReport,
   ReportMode,
@@ -76,13 +76,7 @@ export function reportRow(row: PlannedRow, mode: ReportMode, outcome: RowOutcome
 }
 
 /** A subscriber as a report row names it: number and name, whichever it has. */
-export function subscriberText({
-  shortNumber,
-  name,
-}: {
-  shortNumber: string;
-  name?: string | undefined;
-}): string {
+export function subscriberText({ shortNumber, name }: Pick<SubscriberRef, 'shortNumber' | 'name'>): string {
   return shortNumber && name ? `${shortNumber} ${name}` : shortNumber || name || '';
 }
 

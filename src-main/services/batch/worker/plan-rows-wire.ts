@@ -40,10 +40,11 @@ export type RowTuple = [
  * A slice of rows as it crosses from the import worker, by columns: `numbers` holds `FIELDS` numbers per row
  * and moves without a copy; a string that repeats from row to row (an action, a model's name, a subscriber's
  * fields) is an index into `atoms`; the strings of each row's own (identifier, description, device id, and the
- * id and detail when sent) follow one another in `text`, their lengths in `numbers`; the few rows with errors or warnings carry them
- * in `extras`. The calling thread makes the report's rows straight from a slice (`reportRowsOf`) and the plan's
- * only when they are asked for (`decodePlannedRows`): it holds 100,000 rows for as long as the report lives, and
- * making each of them twice, as JSON text of the tuples did, was most of the validation's CPU time, measured.
+ * id and detail when sent) follow one another in `text`, their lengths in `numbers`; the few rows with errors or
+ * warnings carry them in `extras`. The calling thread makes the report's rows straight from a slice
+ * (`reportRowsOf`) and the plan's only when they are asked for (`decodePlannedRows`): it holds 100,000 rows for as
+ * long as the report lives, and making each of them twice, as JSON text of the tuples did, was most of the
+ * validation's CPU time, measured.
  */
 export interface RowSlice {
   numbers: Float64Array<ArrayBuffer>;
@@ -162,10 +163,7 @@ class RowSliceWriter {
   }
 }
 
-/**
- * One row of a slice as it is read: the same object for every row of the slice, so reading makes nothing but
- * what the caller makes of it (it must not keep it).
- */
+/** One row of a slice as it is read: the same object for every row of the slice, which no caller keeps. */
 interface WireRow {
   line: number;
   id: string;
