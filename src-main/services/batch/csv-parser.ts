@@ -48,21 +48,21 @@ function parseCsvRows(text: string, delimiter: Delimiter, maxRows: number, asTex
   let index = 0;
   let line = 1;
   let withValues = 0;
-  // Where the next quote is: a line before it has none. Looked for again only once passed, so a file without
-  // quotes is searched once, not once per line.
-  let nextQuote = -1;
+  // Where the next quote, carriage return and line feed are: a line before the next quote has none, and ends
+  // at the next line break. Each is looked for again only once passed, so the text is searched for each once,
+  // by the engine's own search rather than character by character.
+  const next = { quote: -1, cr: -1, lf: -1 };
 
   while (index < length) {
     const startLine = line;
     if (asText && startsWithValue(text.charCodeAt(index), separator)) {
       // Nearly every line: it starts with a value, so it is neither a comment nor blank. Without a quote, it
       // is kept as its place in the text, its cells never made.
-      const end = endOfLine(text, index);
-      if (nextQuote < index) {
-        const found = text.indexOf('"', index);
-        nextQuote = found < 0 ? length : found;
-      }
-      if (nextQuote >= end) {
+      if (next.quote < index) next.quote = nextIndexOf(text, '"', index);
+      if (next.cr < index) next.cr = nextIndexOf(text, '\r', index);
+      if (next.lf < index) next.lf = nextIndexOf(text, '\n', index);
+      const end = Math.min(next.cr, next.lf);
+      if (next.quote >= end) {
         withValues += 1;
         if (withValues > maxRows) return { rows, problems: [rowLimitProblem(startLine)], overLimit: true };
         rows.push(new CsvTextRow(startLine, text, index, end, delimiter));
@@ -158,6 +158,12 @@ class CsvTextRow implements SourceRow {
     const delimiter = this.#text.indexOf(this.#delimiter, start);
     return this.#text.slice(start, delimiter < 0 || delimiter > this.#end ? this.#end : delimiter);
   }
+}
+
+/** Where `character` next is, from `from` on; the text's length when it is not there. */
+function nextIndexOf(text: string, character: string, from: number): number {
+  const found = text.indexOf(character, from);
+  return found < 0 ? text.length : found;
 }
 
 /** A visible character that opens no comment, no quoted value and no empty cell. */
