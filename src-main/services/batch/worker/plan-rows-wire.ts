@@ -93,8 +93,8 @@ export function encodeRowTuples(tuples: readonly RowTuple[]): RowSlice {
 
 /**
  * Writes a slice's rows one by one: a method called once per row is optimised as soon as it is hot, where one
- * loop over a slice's 10,000 rows, run ten times, waited for on-stack replacement (the import worker spent
- * twice as long encoding, measured).
+ * loop over a slice's 10,000 rows, run ten times, waited for on-stack replacement (encoding the bench's ten
+ * slices cold took 75 ms that way, 64 ms this way, measured).
  */
 class RowSliceWriter {
   readonly #numbers: Float64Array<ArrayBuffer>;
