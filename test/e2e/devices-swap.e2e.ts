@@ -25,9 +25,22 @@ test('a broken phone is swapped: every step shows, and the CloudPBX holds the ne
 }) => {
   await openDeviceList(page, simulator, LYON);
   const broken = deviceBy(simulator, LYON, '3c28a6110204');
+  // The keys the phone kept are read once the swap succeeds: held back here until the buttons have been
+  // measured, so their arrival is seen moving nothing (a Close clicked just then once landed beside the button).
+  let releaseKeys = (): void => undefined;
+  const keysHeld = new Promise<void>((resolve) => (releaseKeys = resolve));
+  await page.route('**/rpc/keys.list', async (route) => {
+    await keysHeld;
+    await route.continue();
+  });
   const wizard = await startSwap(page, broken.id, 'desk 4', '3C:28:A6:11:0F:FF');
 
   await expect(wizard.getByTestId('swap-status')).toHaveAttribute('data-status', 'succeeded');
+  const close = wizard.getByTestId('swap-close');
+  const before = await close.boundingBox();
+  releaseKeys();
+  await expect(wizard.getByTestId('swap-keys-kept')).toBeVisible();
+  expect(await close.boundingBox()).toEqual(before);
   for (const step of ['update', 'reboot', 'wait-registration']) {
     await expect(wizard.locator(`[data-testid="swap-step"][data-step="${step}"]`)).toHaveAttribute(
       'data-status',
@@ -39,6 +52,7 @@ test('a broken phone is swapped: every step shows, and the CloudPBX holds the ne
   expect(swapped?.phoneNumberId).toBe(broken.phoneNumberId);
   expect(simulator.tenant.registration(LYON, broken.id)).toBeDefined();
   await wizard.getByTestId('swap-close').click();
+  await expect(wizard).toBeHidden();
   await expect(
     page
       .locator(`[data-testid="device-drawer"][data-device-id="${broken.id}"]`)

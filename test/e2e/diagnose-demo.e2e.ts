@@ -34,6 +34,7 @@ test('after a LAN scan: a phone of the wrong model is swapped, a new phone regis
     await wizard.getByTestId('swap-start').click();
     await expect(wizard.getByTestId('swap-status')).toHaveAttribute('data-status', 'succeeded');
     await wizard.getByTestId('swap-close').click();
+    await expect(wizard).toBeHidden();
     await expect(ladderCheck(page, 'model')).toHaveAttribute('data-status', 'ok');
     await expect(ladderCheck(page, 'model').getByTestId('check-summary')).toContainText('Declared as M7');
     await expectVerdict(page, 'ok');

@@ -193,6 +193,7 @@ test('a provisioned phone is assigned from its row, and another swapped for a ne
   await wizard.getByTestId('swap-start').click();
   await expect(wizard.getByTestId('swap-status')).toHaveAttribute('data-status', 'succeeded');
   await wizard.getByTestId('swap-close').click();
+  await expect(wizard).toBeHidden();
   await expect(discoverRow(page, replacement.mac)).toHaveAttribute('data-status', 'assigned');
   await expect(discoverRow(page, broken.mac)).toHaveAttribute('data-status', 'new');
   const swapped = await rpc<{ macAddress?: string }>(page, 'devices.get', {

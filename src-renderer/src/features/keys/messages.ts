@@ -65,6 +65,7 @@ export const en = {
     locked: 'Locked',
     group: 'Group {id}',
     swapKept: 'The phone kept its keys: {n} on the CloudPBX ({locked} locked), as before the swap.',
+    swapKeysReading: 'Reading the keys the phone kept…',
     types: {
       speeddial: 'Speed dial',
       monitor: 'Monitor',
@@ -142,6 +143,7 @@ export const fr: typeof en = {
     group: 'Groupe {id}',
     swapKept:
       'Le téléphone a gardé ses touches : {n} sur le CloudPBX ({locked} verrouillées), comme avant le remplacement.',
+    swapKeysReading: 'Lecture des touches gardées par le téléphone…',
     types: {
       speeddial: 'Numérotation abrégée',
       monitor: 'Supervision',
