@@ -246,12 +246,16 @@ function readRows<T>(slice: RowSlice, make: (row: WireRow) => T): T[] {
     row.identifier = textAt(at + Field.IdentifierLength);
     row.description = textAt(at + Field.DescriptionLength);
     row.deviceId = textAt(at + Field.DeviceIdLength);
-    row.id = textAt(at + Field.IdLength) ?? derivedId(row);
-    row.detail =
-      textAt(at + Field.DetailLength) ?? describeRow(described(row), row.action as DeviceRowAction);
+    complete(row, textAt(at + Field.IdLength), textAt(at + Field.DetailLength));
     made.push(make(row));
   }
   return made;
+}
+
+/** The row's id and detail: as sent, or made from its other fields when left out (as the planner made them). */
+function complete(row: WireRow, id: string | null | undefined, detail: string | null | undefined): void {
+  row.id = id ?? derivedId(row);
+  row.detail = detail ?? describeRow(described(row), row.action as DeviceRowAction);
 }
 
 function derivedId({ kind, identifier }: WireRow): string {
@@ -363,25 +367,30 @@ export function subscriberTuple({ phoneNumberId, shortNumber, name }: Subscriber
 export function fromTuple(tuple: RowTuple): PlannedRow {
   const [line, id, action, errors, warnings, detail, kind, identifier, modelId, modelName] = tuple;
   const [, , , , , , , , , , subscriber, transferMode, media, description, deviceId, holder] = tuple;
-  // The id and the detail are made once the fields they are made of are in; their places in the key order
-  // are taken first.
-  const row: PlannedRow = { line, id: id ?? '', action, errors, warnings, detail: detail ?? '' };
-  if (kind !== null) row.kind = kind;
-  if (identifier !== null) row.identifier = identifier;
-  if (modelId !== null && modelName !== null) row.model = { id: modelId, name: modelName };
-  if (subscriber !== null) row.subscriber = refOfTuple(subscriber);
-  if (transferMode !== null) row.transferMode = transferMode;
-  if (media !== null) row.mediaTransportProtocol = media;
-  if (description !== null) row.description = description;
-  if (deviceId !== null) {
-    row.existing = holder === null ? { deviceId } : { deviceId, subscriber: refOfTuple(holder) };
-  }
-  if (id === null && kind !== null && identifier !== null)
-    row.id = displayIdentity({ kind, value: identifier });
-  if (detail === null) row.detail = describeRow(row, action as DeviceRowAction);
-  return row;
+  const row: WireRow = {
+    line,
+    id: '',
+    action,
+    errors,
+    warnings,
+    detail: '',
+    kind: kind ?? undefined,
+    identifier: identifier ?? undefined,
+    modelId: modelId ?? NONE,
+    modelName: modelId === null ? undefined : (modelName ?? undefined),
+    subscriber: wireSubscriber(subscriber),
+    transferMode: transferMode ?? undefined,
+    media: media ?? undefined,
+    description: description ?? undefined,
+    deviceId: deviceId ?? undefined,
+    holder: wireSubscriber(holder),
+  };
+  complete(row, id, detail);
+  return plannedRow(row);
 }
 
-function refOfTuple([phoneNumberId, shortNumber, name]: SubscriberTuple): SubscriberRef {
-  return name === null ? { phoneNumberId, shortNumber } : { phoneNumberId, shortNumber, name };
+function wireSubscriber(tuple: SubscriberTuple | null): WireSubscriber {
+  return tuple === null
+    ? { phoneNumberId: undefined, shortNumber: '', name: undefined }
+    : { phoneNumberId: tuple[0], shortNumber: tuple[1], name: tuple[2] ?? undefined };
 }
