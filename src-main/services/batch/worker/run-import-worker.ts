@@ -99,7 +99,7 @@ export function runImportWorker(job: ImportFileJob, ports: ImportWorkerPorts): P
  * made as the slices came; applying the plan or comparing it with a discovery reads the rows.
  */
 function withRowsOnDemand(plan: ImportPlan, slices: readonly RowSlice[]): ImportPlan {
-  const settle = (rows: PlannedRow[]): PlannedRow[] => {
+  const keep = (rows: PlannedRow[]): PlannedRow[] => {
     Object.defineProperty(plan, 'rows', {
       value: rows,
       writable: true,
@@ -109,8 +109,8 @@ function withRowsOnDemand(plan: ImportPlan, slices: readonly RowSlice[]): Import
     return rows;
   };
   return Object.defineProperty(plan, 'rows', {
-    get: () => settle(slices.flatMap((slice) => decodePlannedRows(slice))),
-    set: settle,
+    get: () => keep(slices.flatMap((slice) => decodePlannedRows(slice))),
+    set: keep,
     enumerable: true,
     configurable: true,
   });
