@@ -134,5 +134,5 @@ function failed(
 /** `48:7A:55:00:00:02` or `03807E7898`: the identifier as printed on labels. */
 export function displayIdentity({ kind, value }: DeviceIdentity): string {
   // The value is canonical already: grouped as it is, not read again as any notation `formatMac` takes.
-  return (kind === 'mac' ? displayMac(value) : value).toUpperCase();
+  return kind === 'mac' ? displayMac(value, 'upper') : value.toUpperCase();
 }

@@ -21,6 +21,37 @@ describe('identifier display', () => {
 
   it('leaves what is not a stored MAC as it is', () => {
     expect(displayMac('not-a-mac')).toBe('not-a-mac');
+    expect(displayMac('not-a-mac', 'upper')).toBe('NOT-A-MAC');
+  });
+
+  it('writes any text as the stored form grouped in the case asked for, or as it is', () => {
+    const reference = (text: string, displayCase: 'lower' | 'upper'): string => {
+      const cased = displayCase === 'upper' ? text.toUpperCase() : text;
+      if (!/^[0-9a-f]{12}$/i.test(text)) return cased;
+      const digits = displayCase === 'upper' ? cased : text.toLowerCase();
+      return [0, 2, 4, 6, 8, 10].map((at) => digits.slice(at, at + 2)).join(':');
+    };
+    const hex = fc.array(fc.constantFrom(...'0123456789abcdefABCDEF'), { minLength: 12, maxLength: 12 });
+    // Stored forms, and stored forms with one character just outside a range of hex digits.
+    const nearlyMacs = fc.oneof(
+      hex,
+      fc
+        .tuple(hex, fc.nat(11), fc.constantFrom(...'/:@G`g{ \u0100'))
+        .map(([characters, at, other]) =>
+          characters.map((character, index) => (index === at ? other : character)),
+        ),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          nearlyMacs.map((characters) => characters.join('')),
+          fc.string(),
+        ),
+        fc.constantFrom('lower' as const, 'upper' as const),
+        (text, displayCase) => displayMac(text, displayCase) === reference(text, displayCase),
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('writes an IPEI in capitals, and in decimal with the same check digit as formatIpeiDecimal', () => {
