@@ -92,7 +92,9 @@ export function reportStatus(
 }
 
 function summarise(rows: readonly ReportRow[], outcomes: ReadonlyMap<number, RowOutcome>): ReportSummary {
-  const count = (status: RowStatus): number => rows.filter((row) => row.status === status).length;
+  const counts = new Map<RowStatus, number>();
+  for (const { status } of rows) counts.set(status, (counts.get(status) ?? 0) + 1);
+  const count = (status: RowStatus): number => counts.get(status) ?? 0;
   const outcomeList = [...outcomes.values()];
   return {
     rows: rows.length,

@@ -69,14 +69,14 @@ export interface ReportRow {
   status: RowStatus;
   /** The CloudPBX's id of the device: the existing one, or the one created; null while there is none. */
   deviceId: string | null;
-  errors: RowProblem[];
+  errors: readonly RowProblem[];
   kind?: 'mac' | 'ipei';
   model?: string;
   /** "81004 Hugo Thomas" */
   subscriber?: string;
   description?: string;
   detail: string;
-  warnings: string[];
+  warnings: readonly string[];
 }
 
 export interface ReportSummary {
