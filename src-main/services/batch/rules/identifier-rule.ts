@@ -4,6 +4,7 @@ import {
   normaliseIpei,
   normaliseMac,
   parseDeviceIdentifier,
+  readUsualMac,
   type DeviceIdentifierKind,
   type IdentifierResult,
 } from '../../../shared/identifiers';
@@ -75,6 +76,12 @@ export function checkIdentifier(
  * else undefined: the line's problem is then `checkIdentifier`'s to say.
  */
 export function acceptedIdentity(values: ImportLine['values']): DeviceIdentity | undefined {
+  // Nearly every line: a MAC alone, written the usual way. Read as `readAs` reads it, without its results.
+  const { mac } = values;
+  if (mac !== undefined && values.ipei === undefined && values.identifier === undefined) {
+    const usual = readUsualMac(mac);
+    if (usual !== undefined) return { kind: 'mac', value: usual };
+  }
   const [field, second] = givenIdentifierFields(values);
   if (field === undefined || second !== undefined) return undefined;
   const read = readAs(field, values[field] ?? '');
