@@ -8,7 +8,13 @@ import { findModel, fitsCategory } from './rules/model-rule';
 import { soleSubscriber } from './rules/subscriber-rule';
 import { describeBadDescription } from './rules/value-rules';
 import type { SourceRow } from './source-table';
-import { subscriberTuple, type RowTuple, type SubscriberTuple } from './worker/plan-rows-wire';
+import {
+  NO_PROBLEMS,
+  NO_WARNINGS,
+  subscriberTuple,
+  type RowTuple,
+  type SubscriberTuple,
+} from './worker/plan-rows-wire';
 
 /** What planning a file's plain lines needs, made once per file. */
 export interface PlainLineContext {
@@ -78,8 +84,8 @@ export function plainLineTuple(
     row.line,
     null,
     actionOf(device, holder, wanted),
-    [],
-    [],
+    NO_PROBLEMS,
+    NO_WARNINGS,
     null,
     identity.kind,
     identity.value,

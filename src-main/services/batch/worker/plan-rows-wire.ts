@@ -20,8 +20,8 @@ export type RowTuple = [
   /** null: the identifier as printed on labels (`displayIdentity`). */
   id: string | null,
   action: RowAction,
-  errors: RowProblem[],
-  warnings: string[],
+  errors: readonly RowProblem[],
+  warnings: readonly string[],
   /** null: `describeRow` of the row. */
   detail: string | null,
   kind: DeviceIdentifierKind | null,
@@ -55,12 +55,15 @@ export interface RowSlice {
   extras: string;
 }
 
-type Extra = [position: number, errors: RowProblem[], warnings: string[]];
+type Extra = [position: number, errors: readonly RowProblem[], warnings: readonly string[]];
 
 const NONE = -1;
-/** The errors and warnings of the many rows that have none: one list for all of them, which no reader changes. */
-const NO_PROBLEMS: readonly RowProblem[] = Object.freeze([]);
-const NO_WARNINGS: readonly string[] = Object.freeze([]);
+/**
+ * The errors and warnings of the many rows that have none, in tuples and report rows: one list for all of them
+ * (two fewer objects a line to make and collect), frozen, which no reader changes.
+ */
+export const NO_PROBLEMS: readonly RowProblem[] = Object.freeze([]);
+export const NO_WARNINGS: readonly string[] = Object.freeze([]);
 /** Where each field of a row sits among its numbers. Texts follow one another in this order. */
 const Field = {
   Line: 0,
@@ -171,8 +174,8 @@ interface WireRow {
   line: number;
   id: string;
   action: RowAction;
-  errors: RowProblem[] | undefined;
-  warnings: string[] | undefined;
+  errors: readonly RowProblem[] | undefined;
+  warnings: readonly string[] | undefined;
   detail: string;
   kind: DeviceIdentifierKind | undefined;
   identifier: string | undefined;
@@ -363,8 +366,9 @@ function plannedRow(wire: WireRow): PlannedRow {
     line: wire.line,
     id: wire.id,
     action: wire.action,
-    errors: wire.errors ?? [],
-    warnings: wire.warnings ?? [],
+    // A plan's row is its own to change: it never holds a tuple's lists, which may be the shared empty ones.
+    errors: [...(wire.errors ?? [])],
+    warnings: [...(wire.warnings ?? [])],
     detail: wire.detail,
   };
   if (wire.kind !== undefined) row.kind = wire.kind;
