@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { buildImportWorker } from './scripts/import-worker-build';
 
 const root = import.meta.dirname;
 /** `FIELDKIT_OUT` builds elsewhere than `out/`, so parallel work does not overwrite one build with another. */
@@ -47,6 +48,17 @@ function elementPlusStyles(): Plugin {
   };
 }
 
+/** The import worker, started as a worker thread by run-import-worker.ts, built beside the main process's chunks. */
+function importWorker(): Plugin {
+  return {
+    name: 'fieldkit:import-worker',
+    apply: 'build',
+    async closeBundle() {
+      await buildImportWorker(root, resolve(root, out, 'main'), 'import-worker.js');
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -59,14 +71,13 @@ export default defineConfig({
           electron: resolve(root, 'src-main/shell/electron/main.ts'),
           web: resolve(root, 'src-main/shell/web/main.ts'),
           cli: resolve(root, 'src-main/cli/main.ts'),
-          // Started as a worker thread by services/batch/worker/run-import-worker.ts, found beside its chunk.
-          'import-worker': resolve(root, 'src-main/services/batch/worker/import-worker.ts'),
         },
         // Every chunk next to the entries, so `new URL('./import-worker.js', import.meta.url)` finds the worker
         // from whichever chunk the code that starts it lands in.
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
+    plugins: [importWorker()],
   },
   preload: {
     build: {

@@ -1,30 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
-
-const root = resolve(import.meta.dirname, '../..');
+import { buildImportWorker } from '../../scripts/import-worker-build';
 
 /**
- * Builds the import worker (src-main/services/batch/worker/import-worker.ts) the way the app's build does, so
- * code run from the TypeScript sources (tests, benchmarks) starts the real worker; `FIELDKIT_IMPORT_WORKER`
- * tells the code where it is. A vitest global set-up: answers the clean-up.
+ * Builds the import worker as the app's build does, so code run from the TypeScript sources (tests, benchmarks)
+ * starts the real worker; `FIELDKIT_IMPORT_WORKER` tells the code where it is. A vitest global set-up: answers
+ * the clean-up.
  */
-export default async function buildImportWorker(): Promise<() => void> {
+export default async function buildTestImportWorker(): Promise<() => void> {
   const outDir = mkdtempSync(join(tmpdir(), 'fieldkit-import-worker-'));
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    ssr: { noExternal: true },
-    build: {
-      ssr: resolve(root, 'src-main/services/batch/worker/import-worker.ts'),
-      outDir,
-      emptyOutDir: false,
-      minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'import-worker.mjs' } },
-    },
-  });
+  // `.mjs`: the temporary folder has no package.json saying its JavaScript is ES modules.
+  await buildImportWorker(resolve(import.meta.dirname, '../..'), outDir, 'import-worker.mjs');
   process.env.FIELDKIT_IMPORT_WORKER = join(outDir, 'import-worker.mjs');
   return () => rmSync(outDir, { recursive: true, force: true });
 }

@@ -21,9 +21,9 @@ export interface ImportWorkerPorts {
 }
 
 /**
- * The built worker sits beside the bundle that starts it (electron-vite's main build, see
- * electron.vite.config.ts). Running from the TypeScript sources (tests, benchmarks), there is no such file:
- * `FIELDKIT_IMPORT_WORKER` names a build of it (test/support/import-worker-build.ts makes one).
+ * The built worker, one self-contained file, sits beside the bundle that starts it (the app's build makes it
+ * with scripts/import-worker-build.ts). Running from the TypeScript sources (tests, benchmarks), there is no such
+ * file: `FIELDKIT_IMPORT_WORKER` names a build of it (test/support/import-worker-build.ts makes one).
  */
 function workerScript(): string {
   return process.env.FIELDKIT_IMPORT_WORKER ?? fileURLToPath(new URL('./import-worker.js', import.meta.url));
