@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog';
 import { indexCatalog, type CatalogIndex } from './catalog-index';
 import { checkLines } from './check-lines';
+import { FirstPositions } from './first-positions';
 import type { ColumnMap } from './columns';
 import { identifierValues, importColumns, toImportLines } from './import-lines';
 import type { PlannedRow } from './plan';
@@ -96,13 +97,18 @@ export function planFully(
 
 /** The positions, in order, of every identity found on more than one line. */
 function positionsOfRepeats(identities: readonly (DeviceIdentity | undefined)[]): number[] {
-  const first = new Map<string, number>();
-  const repeated = new Set<number>();
+  const firsts = new FirstPositions(identities.length);
+  const repeated = new Uint8Array(identities.length);
+  let any = false;
   identities.forEach((identity, position) => {
     if (identity === undefined) return;
-    const earlier = first.get(identity.value);
-    if (earlier === undefined) first.set(identity.value, position);
-    else repeated.add(earlier).add(position);
+    const first = firsts.claim(identity.value, position);
+    if (first === position) return;
+    repeated[first] = 1;
+    repeated[position] = 1;
+    any = true;
   });
-  return [...repeated].sort((a, b) => a - b);
+  const positions: number[] = [];
+  if (any) repeated.forEach((flag, position) => flag === 1 && positions.push(position));
+  return positions;
 }
