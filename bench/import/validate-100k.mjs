@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench:import`: generates a 100,000-line import file and a CloudPBX catalogue, then times an offline
 // validation of it (reading the file, checking every line, planning, building the report). Target: 0.5 s.
+// Each validation runs in a fresh process (`--runs`, 5 by default), as a technician's first file would, and the
+// median is the figure: one run on a shared 2-core machine varies by a quarter either way.
 // The TypeScript sources are loaded through Vite's module runner; the import worker is built first, as the app's
 // build does. `-- --lines N` measures another size (850,000 lines is about 50 MB); peak RSS is printed too.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,72 +13,119 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createServer, createServerModuleRunner } from 'vite';
 
-const { values } = parseArgs({ options: { lines: { type: 'string', default: '100000' } } });
+const { values } = parseArgs({
+  options: {
+    lines: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '5' },
+    // One validation, its figures as a JSON line on stdout: what each run of the bench is.
+    once: { type: 'boolean', default: false },
+  },
+});
 const LINES = Number(values.lines);
 const TARGET_MS = 500;
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const server = await createServer({
-  root,
-  configFile: false,
-  appType: 'custom',
-  logLevel: 'error',
-  server: { middlewareMode: true, hmr: false, ws: false },
-  optimizeDeps: { noDiscovery: true, entries: [] },
-});
-const runner = createServerModuleRunner(server.environments.ssr);
-const dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-bench-'));
+if (!values.once) {
+  process.exitCode = runFreshProcesses(Number(values.runs));
+} else {
+  await validateOnce();
+}
 
-let removeWorker = () => undefined;
-try {
-  const { default: buildImportWorker } = await runner.import('/test/support/import-worker-build.ts');
-  removeWorker = await buildImportWorker();
-  const { validateImport } = await runner.import('/src-main/services/batch/index.ts');
-  const { CatalogService, CatalogStore, DEMO_CACHE_KEY } = await runner.import(
-    '/src-main/services/catalog/index.ts',
-  );
-  const { formatIpeiDecimal } = await runner.import('/src-main/shared/identifiers/index.ts');
-
-  const catalog = makeCatalog();
-  await new CatalogStore(dataDir).write(DEMO_CACHE_KEY, catalog);
-  const content = new TextEncoder().encode(makeFile(formatIpeiDecimal));
-  const catalogs = new CatalogService(new CatalogStore(dataDir), DEMO_CACHE_KEY);
-
-  const started = performance.now();
-  const cpuBefore = process.cpuUsage();
-  const { report } = await validateImport(
-    {
-      fileName: 'bench.csv',
-      content,
-      systemId: catalog.systemId,
-      offline: true,
-      reassign: false,
-      mode: 'validate',
-    },
-    { catalogs, connect: () => Promise.reject(new Error('offline')), now: Date.now },
-  );
-  const elapsed = performance.now() - started;
-  const cpu = process.cpuUsage(cpuBefore);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
+/** Runs the bench `runs` times, each in a process of its own; prints each run and the median. Answers the exit code. */
+function runFreshProcesses(runs) {
+  // The load before the first run: later, the bench's own runs are in it.
   const [load] = loadavg();
-
-  const { rows, valid, skipped, invalid } = report.summary;
-  const verdict = elapsed <= TARGET_MS ? 'OK' : 'MISSED';
+  const results = [];
+  for (let run = 1; run <= runs; run += 1) {
+    const child = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--once', '--lines', String(LINES)],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const line = child.stdout.trim().split('\n').at(-1) ?? '';
+    if (child.status !== 0 || !line.startsWith('{')) {
+      process.stderr.write(`run ${run} failed (exit ${child.status}): ${child.stdout}\n`);
+      return 2;
+    }
+    const result = JSON.parse(line);
+    results.push(result);
+    process.stdout.write(
+      `  run ${run}: ${(result.elapsedMs / 1000).toFixed(2)} s, CPU ${(result.cpuMs / 1000).toFixed(2)} s on all ` +
+        `threads, peak RSS ${result.rssMb} MB, load ${result.load.toFixed(1)}\n`,
+    );
+  }
+  const sorted = results.map((result) => result.elapsedMs).sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const [{ rows, valid, skipped, invalid, megabytes }] = results;
+  const verdict = median <= TARGET_MS ? 'OK' : 'MISSED';
   process.stdout.write(
-    `Validated ${rows.toLocaleString('en')} lines (${(content.length / 1e6).toFixed(1)} MB) offline in ` +
-      `${(elapsed / 1000).toFixed(2)} s (target ≤ ${TARGET_MS / 1000} s) ${verdict}: ${valid} valid, ` +
-      `${skipped} skipped, ${invalid} invalid.\n` +
-      `  CPU ${(cpuMs / 1000).toFixed(2)} s on all threads; peak RSS ` +
-      `${Math.round(process.resourceUsage().maxRSS / 1024)} MB; load ${load.toFixed(1)} on ` +
+    `Validated ${rows.toLocaleString('en')} lines (${megabytes.toFixed(1)} MB) offline: median ` +
+      `${(median / 1000).toFixed(2)} s of ${results.length} fresh processes ` +
+      `(${(sorted[0] / 1000).toFixed(2)}–${(sorted.at(-1) / 1000).toFixed(2)} s; target ≤ ${TARGET_MS / 1000} s) ` +
+      `${verdict}: ${valid} valid, ${skipped} skipped, ${invalid} invalid. Load before ${load.toFixed(1)} on ` +
       `${availableParallelism()} CPUs${load > availableParallelism() ? ': busy, the wall time is not representative' : ''}.\n`,
   );
-  if (rows !== LINES) throw new Error(`expected ${LINES} rows, got ${rows}`);
-  process.exitCode = elapsed <= TARGET_MS ? 0 : 1;
-} finally {
-  removeWorker();
-  await runner.close();
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  return median <= TARGET_MS ? 0 : 1;
+}
+
+async function validateOnce() {
+  const server = await createServer({
+    root,
+    configFile: false,
+    appType: 'custom',
+    logLevel: 'error',
+    server: { middlewareMode: true, hmr: false, ws: false },
+    optimizeDeps: { noDiscovery: true, entries: [] },
+  });
+  const runner = createServerModuleRunner(server.environments.ssr);
+  const dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-bench-'));
+
+  let removeWorker = () => undefined;
+  try {
+    const { default: buildImportWorker } = await runner.import('/test/support/import-worker-build.ts');
+    removeWorker = await buildImportWorker();
+    const { validateImport } = await runner.import('/src-main/services/batch/index.ts');
+    const { CatalogService, CatalogStore, DEMO_CACHE_KEY } = await runner.import(
+      '/src-main/services/catalog/index.ts',
+    );
+    const { formatIpeiDecimal } = await runner.import('/src-main/shared/identifiers/index.ts');
+
+    const catalog = makeCatalog();
+    await new CatalogStore(dataDir).write(DEMO_CACHE_KEY, catalog);
+    const content = new TextEncoder().encode(makeFile(formatIpeiDecimal));
+    const catalogs = new CatalogService(new CatalogStore(dataDir), DEMO_CACHE_KEY);
+
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    const { report } = await validateImport(
+      {
+        fileName: 'bench.csv',
+        content,
+        systemId: catalog.systemId,
+        offline: true,
+        reassign: false,
+        mode: 'validate',
+      },
+      { catalogs, connect: () => Promise.reject(new Error('offline')), now: Date.now },
+    );
+    const elapsed = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const [load] = loadavg();
+
+    const { rows, valid, skipped, invalid } = report.summary;
+    if (rows !== LINES) throw new Error(`expected ${LINES} rows, got ${rows}`);
+    const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const megabytes = content.length / 1e6;
+    process.stdout.write(
+      `${JSON.stringify({ elapsedMs: elapsed, cpuMs, rssMb, load, rows, valid, skipped, invalid, megabytes })}\n`,
+    );
+  } finally {
+    removeWorker();
+    await runner.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 function mac(index) {
