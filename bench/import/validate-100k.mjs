@@ -22,11 +22,16 @@ const { values } = parseArgs({
   },
 });
 const LINES = Number(values.lines);
+if (!Number.isInteger(LINES) || LINES < 1)
+  throw new Error(`--lines: give a whole number of lines, not ${values.lines}`);
 const TARGET_MS = 500;
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 if (!values.once) {
-  process.exitCode = runFreshProcesses(Number(values.runs));
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs: give a whole number of runs, not ${values.runs}`);
+  process.exitCode = runFreshProcesses(runs);
 } else {
   await validateOnce();
 }
