@@ -1,8 +1,8 @@
 import type { Catalog } from '../catalog';
 import { indexCatalog, type CatalogIndex } from './catalog-index';
 import { checkLines } from './check-lines';
-import { FirstPositions } from './first-positions';
 import type { ColumnMap } from './columns';
+import { FirstPositions } from './first-positions';
 import { identifierValues, importColumns, toImportLines } from './import-lines';
 import type { PlannedRow } from './plan';
 import { plainLineContext, plainLineTuple } from './plain-line';
