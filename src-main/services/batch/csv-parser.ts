@@ -149,29 +149,30 @@ class CsvTextRow implements SourceRow {
    * every line, took twice as long for 100,000 lines (three times, cold).
    */
   get cells(): string[] {
-    const text = this.#text;
-    const end = this.#end;
     const cells: string[] = [];
     let start = this.#start;
     for (;;) {
-      const delimiter = text.indexOf(this.#delimiter, start);
-      if (delimiter < 0 || delimiter >= end) break;
-      cells.push(text.slice(start, delimiter));
-      start = delimiter + 1;
+      const end = this.#cellEnd(start);
+      cells.push(this.#text.slice(start, end));
+      if (end === this.#end) return cells;
+      start = end + 1;
     }
-    cells.push(text.slice(start, end));
-    return cells;
   }
 
   cellAt(index: number): string | undefined {
     let start = this.#start;
     for (let skipped = 0; skipped < index; skipped += 1) {
-      const delimiter = this.#text.indexOf(this.#delimiter, start);
-      if (delimiter < 0 || delimiter >= this.#end) return undefined;
-      start = delimiter + 1;
+      const end = this.#cellEnd(start);
+      if (end === this.#end) return undefined;
+      start = end + 1;
     }
+    return this.#text.slice(start, this.#cellEnd(start));
+  }
+
+  /** Where the cell starting at `start` ends: at the next delimiter of the line, or at the line's end. */
+  #cellEnd(start: number): number {
     const delimiter = this.#text.indexOf(this.#delimiter, start);
-    return this.#text.slice(start, delimiter < 0 || delimiter > this.#end ? this.#end : delimiter);
+    return delimiter < 0 || delimiter > this.#end ? this.#end : delimiter;
   }
 }
 
