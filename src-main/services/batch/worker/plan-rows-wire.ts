@@ -105,9 +105,14 @@ export function encodeRowTuples(tuples: readonly RowTuple[]): RowSlice {
 class RowSliceWriter {
   readonly #numbers: Float64Array<ArrayBuffer>;
   readonly #atoms = new Map<string, number>();
-  readonly #texts: string[] = [];
-  readonly #extras: Extra[] = [];
-  #at = 0;
+  /** Each row's own strings, one after the other (an array of them deoptimised `add` as the extras did). */
+  #strings = '';
+  /**
+   * By position. A map: a new writer's empty array held numbers until its first extra came, and the optimised
+   * `add`, which had seen arrays of arrays, was thrown away at that row in each slice.
+   */
+  readonly #extras = new Map<number, Extra>();
+  #position = 0;
 
   constructor(rows: number) {
     this.#numbers = new Float64Array(rows * FIELDS);
@@ -115,7 +120,8 @@ class RowSliceWriter {
 
   add(tuple: RowTuple): void {
     const numbers = this.#numbers;
-    const at = this.#at;
+    const position = this.#position;
+    const at = position * FIELDS;
     const modelId = tuple[8];
     numbers[at + Field.Line] = tuple[0];
     numbers[at + Field.Action] = this.#atom(tuple[2]);
@@ -133,16 +139,16 @@ class RowSliceWriter {
     this.#text(at + Field.DetailLength, tuple[5]);
     const errors = tuple[3];
     const warnings = tuple[4];
-    if (errors.length > 0 || warnings.length > 0) this.#extras.push([at / FIELDS, errors, warnings]);
-    this.#at = at + FIELDS;
+    if (errors.length > 0 || warnings.length > 0) this.#extras.set(position, [position, errors, warnings]);
+    this.#position = position + 1;
   }
 
   slice(): RowSlice {
     return {
       numbers: this.#numbers,
-      text: this.#texts.join(''),
+      text: this.#strings,
       atoms: JSON.stringify([...this.#atoms.keys()]),
-      extras: JSON.stringify(this.#extras),
+      extras: JSON.stringify([...this.#extras.values()]),
     };
   }
 
@@ -165,7 +171,7 @@ class RowSliceWriter {
 
   #text(at: number, value: string | null): void {
     this.#numbers[at] = value === null ? NONE : value.length;
-    if (value !== null) this.#texts.push(value);
+    if (value !== null) this.#strings += value;
   }
 }
 
@@ -238,7 +244,9 @@ function readRows<T>(slice: RowSlice, make: (row: WireRow) => T): T[] {
   const made: T[] = [];
   let nextExtra = 0;
   for (let at = 0, position = 0; at < numbers.length; at += FIELDS, position += 1) {
-    const extra = extras[nextExtra]?.[0] === position ? extras[nextExtra++] : undefined;
+    // Never read past the last extra: an out-of-bounds read deoptimised this loop at the end of each slice.
+    const extra =
+      nextExtra < extras.length && extras[nextExtra]?.[0] === position ? extras[nextExtra++] : undefined;
     row.line = numbers[at + Field.Line] as number;
     row.action = atom(at + Field.Action) as RowAction;
     row.errors = extra?.[1];
