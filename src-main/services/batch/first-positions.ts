@@ -3,6 +3,8 @@
  * same device. An identity's value is hex digits (12 for a MAC, 10 for an IPEI): each is kept as two numbers
  * in an open-addressing table of typed arrays, with no object or string kept per line. A Map of 100,000 values
  * took 20 ms of the identifier pass's 55 (warm); this, 5-8. Any other value is kept in a Map.
+ * The same table finds the line that names each of the CloudPBX's devices (`positionOf`): a Map from each line's
+ * identity to its device hashed every line's value once more, a call into the engine per new string.
  */
 export class FirstPositions {
   readonly #high: Int32Array<ArrayBuffer>;
@@ -11,6 +13,7 @@ export class FirstPositions {
   readonly #position: Int32Array<ArrayBuffer>;
   readonly #mask: number;
   readonly #others = new Map<string, number>();
+  readonly #key = new IdentityKey();
   /** Values the table holds; one slot always stays free, or looking for a value would never end. */
   #held = 0;
 
@@ -26,28 +29,35 @@ export class FirstPositions {
 
   /** The position `value` was first claimed at: `position` itself when this is the first time. */
   claim(value: string, position: number): number {
-    const split = value.length === MAC_DIGITS ? 6 : value.length === IPEI_DIGITS ? 4 : -1;
-    const high = split < 0 ? -1 : hexNumber(value, 0, split);
-    const low = split < 0 ? -1 : hexNumber(value, split, value.length);
-    if (high < 0 || low < 0) return this.#claimOther(value, position);
-    // An IPEI's four first digits are marked, so no IPEI is taken for a MAC with the same digits.
-    const key = split === 6 ? high : high | IPEI_MARK;
+    const slot = this.#slotOf(value);
+    if (slot === OTHER) return this.#claimOther(value, position);
+    const claimed = this.#position[slot] as number;
+    if (claimed >= 0) return claimed;
+    if (this.#held === this.#mask) throw new RangeError('FirstPositions: more values than it was made for');
+    this.#held += 1;
+    this.#high[slot] = this.#key.high;
+    this.#low[slot] = this.#key.low;
+    this.#position[slot] = position;
+    return position;
+  }
+
+  /** The position `value` was first claimed at, or -1 when it never was. */
+  positionOf(value: string): number {
+    const slot = this.#slotOf(value);
+    return slot === OTHER ? (this.#others.get(value) ?? -1) : (this.#position[slot] as number);
+  }
+
+  /** The slot holding `value`, or the free slot where it would go; OTHER for a value that is not hex digits. */
+  #slotOf(value: string): number {
+    const key = this.#key;
+    if (!key.read(value)) return OTHER;
+    const { high, low } = key;
     const positions = this.#position;
-    let slot = mix(key, low) & this.#mask;
-    for (;;) {
-      const claimed = positions[slot] as number;
-      if (claimed < 0) {
-        if (this.#held === this.#mask)
-          throw new RangeError('FirstPositions: more values than it was made for');
-        this.#held += 1;
-        this.#high[slot] = key;
-        this.#low[slot] = low;
-        positions[slot] = position;
-        return position;
-      }
-      if (this.#high[slot] === key && this.#low[slot] === low) return claimed;
+    let slot = mix(high, low) & this.#mask;
+    while ((positions[slot] as number) >= 0 && (this.#high[slot] !== high || this.#low[slot] !== low)) {
       slot = (slot + 1) & this.#mask;
     }
+    return slot;
   }
 
   #claimOther(value: string, position: number): number {
@@ -59,9 +69,29 @@ export class FirstPositions {
 }
 
 const MIN_SIZE = 16;
+const OTHER = -1;
 const MAC_DIGITS = 12;
 const IPEI_DIGITS = 10;
 const IPEI_MARK = 1 << 24;
+
+/** An identity's value as two numbers, read again for each value (one object, no allocation per value). */
+class IdentityKey {
+  high = 0;
+  low = 0;
+
+  /** False when `value` is not 12 or 10 lowercase hex digits. */
+  read(value: string): boolean {
+    const split = value.length === MAC_DIGITS ? 6 : value.length === IPEI_DIGITS ? 4 : -1;
+    if (split < 0) return false;
+    const high = hexNumber(value, 0, split);
+    const low = hexNumber(value, split, value.length);
+    if (high < 0 || low < 0) return false;
+    // An IPEI's four first digits are marked, so no IPEI is taken for a MAC with the same digits.
+    this.high = split === 6 ? high : high | IPEI_MARK;
+    this.low = low;
+    return true;
+  }
+}
 
 /** The digits from `from` to `to` as a number (at most 6: 24 bits), or -1 when one is not lowercase hex. */
 function hexNumber(text: string, from: number, to: number): number {

@@ -1,4 +1,4 @@
-import type { CatalogSubscriber } from '../catalog';
+import type { CatalogDevice, CatalogSubscriber } from '../catalog';
 import { defaultDescription } from '../devices/device-rules';
 import type { CatalogIndex } from './catalog-index';
 import { describeRaggedness, importValues, type ImportColumns } from './import-lines';
@@ -39,9 +39,10 @@ export function plainLineContext(
  * The planned row of a line that no rule has anything to say about, written straight as it crosses from the
  * worker (plan-rows-wire.ts), or undefined: the line then goes through the checks and the planner
  * (check-lines.ts, planner.ts), which say what is wrong with it. A line is plain when its identifier was
- * accepted as it is and given on no other line (the caller knows: `identity`), its model is known and fits
- * it, it names its subscriber in one column at most and that subscriber exists, its description is usable,
- * it has no other value and fits the header, and the CloudPBX's device (if any) has its model and its
+ * accepted as it is and given on no other line (the caller knows: `identity`, and `device`, the CloudPBX's
+ * device it names), its model is known and fits it, it names its subscriber in one column at most and that
+ * subscriber exists, its description is usable, it has no other value and fits the header, and the device
+ * (if any) has its model and its
  * description and is not another subscriber's unless reassignment is allowed. Each of those is answered by
  * the function the rule itself asks, and every field is made by the planner's own functions, so a plain
  * line's row is the one the planner would make (a property test compares them).
@@ -49,6 +50,7 @@ export function plainLineContext(
 export function plainLineTuple(
   row: SourceRow,
   identity: DeviceIdentity,
+  device: CatalogDevice | undefined,
   context: PlainLineContext,
 ): RowTuple | undefined {
   const { index } = context;
@@ -62,7 +64,6 @@ export function plainLineTuple(
   if (subscriber === undefined) return undefined;
   const { description } = values;
   if (description !== undefined && describeBadDescription(description) !== undefined) return undefined;
-  const device = index.devicesByIdentifier.get(identity.value);
   if (
     device !== undefined &&
     (device.deviceTypeId !== model.id || (description !== undefined && device.description !== description))

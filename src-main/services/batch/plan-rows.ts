@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog';
+import type { Catalog, CatalogDevice } from '../catalog';
 import { indexCatalog, type CatalogIndex } from './catalog-index';
 import { checkLines } from './check-lines';
 import type { ColumnMap } from './columns';
@@ -23,6 +23,8 @@ export interface LineIdentities {
   identities: readonly (DeviceIdentity | undefined)[];
   /** The positions, in order, of every line whose device another line names too. */
   repeated: readonly number[];
+  /** The first line naming each device. */
+  firstPositions: FirstPositions;
 }
 
 const ROWS_PER_SLICE = 10_000;
@@ -31,7 +33,8 @@ const ROWS_PER_SLICE = 10_000;
 export function readLineIdentities({ rows, columns }: FileLines): LineIdentities {
   const at = importColumns(columns);
   const identities = rows.map((row) => acceptedIdentity(identifierValues(row, at)));
-  return { identities, repeated: positionsOfRepeats(identities) };
+  const firstPositions = new FirstPositions(identities.length);
+  return { identities, repeated: positionsOfRepeats(identities, firstPositions), firstPositions };
 }
 
 /**
@@ -42,7 +45,7 @@ export function readLineIdentities({ rows, columns }: FileLines): LineIdentities
  */
 export function* planRowsInSlices(
   file: FileLines,
-  { identities, repeated }: LineIdentities,
+  { identities, repeated, firstPositions }: LineIdentities,
   catalog: Catalog,
   options: PlanOptions,
 ): Generator<RowTuple[]> {
@@ -52,6 +55,7 @@ export function* planRowsInSlices(
   const repeatedRows = new Map<number, PlannedRow>();
   planFully(repeated, file, index, options).forEach((row, nth) => repeatedRows.set(repeated[nth] ?? -1, row));
   const context = plainLineContext(index, options, at, width);
+  const devices = devicesByFirstLine(index, firstPositions, rows.length);
   for (let start = 0; start < rows.length; start += ROWS_PER_SLICE) {
     const end = Math.min(rows.length, start + ROWS_PER_SLICE);
     const slice: (RowTuple | undefined)[] = [];
@@ -65,7 +69,7 @@ export function* planRowsInSlices(
           ? toTuple(repeatedRow)
           : identity === undefined || row === undefined
             ? undefined
-            : plainLineTuple(row, identity, context);
+            : plainLineTuple(row, identity, devices[position], context);
       if (tuple === undefined) others.push(position);
       slice.push(tuple);
     }
@@ -95,9 +99,28 @@ export function planFully(
   return planLines(checkLines(lines, columns, index), columns, index, options);
 }
 
-/** The positions, in order, of every identity found on more than one line. */
-function positionsOfRepeats(identities: readonly (DeviceIdentity | undefined)[]): number[] {
-  const firsts = new FirstPositions(identities.length);
+/**
+ * The CloudPBX's device (if any) that each line names, at the position of the first line naming it: a line named
+ * by no other line finds its device there.
+ */
+function devicesByFirstLine(
+  index: CatalogIndex,
+  firstPositions: FirstPositions,
+  lines: number,
+): (CatalogDevice | undefined)[] {
+  const devices = new Array<CatalogDevice | undefined>(lines).fill(undefined);
+  for (const [identifier, device] of index.devicesByIdentifier) {
+    const position = firstPositions.positionOf(identifier);
+    if (position >= 0) devices[position] = device;
+  }
+  return devices;
+}
+
+/** The positions, in order, of every identity found on more than one line, claimed in `firsts`. */
+function positionsOfRepeats(
+  identities: readonly (DeviceIdentity | undefined)[],
+  firsts: FirstPositions,
+): number[] {
   const repeated = new Uint8Array(identities.length);
   let any = false;
   identities.forEach((identity, position) => {

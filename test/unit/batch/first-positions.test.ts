@@ -23,17 +23,18 @@ const hexDigits = (length: number) =>
     .array(fc.constantFrom(...'0123456789abcdef'), { minLength: length, maxLength: length })
     .map((digits) => digits.join(''));
 
+// A few values, so they repeat, with their look-alikes: an IPEI of a MAC's digits and the MAC of an IPEI's
+// (00 and its digits: the same two numbers), and a MAC in capitals (not a canonical value).
+const related = fc.oneof(
+  hexDigits(12).map((mac) => [mac]),
+  hexDigits(10).map((ipei) => [ipei, `00${ipei}`]),
+  hexDigits(12).map((mac) => [mac, mac.slice(0, 10)]),
+  hexDigits(12).map((mac) => [mac, mac.toUpperCase()]),
+  fc.string({ maxLength: 13 }).map((text) => [text]),
+);
+
 describe('the first position of each identity', () => {
   it('is what a Map answers, for MACs, IPEIs, the same digits as both, and any other text', () => {
-    // A few values, so they repeat, with their look-alikes: an IPEI of a MAC's digits and the MAC of an IPEI's
-    // (00 and its digits: the same two numbers), and a MAC in capitals (not a canonical value).
-    const related = fc.oneof(
-      hexDigits(12).map((mac) => [mac]),
-      hexDigits(10).map((ipei) => [ipei, `00${ipei}`]),
-      hexDigits(12).map((mac) => [mac, mac.slice(0, 10)]),
-      hexDigits(12).map((mac) => [mac, mac.toUpperCase()]),
-      fc.string({ maxLength: 13 }).map((text) => [text]),
-    );
     fc.assert(
       fc.property(
         fc
@@ -41,6 +42,27 @@ describe('the first position of each identity', () => {
           .chain((groups) => fc.array(fc.constantFrom(...groups.flat()), { maxLength: 60 })),
         (values) => {
           expect(claimedByTable(values)).toEqual(claimedByMap(values));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is found again for a value claimed, and is -1 for a look-alike never claimed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(related, { minLength: 1, maxLength: 6 }).chain((groups) => {
+          const value = fc.constantFrom(...groups.flat());
+          return fc.tuple(fc.array(value, { maxLength: 30 }), fc.array(value, { maxLength: 30 }));
+        }),
+        ([claims, probes]) => {
+          const table = new FirstPositions(claims.length);
+          claims.forEach((value, position) => table.claim(value, position));
+          const byMap = new Map<string, number>();
+          claims.forEach((value, position) => byMap.has(value) || byMap.set(value, position));
+          expect(probes.map((probe) => table.positionOf(probe))).toEqual(
+            probes.map((probe) => byMap.get(probe) ?? -1),
+          );
         },
       ),
       { numRuns: 2000 },

@@ -149,14 +149,11 @@ describe('plain lines', () => {
     const header: SourceRow = { line: 1, cells: ['mac', 'model', 'subscriber', 'transferMode'] };
     const { columns, width } = fileLines(header, []);
     const catalog = fixtureCatalog();
-    const context = plainLineContext(
-      indexCatalog(catalog),
-      { reassign: false },
-      importColumns(columns),
-      width,
-    );
+    const index = indexCatalog(catalog);
+    const context = plainLineContext(index, { reassign: false }, importColumns(columns), width);
+    const identity = { kind: 'mac', value: '487a550a1b03' } as const;
     const tupleOf = (cells: string[]): RowTuple | undefined =>
-      plainLineTuple({ line: 2, cells }, { kind: 'mac', value: '487a550a1b03' }, context);
+      plainLineTuple({ line: 2, cells }, identity, index.devicesByIdentifier.get(identity.value), context);
     expect(tupleOf(['48:7A:55:0A:1B:03', '8028s', '81002', ''])).toEqual([
       2,
       null,
