@@ -38,7 +38,7 @@ export type RowTuple = [
 
 /**
  * A slice of rows as it crosses from the import worker, by columns: `numbers` holds `FIELDS` numbers per row
- * and moves without a copy; a string that repeats from row to row (an action, a model's name, a subscriber's
+ * (copied as it crosses: see import-worker.ts); a string that repeats from row to row (an action, a model's name, a subscriber's
  * fields) is an index into `atoms`; the strings of each row's own (identifier, description, device id, and the
  * id and detail when sent) follow one another in `text`, their lengths in `numbers`; the few rows with errors or
  * warnings carry them in `extras`. The calling thread makes the report's rows straight from a slice
