@@ -6,7 +6,7 @@ import type { PlanOptions } from './planner';
 import { planRowsInSlices, readLineIdentities, type LineIdentities } from './plan-rows';
 import type { SourceRow, SourceTable } from './source-table';
 import { isKeysSheetHeader } from '../keys/import/keys-sheet';
-import { fromTuple, type RowTuple } from './worker/plan-rows-wire';
+import { decodePlannedRows, rowCount, type RowSlice } from './worker/plan-rows-wire';
 
 /** A file read and its header understood: what can be known without the CloudPBX. */
 export interface PreparedImport {
@@ -73,7 +73,7 @@ export function planPrepared(
 ): ImportPlan {
   const rows: PlannedRow[] = [];
   const plan = planPreparedInSlices(prepared, choice, options, (slice) => {
-    for (const tuple of slice) rows.push(fromTuple(tuple));
+    for (const row of decodePlannedRows(slice)) rows.push(row);
   });
   return { ...plan, rows };
 }
@@ -88,7 +88,7 @@ export function planPreparedInSlices(
   prepared: PreparedImport,
   choice: CatalogChoice,
   options: PlanOptions,
-  onRows: (rows: readonly RowTuple[]) => void,
+  onRows: (rows: RowSlice) => void,
   identities: LineIdentities = readLineIdentities(prepared),
 ): ImportPlan {
   if (!prepared.readable) return prepared.plan;
@@ -98,14 +98,15 @@ export function planPreparedInSlices(
   const before =
     previous === undefined
       ? undefined
-      : [...planRowsInSlices(prepared, identities, previous, options)].flat().map(fromTuple);
+      : [...planRowsInSlices(prepared, identities, previous, options)].flatMap(decodePlannedRows);
   const changes: PlanChange[] = [];
   let start = 0;
   for (const slice of planRowsInSlices(prepared, identities, choice.catalog, options)) {
+    const rows = rowCount(slice);
     if (before !== undefined) {
-      changes.push(...comparePlans(before.slice(start, start + slice.length), slice.map(fromTuple)));
+      changes.push(...comparePlans(before.slice(start, start + rows), decodePlannedRows(slice)));
     }
-    start += slice.length;
+    start += rows;
     onRows(slice);
   }
   if (previous !== undefined) plan.changes = { previousFetchedAt: previous.fetchedAt, rows: changes };

@@ -8,13 +8,8 @@ import { findModel, fitsCategory } from './rules/model-rule';
 import { soleSubscriber } from './rules/subscriber-rule';
 import { describeBadDescription } from './rules/value-rules';
 import type { SourceRow } from './source-table';
-import {
-  NO_PROBLEMS,
-  NO_WARNINGS,
-  subscriberTuple,
-  type RowTuple,
-  type SubscriberTuple,
-} from './worker/plan-rows-wire';
+import type { SubscriberRef } from './plan';
+import type { RowSliceWriter } from './worker/plan-rows-wire';
 
 /** What planning a file's plain lines needs, made once per file. */
 export interface PlainLineContext {
@@ -23,7 +18,7 @@ export interface PlainLineContext {
   columns: ImportColumns;
   width: number;
   /** Each subscriber (by id) as the rows name it, made once rather than once per line. */
-  subscriberTuples: Map<string, SubscriberTuple>;
+  subscriberRefs: Map<string, SubscriberRef>;
 }
 
 export function plainLineContext(
@@ -32,43 +27,45 @@ export function plainLineContext(
   columns: ImportColumns,
   width: number,
 ): PlainLineContext {
-  return { index, options, columns, width, subscriberTuples: new Map() };
+  return { index, options, columns, width, subscriberRefs: new Map() };
 }
 
 /**
- * The planned row of a line that no rule has anything to say about, written straight as it crosses from the
- * worker (plan-rows-wire.ts), or undefined: the line then goes through the checks and the planner
- * (check-lines.ts, planner.ts), which say what is wrong with it. A line is plain when its identifier was
- * accepted as it is and given on no other line (the caller knows: `identity`, and `device`, the CloudPBX's
- * device it names), its model is known and fits it, it names its subscriber in one column at most and that
- * subscriber exists, its description is usable, it has no other value and fits the header, and the device
- * (if any) has its model and its
- * description and is not another subscriber's unless reassignment is allowed. Each of those is answered by
- * the function the rule itself asks, and every field is made by the planner's own functions, so a plain
- * line's row is the one the planner would make (a property test compares them).
+ * Writes the planned row of a line that no rule has anything to say about at `position` of the slice, straight
+ * as it crosses from the worker (plan-rows-wire.ts), and answers true; answers false, writing nothing, for any
+ * other line: it then goes through the checks and the planner (check-lines.ts, planner.ts), which say what is
+ * wrong with it. A line is plain when its identifier was accepted as it is and given on no other line (the
+ * caller knows: `identity`, and `device`, the CloudPBX's device it names), its model is known and fits it, it
+ * names its subscriber in one column at most and that subscriber exists, its description is usable, it has no
+ * other value and fits the header, and the device (if any) has its model and its description and is not
+ * another subscriber's unless reassignment is allowed. Each of those is answered by the function the rule
+ * itself asks, and every field is made by the planner's own functions, so a plain line's row is the one the
+ * planner would make (a property test compares them).
  */
-export function plainLineTuple(
+export function writePlainLine(
   row: SourceRow,
   identity: DeviceIdentity,
   device: CatalogDevice | undefined,
   context: PlainLineContext,
-): RowTuple | undefined {
+  writer: RowSliceWriter,
+  position: number,
+): boolean {
   const { index } = context;
   const { cells } = row;
-  if (describeRaggedness(row.line, cells, context.width) !== undefined) return undefined;
+  if (describeRaggedness(row.line, cells, context.width) !== undefined) return false;
   const values = importValues(cells, context.columns);
-  if (values.transferMode !== undefined || values.mediaTransportProtocol !== undefined) return undefined;
+  if (values.transferMode !== undefined || values.mediaTransportProtocol !== undefined) return false;
   const model = values.model === undefined ? undefined : findModel(values.model, index);
-  if (model === undefined || !fitsCategory(identity, model)) return undefined;
+  if (model === undefined || !fitsCategory(identity, model)) return false;
   const subscriber = soleSubscriber(values, index);
-  if (subscriber === undefined) return undefined;
+  if (subscriber === undefined) return false;
   const { description } = values;
-  if (description !== undefined && describeBadDescription(description) !== undefined) return undefined;
+  if (description !== undefined && describeBadDescription(description) !== undefined) return false;
   if (
     device !== undefined &&
     (device.deviceTypeId !== model.id || (description !== undefined && device.description !== description))
   ) {
-    return undefined;
+    return false;
   }
   const existing = device === undefined ? undefined : existingRef(device, index);
   const holder = existing?.subscriber;
@@ -79,33 +76,27 @@ export function plainLineTuple(
     holder.phoneNumberId !== wanted.id &&
     !context.options.reassign
   ) {
-    return undefined;
+    return false;
   }
-  return [
+  writer.addPlain(
+    position,
     row.line,
-    null,
     actionOf(device, holder, wanted),
-    NO_PROBLEMS,
-    NO_WARNINGS,
-    null,
-    identity.kind,
-    identity.value,
-    model.id,
-    model.model,
-    wanted === undefined ? null : subscriberTupleOf(wanted, context),
-    null,
-    null,
+    identity,
+    model,
+    wanted === undefined ? undefined : subscriberRefOf(wanted, context),
     description ?? defaultDescription(model, identity, wanted?.shortNumber),
-    device?.id ?? null,
-    holder === undefined ? null : subscriberTuple(holder),
-  ];
+    device?.id,
+    holder,
+  );
+  return true;
 }
 
-function subscriberTupleOf(subscriber: CatalogSubscriber, context: PlainLineContext): SubscriberTuple {
-  let tuple = context.subscriberTuples.get(subscriber.id);
-  if (tuple === undefined) {
-    tuple = subscriberTuple(subscriberRef(subscriber));
-    context.subscriberTuples.set(subscriber.id, tuple);
+function subscriberRefOf(subscriber: CatalogSubscriber, context: PlainLineContext): SubscriberRef {
+  let ref = context.subscriberRefs.get(subscriber.id);
+  if (ref === undefined) {
+    ref = subscriberRef(subscriber);
+    context.subscriberRefs.set(subscriber.id, ref);
   }
-  return tuple;
+  return ref;
 }

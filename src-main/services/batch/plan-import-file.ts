@@ -3,7 +3,7 @@ import { planPreparedInSlices, prepareImport } from './import-planner';
 import { readLineIdentities } from './plan-rows';
 import type { ImportPlan } from './plan';
 import { readImportFile } from './read-import-file';
-import type { RowTuple } from './worker/plan-rows-wire';
+import type { RowSlice } from './worker/plan-rows-wire';
 
 export interface ImportFileJob {
   fileName: string;
@@ -17,7 +17,7 @@ export interface ImportFilePorts {
   /** Only called once the file has been read and its header understood. */
   chooseCatalog: () => Promise<CatalogChoice>;
   /** Each slice of the plan's rows, in order, as soon as it is planned (the plan answered holds none). */
-  onRows: (rows: readonly RowTuple[]) => void;
+  onRows: (rows: RowSlice) => void;
 }
 
 /**

@@ -5,11 +5,11 @@ import type { ColumnMap } from './columns';
 import { FirstPositions } from './first-positions';
 import { identifierValues, importColumns, toImportLines } from './import-lines';
 import type { PlannedRow } from './plan';
-import { plainLineContext, plainLineTuple } from './plain-line';
+import { plainLineContext, writePlainLine } from './plain-line';
 import { planLines, type PlanOptions } from './planner';
 import { acceptedIdentity, type DeviceIdentity } from './rules/identifier-rule';
 import type { SourceRow } from './source-table';
-import { toTuple, type RowTuple } from './worker/plan-rows-wire';
+import { RowSliceWriter, type RowSlice } from './worker/plan-rows-wire';
 
 /** The lines of a file whose header was understood. */
 export interface FileLines {
@@ -48,7 +48,7 @@ export function* planRowsInSlices(
   { identities, repeated, firstPositions }: LineIdentities,
   catalog: Catalog,
   options: PlanOptions,
-): Generator<RowTuple[]> {
+): Generator<RowSlice> {
   const { rows, columns, width } = file;
   const index = indexCatalog(catalog);
   const at = importColumns(columns);
@@ -58,25 +58,25 @@ export function* planRowsInSlices(
   const devices = devicesByFirstLine(index, firstPositions, rows.length);
   for (let start = 0; start < rows.length; start += ROWS_PER_SLICE) {
     const end = Math.min(rows.length, start + ROWS_PER_SLICE);
-    const slice: (RowTuple | undefined)[] = [];
+    const writer = new RowSliceWriter(end - start);
     const others: number[] = [];
     for (let position = start; position < end; position += 1) {
       const repeatedRow = repeatedRows.get(position);
       const identity = identities[position];
       const row = rows[position];
-      const tuple =
-        repeatedRow !== undefined
-          ? toTuple(repeatedRow)
-          : identity === undefined || row === undefined
-            ? undefined
-            : plainLineTuple(row, identity, devices[position], context);
-      if (tuple === undefined) others.push(position);
-      slice.push(tuple);
+      if (repeatedRow !== undefined) writer.addRow(position - start, repeatedRow);
+      else if (
+        identity === undefined ||
+        row === undefined ||
+        !writePlainLine(row, identity, devices[position], context, writer, position - start)
+      ) {
+        others.push(position);
+      }
     }
     planFully(others, file, index, options).forEach((row, nth) => {
-      slice[(others[nth] ?? 0) - start] = toTuple(row);
+      writer.addRow((others[nth] ?? 0) - start, row);
     });
-    yield slice as RowTuple[];
+    yield writer.slice();
   }
 }
 

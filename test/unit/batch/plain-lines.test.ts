@@ -4,7 +4,8 @@ import { indexCatalog } from '../../../src-main/services/batch/catalog-index';
 import { readHeader, type ImportField } from '../../../src-main/services/batch/columns';
 import { importColumns } from '../../../src-main/services/batch/import-lines';
 import { reportRow } from '../../../src-main/services/batch/report';
-import { plainLineContext, plainLineTuple } from '../../../src-main/services/batch/plain-line';
+import type { PlannedRow } from '../../../src-main/services/batch/plan';
+import { plainLineContext, writePlainLine } from '../../../src-main/services/batch/plain-line';
 import {
   planFully,
   planRowsInSlices,
@@ -14,9 +15,8 @@ import {
 import type { SourceRow } from '../../../src-main/services/batch/source-table';
 import {
   decodePlannedRows,
-  encodeRowTuples,
   reportRowsOf,
-  type RowTuple,
+  RowSliceWriter,
 } from '../../../src-main/services/batch/worker/plan-rows-wire';
 import { fixtureCatalog } from './support/catalog-fixture';
 import { crossThreads } from '../../support/cross-threads';
@@ -132,12 +132,12 @@ describe('plain lines', () => {
           indexCatalog(catalog),
           options,
         );
-        const slices = [...planRowsInSlices(lines, readLineIdentities(lines), catalog, options)];
-        const read = slices.flatMap((slice) => decodePlannedRows(crossThreads(encodeRowTuples(slice))));
-        expect(read).toStrictEqual(JSON.parse(JSON.stringify(full)));
-        const reported = slices.flatMap((slice) =>
-          reportRowsOf(crossThreads(encodeRowTuples(slice)), 'validate'),
+        const slices = [...planRowsInSlices(lines, readLineIdentities(lines), catalog, options)].map(
+          crossThreads,
         );
+        const read = slices.flatMap((slice) => decodePlannedRows(slice));
+        expect(read).toStrictEqual(JSON.parse(JSON.stringify(full)));
+        const reported = slices.flatMap((slice) => reportRowsOf(slice, 'validate'));
         const made = full.map((row) => reportRow(row, 'validate', undefined));
         expect(reported).toStrictEqual(JSON.parse(JSON.stringify(made)));
       }),
@@ -152,29 +152,30 @@ describe('plain lines', () => {
     const index = indexCatalog(catalog);
     const context = plainLineContext(index, { reassign: false }, importColumns(columns), width);
     const identity = { kind: 'mac', value: '487a550a1b03' } as const;
-    const tupleOf = (cells: string[]): RowTuple | undefined =>
-      plainLineTuple({ line: 2, cells }, identity, index.devicesByIdentifier.get(identity.value), context);
-    expect(tupleOf(['48:7A:55:0A:1B:03', '8028s', '81002', ''])).toEqual([
-      2,
-      null,
-      'create-assign',
-      [],
-      [],
-      null,
-      'mac',
-      '487a550a1b03',
-      14,
-      '8028s',
-      ['pn2', '81002', 'Lucas Bernard'],
-      null,
-      null,
-      '8028s 81002',
-      null,
-      null,
+    const plannedAsPlain = (cells: string[]): PlannedRow[] | undefined => {
+      const writer = new RowSliceWriter(1);
+      const device = index.devicesByIdentifier.get(identity.value);
+      const plain = writePlainLine({ line: 2, cells }, identity, device, context, writer, 0);
+      return plain ? decodePlannedRows(crossThreads(writer.slice())) : undefined;
+    };
+    expect(plannedAsPlain(['48:7A:55:0A:1B:03', '8028s', '81002', ''])).toStrictEqual([
+      {
+        line: 2,
+        id: '48:7A:55:0A:1B:03',
+        action: 'create-assign',
+        errors: [],
+        warnings: [],
+        detail: 'Create 8028s "8028s 81002" and assign it to 81002 Lucas Bernard.',
+        kind: 'mac',
+        identifier: '487a550a1b03',
+        model: { id: 14, name: '8028s' },
+        subscriber: { phoneNumberId: 'pn2', shortNumber: '81002', name: 'Lucas Bernard' },
+        description: '8028s 81002',
+      },
     ]);
-    expect(tupleOf(['48:7A:55:0A:1B:03', '8026s', '81002', ''])).toBeUndefined();
-    expect(tupleOf(['48:7A:55:0A:1B:03', '8028s', '99999', ''])).toBeUndefined();
-    expect(tupleOf(['48:7A:55:0A:1B:03', '8028s', '81002', 'new_call'])).toBeUndefined();
-    expect(tupleOf(['48:7A:55:0A:1B:03', '8028s', '81002'])).toBeUndefined();
+    expect(plannedAsPlain(['48:7A:55:0A:1B:03', '8026s', '81002', ''])).toBeUndefined();
+    expect(plannedAsPlain(['48:7A:55:0A:1B:03', '8028s', '99999', ''])).toBeUndefined();
+    expect(plannedAsPlain(['48:7A:55:0A:1B:03', '8028s', '81002', 'new_call'])).toBeUndefined();
+    expect(plannedAsPlain(['48:7A:55:0A:1B:03', '8028s', '81002'])).toBeUndefined();
   });
 });

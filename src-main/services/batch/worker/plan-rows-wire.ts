@@ -1,50 +1,23 @@
 import type { DeviceIdentifierKind } from '../../../shared/identifiers';
+import type { CatalogModel } from '../../catalog';
 import type { DeviceRowAction, PlannedRow, RowAction, SubscriberRef } from '../plan';
 import { describeRow, type DescribedRow } from '../planner';
 import { reportStatus, subscriberText, type ReportMode, type ReportRow } from '../report';
-import { displayIdentity } from '../rules/identifier-rule';
+import { displayIdentity, type DeviceIdentity } from '../rules/identifier-rule';
 import type { MediaTransportProtocol, TransferMode } from '../rules/value-rules';
 import type { RowProblem } from '../types';
 
 /**
- * The plan's rows as the planner hands them on a slice at a time (plan-rows.ts): one array per row, its fields
- * by position, absent ones null. The id and the detail sentence are null when they are what the reader makes
- * from the row's other fields (`displayIdentity`, `describeRow`): the calling thread makes them, on the other
- * core, and the import worker need not make them at all for a plain line (plain-line.ts).
- * `fromTuple(toTuple(row))` is `JSON.parse(JSON.stringify(row))`.
- */
-export type SubscriberTuple = [phoneNumberId: string, shortNumber: string, name: string | null];
-
-export type RowTuple = [
-  line: number,
-  /** null: the identifier as printed on labels (`displayIdentity`). */
-  id: string | null,
-  action: RowAction,
-  errors: readonly RowProblem[],
-  warnings: readonly string[],
-  /** null: `describeRow` of the row. */
-  detail: string | null,
-  kind: DeviceIdentifierKind | null,
-  identifier: string | null,
-  modelId: number | null,
-  modelName: string | null,
-  subscriber: SubscriberTuple | null,
-  transferMode: TransferMode | null,
-  mediaTransportProtocol: MediaTransportProtocol | null,
-  description: string | null,
-  existingDeviceId: string | null,
-  existingSubscriber: SubscriberTuple | null,
-];
-
-/**
- * A slice of rows as it crosses from the import worker, by columns: `numbers` holds `FIELDS` numbers per row
- * (copied as it crosses: see import-worker.ts); a string that repeats from row to row (an action, a model's name, a subscriber's
- * fields) is an index into `atoms`; the strings of each row's own (identifier, description, device id, and the
- * id and detail when sent) follow one another in `text`, their lengths in `numbers`; the few rows with errors or
- * warnings carry them in `extras`. The calling thread makes the report's rows straight from a slice
- * (`reportRowsOf`) and the plan's only when they are asked for (`decodePlannedRows`): it holds 100,000 rows for as
- * long as the report lives, and making each of them twice, as JSON text of the tuples did, was most of the
- * validation's CPU time, measured.
+ * A slice of the plan's rows as it crosses from the import worker, by columns: `numbers` holds `FIELDS` numbers
+ * per row (copied as it crosses: see import-worker.ts); a string that repeats from row to row (an action, a
+ * model's name, a subscriber's fields) is an index into `atoms`; the strings of each row's own (identifier,
+ * description, device id, and the id and detail when they are not what the reader makes from the other fields:
+ * `displayIdentity`, `describeRow`) follow one another in `text`, from where the row's numbers say, their
+ * lengths in `numbers`; the few rows with errors or warnings carry them in `extras`. The calling thread makes
+ * the report's rows straight from a slice (`reportRowsOf`) and the plan's only when they are asked for
+ * (`decodePlannedRows`): it holds 100,000 rows for as long as the report lives, and making each of them twice,
+ * as JSON text of the rows did, was most of the validation's CPU time, measured. The id and detail of a plain
+ * line are made there, on the other core: the import worker never makes them.
  */
 export interface RowSlice {
   numbers: Float64Array<ArrayBuffer>;
@@ -59,12 +32,15 @@ type Extra = [position: number, errors: readonly RowProblem[], warnings: readonl
 
 const NONE = -1;
 /**
- * The errors and warnings of the many rows that have none, in tuples and report rows: one list for all of them
+ * The errors and warnings of the many rows that have none, in report rows: one list for all of them
  * (two fewer objects a line to make and collect), frozen, which no reader changes.
  */
-export const NO_PROBLEMS: readonly RowProblem[] = Object.freeze([]);
-export const NO_WARNINGS: readonly string[] = Object.freeze([]);
-/** Where each field of a row sits among its numbers. Texts follow one another in this order. */
+const NO_PROBLEMS: readonly RowProblem[] = Object.freeze([]);
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
+/**
+ * Where each field of a row sits among its numbers. A row's own texts follow one another in the text, in this
+ * order, from `TextStart` on.
+ */
 const Field = {
   Line: 0,
   Action: 1,
@@ -84,25 +60,30 @@ const Field = {
   DeviceIdLength: 15,
   IdLength: 16,
   DetailLength: 17,
+  TextStart: 18,
 } as const;
-const FIELDS = 18;
+const FIELDS = 19;
 
 export function encodePlannedRows(rows: readonly PlannedRow[]): RowSlice {
-  return encodeRowTuples(rows.map(toTuple));
-}
-
-export function encodeRowTuples(tuples: readonly RowTuple[]): RowSlice {
-  const writer = new RowSliceWriter(tuples.length);
-  for (const tuple of tuples) writer.add(tuple);
+  const writer = new RowSliceWriter(rows.length);
+  rows.forEach((row, position) => writer.addRow(position, row));
   return writer.slice();
 }
 
+/** How many rows a slice holds. */
+export function rowCount(slice: RowSlice): number {
+  return slice.numbers.length / FIELDS;
+}
+
 /**
- * Writes a slice's rows one by one: a method called once per row is optimised as soon as it is hot, where one
- * loop over a slice's 10,000 rows, run ten times, waited for on-stack replacement (encoding the bench's ten
- * slices cold took 75 ms that way, 64 ms this way, measured).
+ * Writes a slice's rows, each at its position and in any order: the planner writes a plain line as soon as it
+ * knows it is one (plain-line.ts) and the lines checked by every rule after them (plan-rows.ts). A plain line is
+ * written from its values, with no row or tuple made for it: 100,000 tuples of 16 values, made and then read
+ * back, were a tenth of the worker's planning. One method call per row: a method called once per row is
+ * optimised as soon as it is hot, where one loop over a slice's 10,000 rows, run ten times, waited for
+ * on-stack replacement (encoding the bench's ten slices cold took 75 ms that way, 64 ms this way, measured).
  */
-class RowSliceWriter {
+export class RowSliceWriter {
   readonly #numbers: Float64Array<ArrayBuffer>;
   readonly #atoms = new Map<string, number>();
   /** Each row's own strings, one after the other (an array of them deoptimised `add` as the extras did). */
@@ -112,35 +93,65 @@ class RowSliceWriter {
    * `add`, which had seen arrays of arrays, was thrown away at that row in each slice.
    */
   readonly #extras = new Map<number, Extra>();
-  #position = 0;
 
   constructor(rows: number) {
     this.#numbers = new Float64Array(rows * FIELDS);
   }
 
-  add(tuple: RowTuple): void {
+  /**
+   * A plain line's row: no errors, warnings, transfer mode or media protocol, and the id and detail are what the
+   * reader makes from the other fields.
+   */
+  addPlain(
+    position: number,
+    line: number,
+    action: RowAction,
+    identity: DeviceIdentity,
+    model: CatalogModel,
+    subscriber: SubscriberRef | undefined,
+    description: string,
+    deviceId: string | undefined,
+    holder: SubscriberRef | undefined,
+  ): void {
     const numbers = this.#numbers;
-    const position = this.#position;
-    const at = position * FIELDS;
-    const modelId = tuple[8];
-    numbers[at + Field.Line] = tuple[0];
-    numbers[at + Field.Action] = this.#atom(tuple[2]);
-    numbers[at + Field.Kind] = this.#atom(tuple[6]);
-    numbers[at + Field.ModelId] = modelId ?? NONE;
-    numbers[at + Field.ModelName] = modelId === null ? NONE : this.#atom(tuple[9]);
-    this.#subscriber(at + Field.SubscriberId, tuple[10]);
-    numbers[at + Field.TransferMode] = this.#atom(tuple[11]);
-    numbers[at + Field.Media] = this.#atom(tuple[12]);
-    this.#subscriber(at + Field.HolderId, tuple[15]);
-    this.#text(at + Field.IdentifierLength, tuple[7]);
-    this.#text(at + Field.DescriptionLength, tuple[13]);
-    this.#text(at + Field.DeviceIdLength, tuple[14]);
-    this.#text(at + Field.IdLength, tuple[1]);
-    this.#text(at + Field.DetailLength, tuple[5]);
-    const errors = tuple[3];
-    const warnings = tuple[4];
+    const at = this.#begin(position, line, action);
+    numbers[at + Field.Kind] = this.#atom(identity.kind);
+    numbers[at + Field.ModelId] = model.id;
+    numbers[at + Field.ModelName] = this.#atom(model.model);
+    this.#subscriber(at + Field.SubscriberId, subscriber);
+    numbers[at + Field.TransferMode] = NONE;
+    numbers[at + Field.Media] = NONE;
+    this.#subscriber(at + Field.HolderId, holder);
+    this.#text(at + Field.IdentifierLength, identity.value);
+    this.#text(at + Field.DescriptionLength, description);
+    this.#text(at + Field.DeviceIdLength, deviceId);
+    numbers[at + Field.IdLength] = NONE;
+    numbers[at + Field.DetailLength] = NONE;
+  }
+
+  addRow(position: number, row: PlannedRow): void {
+    const { kind, identifier, action, model, errors, warnings } = row;
+    const numbers = this.#numbers;
+    const at = this.#begin(position, row.line, action);
+    numbers[at + Field.Kind] = this.#atom(kind);
+    numbers[at + Field.ModelId] = model?.id ?? NONE;
+    numbers[at + Field.ModelName] = this.#atom(model?.name);
+    this.#subscriber(at + Field.SubscriberId, row.subscriber);
+    numbers[at + Field.TransferMode] = this.#atom(row.transferMode);
+    numbers[at + Field.Media] = this.#atom(row.mediaTransportProtocol);
+    this.#subscriber(at + Field.HolderId, row.existing?.subscriber);
+    this.#text(at + Field.IdentifierLength, identifier);
+    this.#text(at + Field.DescriptionLength, row.description);
+    this.#text(at + Field.DeviceIdLength, row.existing?.deviceId);
+    // The id and the detail are sent only when they are not what the reader makes from the other fields.
+    const derivedId =
+      kind === undefined || identifier === undefined
+        ? undefined
+        : displayIdentity({ kind, value: identifier });
+    const derivedDetail = action === 'replace' ? undefined : describeRow(row, action);
+    this.#text(at + Field.IdLength, row.id === derivedId ? undefined : row.id);
+    this.#text(at + Field.DetailLength, row.detail === derivedDetail ? undefined : row.detail);
     if (errors.length > 0 || warnings.length > 0) this.#extras.set(position, [position, errors, warnings]);
-    this.#position = position + 1;
   }
 
   slice(): RowSlice {
@@ -148,12 +159,23 @@ class RowSliceWriter {
       numbers: this.#numbers,
       text: this.#strings,
       atoms: JSON.stringify([...this.#atoms.keys()]),
-      extras: JSON.stringify([...this.#extras.values()]),
+      // In the order of the rows, which is not the order they were written in.
+      extras: JSON.stringify([...this.#extras.values()].sort(([a], [b]) => a - b)),
     };
   }
 
-  #atom(value: string | null): number {
-    if (value === null) return NONE;
+  /** Where the row at `position` starts among the numbers, its line, action and texts' start written. */
+  #begin(position: number, line: number, action: RowAction): number {
+    const numbers = this.#numbers;
+    const at = position * FIELDS;
+    numbers[at + Field.Line] = line;
+    numbers[at + Field.Action] = this.#atom(action);
+    numbers[at + Field.TextStart] = this.#strings.length;
+    return at;
+  }
+
+  #atom(value: string | undefined): number {
+    if (value === undefined) return NONE;
     let at = this.#atoms.get(value);
     if (at === undefined) {
       at = this.#atoms.size;
@@ -162,16 +184,16 @@ class RowSliceWriter {
     return at;
   }
 
-  #subscriber(at: number, subscriber: SubscriberTuple | null): void {
+  #subscriber(at: number, subscriber: SubscriberRef | undefined): void {
     const numbers = this.#numbers;
-    numbers[at] = subscriber === null ? NONE : this.#atom(subscriber[0]);
-    numbers[at + 1] = subscriber === null ? NONE : this.#atom(subscriber[1]);
-    numbers[at + 2] = subscriber === null ? NONE : this.#atom(subscriber[2]);
+    numbers[at] = this.#atom(subscriber?.phoneNumberId);
+    numbers[at + 1] = this.#atom(subscriber?.shortNumber);
+    numbers[at + 2] = this.#atom(subscriber?.name);
   }
 
-  #text(at: number, value: string | null): void {
-    this.#numbers[at] = value === null ? NONE : value.length;
-    if (value !== null) this.#strings += value;
+  #text(at: number, value: string | undefined): void {
+    this.#numbers[at] = value === undefined ? NONE : value.length;
+    if (value !== undefined) this.#strings += value;
   }
 }
 
@@ -258,6 +280,7 @@ function readRows<T>(slice: RowSlice, make: (row: WireRow) => T): T[] {
     row.transferMode = atom(at + Field.TransferMode) as TransferMode | undefined;
     row.media = atom(at + Field.Media) as MediaTransportProtocol | undefined;
     readSubscriber(row.holder, at + Field.HolderId);
+    offset = numbers[at + Field.TextStart] as number;
     row.identifier = textAt(at + Field.IdentifierLength);
     row.description = textAt(at + Field.DescriptionLength);
     row.deviceId = textAt(at + Field.DeviceIdLength);
@@ -315,7 +338,7 @@ function wireDescriber(): (row: WireRow) => DescribedRow {
   };
 }
 
-/** The plan's rows of a slice, as `fromTuple` makes them from their tuples. */
+/** The plan's rows of a slice: each as the planner made it, read back (`JSON.parse(JSON.stringify(row))`). */
 export function decodePlannedRows(slice: RowSlice): PlannedRow[] {
   return readRows(slice, plannedRow);
 }
@@ -374,7 +397,7 @@ function plannedRow(wire: WireRow): PlannedRow {
     line: wire.line,
     id: wire.id,
     action: wire.action,
-    // A plan's row is its own to change: it never holds a tuple's lists, which may be the shared empty ones.
+    // A plan's row is its own to change: its lists are new ones, never the report rows' shared empty ones.
     errors: [...(wire.errors ?? [])],
     warnings: [...(wire.warnings ?? [])],
     detail: wire.detail,
@@ -398,65 +421,4 @@ function plannedRow(wire: WireRow): PlannedRow {
 function subscriberRef({ phoneNumberId, shortNumber, name }: WireSubscriber): SubscriberRef | undefined {
   if (phoneNumberId === undefined) return undefined;
   return name === undefined ? { phoneNumberId, shortNumber } : { phoneNumberId, shortNumber, name };
-}
-
-export function toTuple(row: PlannedRow): RowTuple {
-  const { kind, identifier, action } = row;
-  const derivedId =
-    kind === undefined || identifier === undefined ? undefined : displayIdentity({ kind, value: identifier });
-  const derivedDetail = action === 'replace' ? undefined : describeRow(row, action);
-  return [
-    row.line,
-    row.id === derivedId ? null : row.id,
-    action,
-    row.errors,
-    row.warnings,
-    row.detail === derivedDetail ? null : row.detail,
-    row.kind ?? null,
-    row.identifier ?? null,
-    row.model?.id ?? null,
-    row.model?.name ?? null,
-    row.subscriber === undefined ? null : subscriberTuple(row.subscriber),
-    row.transferMode ?? null,
-    row.mediaTransportProtocol ?? null,
-    row.description ?? null,
-    row.existing?.deviceId ?? null,
-    row.existing?.subscriber === undefined ? null : subscriberTuple(row.existing.subscriber),
-  ];
-}
-
-export function subscriberTuple({ phoneNumberId, shortNumber, name }: SubscriberRef): SubscriberTuple {
-  return [phoneNumberId, shortNumber, name ?? null];
-}
-
-/** The row with the fields the planner gives it, in its order; absent ones left out, as JSON leaves them. */
-export function fromTuple(tuple: RowTuple): PlannedRow {
-  const [line, id, action, errors, warnings, detail, kind, identifier, modelId, modelName] = tuple;
-  const [, , , , , , , , , , subscriber, transferMode, media, description, deviceId, holder] = tuple;
-  const row: WireRow = {
-    line,
-    id: '',
-    action,
-    errors,
-    warnings,
-    detail: '',
-    kind: kind ?? undefined,
-    identifier: identifier ?? undefined,
-    modelId: modelId ?? NONE,
-    modelName: modelId === null ? undefined : (modelName ?? undefined),
-    subscriber: wireSubscriber(subscriber),
-    transferMode: transferMode ?? undefined,
-    media: media ?? undefined,
-    description: description ?? undefined,
-    deviceId: deviceId ?? undefined,
-    holder: wireSubscriber(holder),
-  };
-  complete(row, id, detail, wireDescriber());
-  return plannedRow(row);
-}
-
-function wireSubscriber(tuple: SubscriberTuple | null): WireSubscriber {
-  return tuple === null
-    ? { phoneNumberId: undefined, shortNumber: '', name: undefined }
-    : { phoneNumberId: tuple[0], shortNumber: tuple[1], name: tuple[2] ?? undefined };
 }
