@@ -48,7 +48,7 @@ function checkLine(
       ? checkCategory(identifier.identity, model.model, index, problems)
       : [];
   const subscriber = checkSubscriber(line, index, problems);
-  const values = checkValues(line, problems);
+  const values = checkValues(line, index, problems);
   // Every checked line has the same fields in the same order (absent ones undefined): one object shape for the
   // planner to read, not one per mix of values.
   return {

@@ -229,6 +229,33 @@ describe('validation: every rule names the line, the column and the reason', () 
   });
 });
 
+describe('validation: a misspelling on many lines', () => {
+  it('gets the same suggestion on each line, and the suggestion of its own column', async () => {
+    // The suggestion is made once per text and column: the text is misspelt the same way on both lines, and in
+    // a model column and a transfer-mode column, where it suggests different things.
+    const report = await checkFile(
+      csv(
+        'mac,model,transferMode',
+        '48:7A:55:0A:1B:11,8026s,new_cal',
+        '48:7A:55:0A:1B:12,8026s,new_cal',
+        '48:7A:55:0A:1B:13,new_cal,8026s',
+      ),
+    );
+    const messages = (line: number) =>
+      report.rows.find((row) => row.line === line)?.errors.map((error) => [error.field, error.suggestion]);
+    const misspelt = [
+      ['model', '8028s'],
+      ['transferMode', 'new_call'],
+    ];
+    expect(messages(2)).toEqual(misspelt);
+    expect(messages(3)).toEqual(misspelt);
+    expect(messages(4)).toEqual([
+      ['model', undefined],
+      ['transferMode', undefined],
+    ]);
+  });
+});
+
 describe('validation: the same device twice', () => {
   it('flags every line of it, each naming the others, whatever notation', async () => {
     const report = await checkFile(

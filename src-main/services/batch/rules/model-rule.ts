@@ -1,5 +1,5 @@
 import type { CatalogModel } from '../../catalog';
-import { modelKey, type CatalogIndex } from '../catalog-index';
+import { modelKey, suggestOnce, type CatalogIndex } from '../catalog-index';
 import type { ImportLine } from '../import-lines';
 import { quoted, type ProblemFactory, type RowProblem } from '../row-problem';
 import { closest } from '../suggest';
@@ -41,10 +41,7 @@ export function findModel(text: string, index: CatalogIndex): CatalogModel | und
 }
 
 function unknownModel(text: string, index: CatalogIndex, problems: ProblemFactory): RowProblem {
-  const key = modelKey(text);
-  const nearest = closest(key, [...index.modelsByKey.keys()], Math.max(2, Math.floor(key.length / 3)))
-    .map((candidate) => index.modelsByKey.get(candidate)?.model)
-    .filter((name): name is string => name !== undefined);
+  const nearest = nearestModels(text, index);
   const guess = nearest.length === 0 ? '' : ` Did you mean ${nearest.join(' or ')}?`;
   return problems.at(
     'model',
@@ -52,6 +49,16 @@ function unknownModel(text: string, index: CatalogIndex, problems: ProblemFactor
       `${index.catalog.systemId}\` lists its models.`,
     nearest[0],
   );
+}
+
+/** The names of the models nearest to a text that names none, nearest first. */
+function nearestModels(text: string, index: CatalogIndex): readonly string[] {
+  return suggestOnce(index, 'model', text, () => {
+    const key = modelKey(text);
+    return closest(key, [...index.modelsByKey.keys()], Math.max(2, Math.floor(key.length / 3)))
+      .map((candidate) => index.modelsByKey.get(candidate)?.model)
+      .filter((name): name is string => name !== undefined);
+  });
 }
 
 const DESCRIBED: Readonly<Record<CatalogModel['category'], string>> = {

@@ -1,3 +1,4 @@
+import { suggestOnce, type CatalogIndex } from '../catalog-index';
 import type { ImportField } from '../columns';
 import type { ImportLine } from '../import-lines';
 import { quoted, type ProblemFactory, type RowProblem } from '../row-problem';
@@ -31,7 +32,7 @@ export interface ValueCheck {
   problems: RowProblem[];
 }
 
-export function checkValues(line: ImportLine, problems: ProblemFactory): ValueCheck {
+export function checkValues(line: ImportLine, index: CatalogIndex, problems: ProblemFactory): ValueCheck {
   const result: ValueCheck = { problems: [] };
   const description = line.values.description;
   if (description !== undefined) {
@@ -39,10 +40,17 @@ export function checkValues(line: ImportLine, problems: ProblemFactory): ValueCh
     if (problem === undefined) result.description = description;
     else result.problems.push(problems.at('description', problem));
   }
-  const transfer = readEnum(line, 'transferMode', TRANSFER_MODES, {}, problems);
+  const transfer = readEnum(line, 'transferMode', TRANSFER_MODES, {}, index, problems);
   if (transfer.problem !== undefined) result.problems.push(transfer.problem);
   else if (transfer.value !== undefined) result.transferMode = transfer.value;
-  const media = readEnum(line, 'mediaTransportProtocol', MEDIA_TRANSPORT_PROTOCOLS, MEDIA_ALIASES, problems);
+  const media = readEnum(
+    line,
+    'mediaTransportProtocol',
+    MEDIA_TRANSPORT_PROTOCOLS,
+    MEDIA_ALIASES,
+    index,
+    problems,
+  );
   if (media.problem !== undefined) result.problems.push(media.problem);
   else if (media.value !== undefined) result.mediaTransportProtocol = media.value;
   return result;
@@ -69,6 +77,7 @@ function readEnum<T extends string>(
   field: ImportField,
   allowed: readonly T[],
   aliases: Readonly<Record<string, T>>,
+  index: CatalogIndex,
   problems: ProblemFactory,
 ): { value?: T; problem?: RowProblem } {
   const text = line.values[field];
@@ -76,7 +85,7 @@ function readEnum<T extends string>(
   const key = text.toLowerCase().replace(/[\s/-]+/g, '_');
   const value = allowed.find((candidate) => candidate === key) ?? aliases[key.replace(/_/g, '')];
   if (value !== undefined) return { value };
-  const nearest = closest(key, allowed, 3, 1);
+  const nearest = suggestOnce(index, field, key, () => closest(key, allowed, 3, 1));
   const guess = nearest.length === 0 ? '' : ` Did you mean ${nearest[0]}?`;
   return {
     problem: problems.at(
