@@ -224,27 +224,27 @@ interface WireSubscriber {
 }
 
 function readRows<T>(slice: RowSlice, make: (row: WireRow) => T): T[] {
-  const { numbers, text } = slice;
-  const atoms = JSON.parse(slice.atoms) as string[];
-  // A field with no value is NONE: answered without looking -1 up in the array (a lookup by property name).
-  const atom = (at: number): string | undefined => {
-    const index = numbers[at] as number;
-    return index === NONE ? undefined : atoms[index];
-  };
-  const extras = JSON.parse(slice.extras) as Extra[];
-  let offset = 0;
-  const textAt = (at: number): string | undefined => {
-    const length = numbers[at] as number;
-    if (length === NONE) return undefined;
-    offset += length;
-    return text.slice(offset - length, offset);
-  };
-  const readSubscriber = (subscriber: WireSubscriber, at: number): void => {
-    subscriber.phoneNumberId = atom(at);
-    subscriber.shortNumber = atom(at + 1) ?? '';
-    subscriber.name = atom(at + 2);
-  };
-  const row: WireRow = {
+  const reader = new SliceReader(slice);
+  const made: T[] = [];
+  for (let position = 0; position < reader.rows; position += 1) made.push(make(reader.read(position)));
+  return made;
+}
+
+/**
+ * Reads a slice's rows one call per row, into one row object (the same for every row, which no caller keeps).
+ * One call per row rather than one loop over the slice: the loop's function, holding every field's reading,
+ * was compiled twice, on-stack-replaced and then again whole (and once more thrown away half-way), seen
+ * with --trace-opt; a method called once per row is compiled once, as soon as it is hot.
+ */
+class SliceReader {
+  readonly rows: number;
+  readonly #numbers: Float64Array<ArrayBuffer>;
+  readonly #text: string;
+  readonly #atoms: string[];
+  readonly #extras: Extra[];
+  #nextExtra = 0;
+  #offset = 0;
+  readonly #row: WireRow = {
     line: 0,
     id: '',
     action: 'invalid',
@@ -262,32 +262,63 @@ function readRows<T>(slice: RowSlice, make: (row: WireRow) => T): T[] {
     deviceId: undefined,
     holder: { phoneNumberId: undefined, shortNumber: '', name: undefined },
   };
-  const describe = wireDescriber();
-  const made: T[] = [];
-  let nextExtra = 0;
-  for (let at = 0, position = 0; at < numbers.length; at += FIELDS, position += 1) {
-    // Never read past the last extra: an out-of-bounds read deoptimised this loop at the end of each slice.
-    const extra =
-      nextExtra < extras.length && extras[nextExtra]?.[0] === position ? extras[nextExtra++] : undefined;
+  readonly #describe = wireDescriber();
+
+  constructor(slice: RowSlice) {
+    this.#numbers = slice.numbers;
+    this.#text = slice.text;
+    this.#atoms = JSON.parse(slice.atoms) as string[];
+    this.#extras = JSON.parse(slice.extras) as Extra[];
+    this.rows = slice.numbers.length / FIELDS;
+  }
+
+  read(position: number): WireRow {
+    const numbers = this.#numbers;
+    const row = this.#row;
+    const at = position * FIELDS;
+    const extras = this.#extras;
+    const next = this.#nextExtra;
+    // Never read past the last extra: an out-of-bounds read deoptimised this at the end of each slice.
+    const extra = next < extras.length && extras[next]?.[0] === position ? extras[next] : undefined;
+    if (extra !== undefined) this.#nextExtra = next + 1;
     row.line = numbers[at + Field.Line] as number;
-    row.action = atom(at + Field.Action) as RowAction;
+    row.action = this.#atom(at + Field.Action) as RowAction;
     row.errors = extra?.[1];
     row.warnings = extra?.[2];
-    row.kind = atom(at + Field.Kind) as DeviceIdentifierKind | undefined;
+    row.kind = this.#atom(at + Field.Kind) as DeviceIdentifierKind | undefined;
     row.modelId = numbers[at + Field.ModelId] as number;
-    row.modelName = atom(at + Field.ModelName);
-    readSubscriber(row.subscriber, at + Field.SubscriberId);
-    row.transferMode = atom(at + Field.TransferMode) as TransferMode | undefined;
-    row.media = atom(at + Field.Media) as MediaTransportProtocol | undefined;
-    readSubscriber(row.holder, at + Field.HolderId);
-    offset = numbers[at + Field.TextStart] as number;
-    row.identifier = textAt(at + Field.IdentifierLength);
-    row.description = textAt(at + Field.DescriptionLength);
-    row.deviceId = textAt(at + Field.DeviceIdLength);
-    complete(row, textAt(at + Field.IdLength), textAt(at + Field.DetailLength), describe);
-    made.push(make(row));
+    row.modelName = this.#atom(at + Field.ModelName);
+    this.#subscriber(row.subscriber, at + Field.SubscriberId);
+    row.transferMode = this.#atom(at + Field.TransferMode) as TransferMode | undefined;
+    row.media = this.#atom(at + Field.Media) as MediaTransportProtocol | undefined;
+    this.#subscriber(row.holder, at + Field.HolderId);
+    this.#offset = numbers[at + Field.TextStart] as number;
+    row.identifier = this.#textAt(at + Field.IdentifierLength);
+    row.description = this.#textAt(at + Field.DescriptionLength);
+    row.deviceId = this.#textAt(at + Field.DeviceIdLength);
+    complete(row, this.#textAt(at + Field.IdLength), this.#textAt(at + Field.DetailLength), this.#describe);
+    return row;
   }
-  return made;
+
+  /** A field with no value is NONE: answered without looking -1 up in the array (a lookup by property name). */
+  #atom(at: number): string | undefined {
+    const index = this.#numbers[at] as number;
+    return index === NONE ? undefined : this.#atoms[index];
+  }
+
+  #textAt(at: number): string | undefined {
+    const length = this.#numbers[at] as number;
+    if (length === NONE) return undefined;
+    const offset = this.#offset + length;
+    this.#offset = offset;
+    return this.#text.slice(offset - length, offset);
+  }
+
+  #subscriber(subscriber: WireSubscriber, at: number): void {
+    subscriber.phoneNumberId = this.#atom(at);
+    subscriber.shortNumber = this.#atom(at + 1) ?? '';
+    subscriber.name = this.#atom(at + 2);
+  }
 }
 
 /** The row's id and detail: as sent, or made from its other fields when left out (as the planner made them). */
