@@ -24,6 +24,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleEntry } from './bundle-sources.mjs';
 
 const LINES = 1_000;
 const LATENCY_MS = 20;
@@ -41,7 +42,15 @@ async function main() {
   const outDir = mkdtempSync(join(tmpdir(), 'fieldkit-bench-apply-bundle-'));
   let simulator;
   try {
-    const bundle = await bundleSources(outDir);
+    // What both processes need, in one file, and the import worker beside it (the importing process is told
+    // where: FIELDKIT_IMPORT_WORKER).
+    const bundle = await bundleEntry(root, outDir, 'bench/import/apply-entry.ts', 'apply-entry.mjs');
+    const worker = await bundleEntry(
+      root,
+      outDir,
+      'src-main/services/batch/worker/import-worker.ts',
+      'import-worker.mjs',
+    );
     const fieldkit = await import(pathToFileURL(bundle).href);
     simulator = await fieldkit.startSimulator({ port: 0 });
     const systemId = fieldkit.DEMO_SYSTEM_IDS.lyon;
@@ -54,7 +63,7 @@ async function main() {
     let simulatorCpu;
     const child = fork(fileURLToPath(import.meta.url), [IMPORTER, bundle], {
       stdio: 'inherit',
-      env: { ...process.env, FIELDKIT_IMPORT_WORKER: join(outDir, 'import-worker.mjs') },
+      env: { ...process.env, FIELDKIT_IMPORT_WORKER: worker },
     });
     const report = await new Promise((resolve, reject) => {
       child.on('message', (message) => {
@@ -110,32 +119,6 @@ async function main() {
     await simulator?.close();
     rmSync(outDir, { recursive: true, force: true });
   }
-}
-
-/**
- * Bundles what both processes need into one file, so that neither holds the bundler, and the import worker
- * beside it (the importing process is told where: FIELDKIT_IMPORT_WORKER).
- */
-async function bundleSources(outDir) {
-  const { build } = await import('vite');
-  const bundle = (entry, fileName) =>
-    build({
-      root,
-      configFile: false,
-      logLevel: 'error',
-      build: {
-        ssr: join(root, entry),
-        outDir,
-        emptyOutDir: false,
-        target: 'node20',
-        minify: false,
-        rollupOptions: { output: { format: 'es', entryFileNames: fileName } },
-      },
-      ssr: { noExternal: true },
-    });
-  await bundle('bench/import/apply-entry.ts', 'apply-entry.mjs');
-  await bundle('src-main/services/batch/worker/import-worker.ts', 'import-worker.mjs');
-  return join(outDir, 'apply-entry.mjs');
 }
 
 /** The importing process: told the simulator's address and the file, it tells when each phase starts. */

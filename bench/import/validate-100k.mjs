@@ -3,18 +3,21 @@
 // validation of it (reading the file, checking every line, planning, building the report). Target: 0.5 s.
 // Each validation runs in a fresh process (`--runs`, 5 by default), as a technician's first file would, and the
 // median is the figure: one run on a shared 2-core machine varies by a quarter either way.
-// The TypeScript sources are loaded through Vite's module runner; the import worker is built once, first, as the
-// app's build does. Each run collects its heap before the validation starts: the bench's own set-up (Vite's module
-// runner and server, about 80 MB) left a full collection pending that landed in the measured window, 40-50 ms of
-// it, which a technician's app does not do. `-- --lines N` measures another size (850,000 lines is about 50 MB);
+// The sources are bundled once, first (bench/import/validate-entry.ts), and the import worker built as the app's
+// build does: a measured process holds the validation and its data, not the bundler. Loading the sources through
+// Vite's module runner in that process left a full collection of the runner's ~80 MB pending, which landed in
+// the measured window (16 ms, and a 15 ms scavenge), with its file watcher still scanning the repository. Each
+// run also collects its heap before it starts the clock, so its own set-up (the file and catalogue it makes)
+// is not collected in the window either. `-- --lines N` measures another size (850,000 lines is about 50 MB);
 // peak RSS is printed too.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createServer, createServerModuleRunner } from 'vite';
+import { bundleEntry } from './bundle-sources.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +25,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     // One validation, its figures as a JSON line on stdout: what each run of the bench is.
     once: { type: 'boolean', default: false },
+    // With --once: the bundled sources to run (the bench makes them first; without, --once makes its own).
+    bundle: { type: 'string' },
   },
 });
 const LINES = Number(values.lines);
@@ -34,25 +39,32 @@ if (!values.once) {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs: give a whole number of runs, not ${values.runs}`);
-  const removeWorker = await buildWorker();
+  const sources = await prepareSources();
   try {
-    process.exitCode = runFreshProcesses(runs);
+    process.exitCode = runFreshProcesses(runs, sources.bundle);
   } finally {
-    removeWorker();
+    sources.remove();
   }
+} else if (values.bundle) {
+  await validateOnce(values.bundle);
 } else {
-  await validateOnce();
+  const sources = await prepareSources();
+  try {
+    await validateOnce(sources.bundle);
+  } finally {
+    sources.remove();
+  }
 }
 
 /** Runs the bench `runs` times, each in a process of its own; prints each run and the median. Answers the exit code. */
-function runFreshProcesses(runs) {
+function runFreshProcesses(runs, bundle) {
   // The load before the first run: later, the bench's own runs are in it.
   const [load] = loadavg();
   const results = [];
   for (let run = 1; run <= runs; run += 1) {
     const child = spawnSync(
       process.execPath,
-      ['--expose-gc', fileURLToPath(import.meta.url), '--once', '--lines', String(LINES)],
+      ['--expose-gc', fileURLToPath(import.meta.url), '--once', '--bundle', bundle, '--lines', String(LINES)],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const line = child.stdout.trim().split('\n').at(-1) ?? '';
@@ -81,50 +93,39 @@ function runFreshProcesses(runs) {
   return median <= TARGET_MS ? 0 : 1;
 }
 
-/** Vite's module runner over the repository's TypeScript sources; `close` ends it. */
-async function moduleRunner() {
+/**
+ * Bundles the measured sources and builds the import worker beside them, as the app's build does
+ * (FIELDKIT_IMPORT_WORKER names it, for the runs too). Answers the bundle and the clean-up.
+ */
+async function prepareSources() {
+  const outDir = mkdtempSync(join(tmpdir(), 'fieldkit-bench-validate-'));
+  const bundle = await bundleEntry(root, outDir, 'bench/import/validate-entry.ts', 'validate-entry.mjs');
   const server = await createServer({
     root,
     configFile: false,
     appType: 'custom',
     logLevel: 'error',
-    // No file watcher: chokidar's scan of the repository ran on this thread during the measured validation.
     server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     optimizeDeps: { noDiscovery: true, entries: [] },
   });
   const runner = createServerModuleRunner(server.environments.ssr);
-  const close = async () => {
+  try {
+    const { buildImportWorker } = await runner.import('/scripts/import-worker-build.ts');
+    await buildImportWorker(root, outDir, 'import-worker.mjs');
+  } finally {
     await runner.close();
     await server.close();
-  };
-  return { runner, close };
-}
-
-/**
- * Builds the import worker (FIELDKIT_IMPORT_WORKER names it, for the runs too), unless it is named already.
- * Answers the clean-up.
- */
-async function buildWorker() {
-  if (process.env.FIELDKIT_IMPORT_WORKER) return () => undefined;
-  const { runner, close } = await moduleRunner();
-  try {
-    const { default: buildImportWorker } = await runner.import('/test/support/import-worker-build.ts');
-    return await buildImportWorker();
-  } finally {
-    await close();
   }
+  process.env.FIELDKIT_IMPORT_WORKER = join(outDir, 'import-worker.mjs');
+  return { bundle, remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
-async function validateOnce() {
-  const removeWorker = await buildWorker();
-  const { runner, close } = await moduleRunner();
+async function validateOnce(bundle) {
   const dataDir = mkdtempSync(join(tmpdir(), 'fieldkit-bench-'));
   try {
-    const { validateImport } = await runner.import('/src-main/services/batch/index.ts');
-    const { CatalogService, CatalogStore, DEMO_CACHE_KEY } = await runner.import(
-      '/src-main/services/catalog/index.ts',
+    const { validateImport, CatalogService, CatalogStore, DEMO_CACHE_KEY, formatIpeiDecimal } = await import(
+      pathToFileURL(bundle).href
     );
-    const { formatIpeiDecimal } = await runner.import('/src-main/shared/identifiers/index.ts');
 
     const catalog = makeCatalog();
     await new CatalogStore(dataDir).write(DEMO_CACHE_KEY, catalog);
@@ -158,8 +159,6 @@ async function validateOnce() {
       `${JSON.stringify({ elapsedMs: elapsed, cpuMs, rssMb, load, rows, valid, skipped, invalid, megabytes })}\n`,
     );
   } finally {
-    removeWorker();
-    await close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
