@@ -11,13 +11,15 @@ import type { RowProblem } from '../types';
  * A slice of the plan's rows as it crosses from the import worker, by columns: `numbers` holds `FIELDS` numbers
  * per row (copied as it crosses: see import-worker.ts); a string that repeats from row to row (an action, a
  * model's name, a subscriber's fields) is an index into `atoms`; the strings of each row's own (identifier,
- * description, device id, and the id and detail when they are not what the reader makes from the other fields:
- * `displayIdentity`, `describeRow`) follow one another in `text`, from where the row's numbers say, their
- * lengths in `numbers`; the few rows with errors or warnings carry them in `extras`. The calling thread makes
- * the report's rows straight from a slice (`reportRowsOf`) and the plan's only when they are asked for
- * (`decodePlannedRows`): it holds 100,000 rows for as long as the report lives, and making each of them twice,
- * as JSON text of the rows did, was most of the validation's CPU time, measured. The id and detail of a plain
- * line are made there, on the other core: the import worker never makes them.
+ * description, device id, detail, and the id when it is not what the reader makes of the identifier,
+ * `displayIdentity`) follow one another in `text`, from where the row's numbers say, their lengths in `numbers`;
+ * the few rows with errors or warnings carry them in `extras`. The calling thread makes the report's rows
+ * straight from a slice (`reportRowsOf`) and the plan's only when they are asked for (`decodePlannedRows`): it
+ * holds 100,000 rows for as long as the report lives, and making each of them twice, as JSON text of the rows
+ * did, was most of the validation's CPU time, measured. A plain line's id is made there, on the other core; its
+ * detail sentence is written by the worker, where it is a piece of one string: made on the calling thread, each
+ * sentence was several new strings kept for as long as the report, and copying them from one generation of the
+ * heap to the next made the calling thread the last to finish.
  */
 export interface RowSlice {
   numbers: Float64Array<ArrayBuffer>;
@@ -99,8 +101,8 @@ export class RowSliceWriter {
   }
 
   /**
-   * A plain line's row: no errors, warnings, transfer mode or media protocol, and the id and detail are what the
-   * reader makes from the other fields.
+   * A plain line's row: no errors, warnings, transfer mode or media protocol; its id is what the reader makes of
+   * its identifier, its detail the sentence the planner writes (`describeRow`).
    */
   addPlain(
     position: number,
@@ -126,7 +128,44 @@ export class RowSliceWriter {
     this.#text(at + Field.DescriptionLength, description);
     this.#text(at + Field.DeviceIdLength, deviceId);
     numbers[at + Field.IdLength] = NONE;
-    numbers[at + Field.DetailLength] = NONE;
+    this.#text(
+      at + Field.DetailLength,
+      this.#describe(action, model, description, subscriber, deviceId, holder),
+    );
+  }
+
+  /** What `describeRow` reads of a plain line: the same objects, written again for each line (it keeps none). */
+  readonly #described = {
+    row: {
+      model: undefined,
+      description: undefined,
+      subscriber: undefined,
+      existing: undefined,
+      errors: NO_PROBLEMS,
+    } as DescribedRow,
+    model: { id: 0, name: '' },
+    existing: { deviceId: '', subscriber: undefined as SubscriberRef | undefined },
+  };
+
+  #describe(
+    action: RowAction,
+    model: CatalogModel,
+    description: string,
+    subscriber: SubscriberRef | undefined,
+    deviceId: string | undefined,
+    holder: SubscriberRef | undefined,
+  ): string {
+    const described = this.#described;
+    described.model.id = model.id;
+    described.model.name = model.model;
+    described.existing.deviceId = deviceId ?? '';
+    described.existing.subscriber = holder;
+    const { row } = described;
+    row.model = described.model;
+    row.description = description;
+    row.subscriber = subscriber;
+    row.existing = deviceId === undefined ? undefined : described.existing;
+    return describeRow(row, action as DeviceRowAction);
   }
 
   addRow(position: number, row: PlannedRow): void {
@@ -148,9 +187,8 @@ export class RowSliceWriter {
       kind === undefined || identifier === undefined
         ? undefined
         : displayIdentity({ kind, value: identifier });
-    const derivedDetail = action === 'replace' ? undefined : describeRow(row, action);
     this.#text(at + Field.IdLength, row.id === derivedId ? undefined : row.id);
-    this.#text(at + Field.DetailLength, row.detail === derivedDetail ? undefined : row.detail);
+    this.#text(at + Field.DetailLength, row.detail);
     if (errors.length > 0 || warnings.length > 0) this.#extras.set(position, [position, errors, warnings]);
   }
 
@@ -262,7 +300,6 @@ class SliceReader {
     deviceId: undefined,
     holder: { phoneNumberId: undefined, shortNumber: '', name: undefined },
   };
-  readonly #describe = wireDescriber();
 
   constructor(slice: RowSlice) {
     this.#numbers = slice.numbers;
@@ -296,7 +333,8 @@ class SliceReader {
     row.identifier = this.#textAt(at + Field.IdentifierLength);
     row.description = this.#textAt(at + Field.DescriptionLength);
     row.deviceId = this.#textAt(at + Field.DeviceIdLength);
-    complete(row, this.#textAt(at + Field.IdLength), this.#textAt(at + Field.DetailLength), this.#describe);
+    row.id = this.#textAt(at + Field.IdLength) ?? derivedId(row);
+    row.detail = this.#textAt(at + Field.DetailLength) ?? '';
     return row;
   }
 
@@ -321,52 +359,8 @@ class SliceReader {
   }
 }
 
-/** The row's id and detail: as sent, or made from its other fields when left out (as the planner made them). */
-function complete(
-  row: WireRow,
-  id: string | null | undefined,
-  detail: string | null | undefined,
-  describe: (row: WireRow) => DescribedRow,
-): void {
-  row.id = id ?? derivedId(row);
-  row.detail = detail ?? describeRow(describe(row), row.action as DeviceRowAction);
-}
-
 function derivedId({ kind, identifier }: WireRow): string {
   return kind === undefined || identifier === undefined ? '' : displayIdentity({ kind, value: identifier });
-}
-
-/**
- * What `describeRow` reads of a row, as its plan row has it. The describer writes it in one object, again for
- * each row, which `describeRow` does not keep: reading 100,000 rows made five objects each for it.
- */
-function wireDescriber(): (row: WireRow) => DescribedRow {
-  const model = { id: 0, name: '' };
-  const existing: { deviceId: string; subscriber: SubscriberRef | undefined } = {
-    deviceId: '',
-    subscriber: undefined,
-  };
-  const described: DescribedRow = {
-    model: undefined,
-    description: undefined,
-    subscriber: undefined,
-    existing: undefined,
-    errors: NO_PROBLEMS,
-  };
-  const asRef = (subscriber: WireSubscriber): SubscriberRef | undefined =>
-    subscriber.phoneNumberId === undefined ? undefined : (subscriber as SubscriberRef);
-  return (row) => {
-    model.id = row.modelId;
-    model.name = row.modelName ?? '';
-    described.model = row.modelName === undefined ? undefined : model;
-    described.description = row.description;
-    described.subscriber = asRef(row.subscriber);
-    existing.deviceId = row.deviceId ?? '';
-    existing.subscriber = asRef(row.holder);
-    described.existing = row.deviceId === undefined ? undefined : existing;
-    described.errors = row.errors ?? NO_PROBLEMS;
-    return described;
-  };
 }
 
 /** The plan's rows of a slice: each as the planner made it, read back (`JSON.parse(JSON.stringify(row))`). */
