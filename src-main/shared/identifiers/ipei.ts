@@ -20,6 +20,7 @@ const PSN_DECIMAL_DIGITS = 7;
 const EMC_MAX = 0xffff;
 const PSN_MAX = 0xfffff;
 const ALL_ZERO = '0000000000';
+const DIGIT_ZERO = 0x30;
 const EXAMPLES = 'e.g. 03807E7898, or 14343 0948376 * in its decimal form';
 
 /**
@@ -31,8 +32,8 @@ export function normaliseIpei(input: string): IdentifierResult {
   if (text === '') {
     return refuse('empty', `No IPEI was given: enter it from the handset label, ${EXAMPLES}.`);
   }
-  const compact = text.replace(/\s+/g, '');
   if (HEX_FORM.test(text)) return refuseAllZero(readHexForm(text), text);
+  const compact = text.replace(/\s+/g, '');
   if (DECIMAL_FORM.test(compact)) return refuseAllZero(readDecimalForm(compact, text), text);
   return explainUnreadable(text, compact);
 }
@@ -63,8 +64,12 @@ function decimalOfHex(hex: string): string {
   return `${emc} ${psn} ${checkDigit(emc + psn)}`;
 }
 
+/** From the digits' character codes: an import reads the decimal IPEIs of thousands of lines. */
 function checkDigit(twelveDigits: string): string {
-  const sum = [...twelveDigits].reduce((total, digit, index) => total + Number(digit) * (index + 1), 0);
+  let sum = 0;
+  for (let index = 0; index < twelveDigits.length; index += 1) {
+    sum += (twelveDigits.charCodeAt(index) - DIGIT_ZERO) * (index + 1);
+  }
   const remainder = sum % 11;
   return remainder === 10 ? '*' : String(remainder);
 }

@@ -256,6 +256,18 @@ describe('validation: a misspelling on many lines', () => {
   });
 });
 
+describe('validation: a short number typed with spaces', () => {
+  it('finds its subscriber, as the number without them does', async () => {
+    const report = await checkFile(
+      csv('mac,model,subscriber', '48:7A:55:0A:1B:21,8028s,81 001', '48:7A:55:0A:1B:22,8028s,81001'),
+    );
+    expect(report.rows.map((row) => [row.action, row.subscriber])).toEqual([
+      ['create-assign', '81001 Camille Martin'],
+      ['create-assign', '81001 Camille Martin'],
+    ]);
+  });
+});
+
 describe('validation: the same device twice', () => {
   it('flags every line of it, each naming the others, whatever notation', async () => {
     const report = await checkFile(
