@@ -50,7 +50,8 @@ export function createRainbowApi(origin: URL, session: Session, runner: RequestR
         runner.run({
           method,
           url,
-          headers: { authorization: bearerAuthorization(token) },
+          headers: {},
+          authorization: () => bearerAuthorization(token()),
           body: options.body,
           idempotent,
           ...(options.unknownOutcomeHint === undefined

@@ -8,6 +8,11 @@ import { NetworkFailure } from './network-failure';
 import { decideRetry, parseRetryAfter, type RetryPolicy } from './retry-policy';
 
 export interface RunnableRequest extends OutgoingRequest {
+  /**
+   * Its Authorization header, asked for again at each attempt: a retry after a wait carries the session's token
+   * of that moment, renewed meanwhile, not the one the call started with.
+   */
+  authorization?: () => string;
   /** Whether sending it twice does no harm; a create (POST) is not. */
   idempotent: boolean;
   /** How to find out whether a non-idempotent request was acted on, when its answer is lost. */
@@ -49,7 +54,7 @@ export class RequestRunner {
     for (let attempt = 1; ; attempt += 1) {
       let response: HttpResponse;
       try {
-        response = await this.deps.transport(request);
+        response = await this.deps.transport(authorized(request));
       } catch (error) {
         if (!(error instanceof NetworkFailure)) throw error;
         if (error.kind !== 'tls') connectivity.networkFailed();
@@ -114,4 +119,10 @@ export class RequestRunner {
   #describe(request: RunnableRequest): string {
     return `${request.method} ${request.url.pathname}`;
   }
+}
+
+/** The request as an attempt sends it: with the Authorization header of the moment, when it has one. */
+function authorized(request: RunnableRequest): OutgoingRequest {
+  if (request.authorization === undefined) return request;
+  return { ...request, headers: { ...request.headers, authorization: request.authorization() } };
 }

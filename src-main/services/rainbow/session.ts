@@ -47,16 +47,21 @@ export class Session {
     return this.#closed;
   }
 
-  /** Runs `send` with the token; on a 401 signs in again once and replays it. A second 401 is returned as is. */
+  /**
+   * Runs `send`, which asks `token()` each time it sends: a retry after a wait carries a token renewed meanwhile.
+   * On a 401 signs in again once (unless the refused token was replaced already) and replays it. A second 401 is
+   * returned as is.
+   */
   async withToken<R extends { response: { status: number } }>(
-    send: (token: string) => Promise<R>,
+    send: (token: () => string) => Promise<R>,
   ): Promise<R> {
-    const token = this.#currentToken();
+    let sent = this.#currentToken();
+    const token = (): string => (sent = this.#currentToken());
     const first = await send(token);
     if (first.response.status !== 401) return first;
     this.logger.info('the session was refused (401); signing in again');
-    await this.#signInAgainUnlessReplaced(token);
-    return send(this.#currentToken());
+    await this.#signInAgainUnlessReplaced(sent);
+    return send(token);
   }
 
   /** Ends the session on the server (best effort: a failed logout is logged) and stops renewing. */

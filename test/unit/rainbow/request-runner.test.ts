@@ -62,6 +62,29 @@ describe('RequestRunner', () => {
     expect(clock.sleeps).toEqual([50, 100]);
   });
 
+  it('asks for the Authorization header again at each attempt', async () => {
+    const clock = new FakeClock();
+    const answers = [503, 200];
+    const seen: (string | undefined)[] = [];
+    const runner = new RequestRunner({
+      transport: async (request) => {
+        seen.push(request.headers.authorization);
+        return { status: answers[seen.length - 1] ?? 500, headers: new Headers(), body: {} };
+      },
+      policy: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 10_000 },
+      random: () => 0.5,
+      clock,
+      logger: silentLogger,
+      connectivity: new ConnectivityMonitor(silentLogger, () => undefined),
+      timeoutMs: 15_000,
+      redact: (text) => text,
+    });
+    let token = 0;
+    const result = await runner.run({ ...get, authorization: () => `Bearer t${(token += 1)}` });
+    expect(result.response.status).toBe(200);
+    expect(seen).toEqual(['Bearer t1', 'Bearer t2']);
+  });
+
   it('waits what Retry-After says', async () => {
     const { runner, clock } = setup([{ status: 429, retryAfter: '3' }, 200]);
     await runner.run(get);

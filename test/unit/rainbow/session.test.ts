@@ -73,8 +73,8 @@ describe('Session', () => {
 
   const currentSerial = async (): Promise<number> => {
     let seen = 0;
-    await session.withToken(async (value) => {
-      seen = serialOf(value);
+    await session.withToken(async (token) => {
+      seen = serialOf(token());
       return { response: { status: 200 } };
     });
     return seen;
@@ -116,13 +116,26 @@ describe('Session', () => {
 
   it('signs in again once on a 401 and replays the call with the new token', async () => {
     const sent: number[] = [];
-    const result = await session.withToken(async (value) => {
-      sent.push(serialOf(value));
+    const result = await session.withToken(async (token) => {
+      sent.push(serialOf(token()));
       return { response: { status: sent.length === 1 ? 401 : 200 } };
     });
     expect(result.response.status).toBe(200);
     expect(sent).toEqual([1, 2]);
     expect(auth.calls).toEqual(['login', 'login']);
+  });
+
+  it('gives each attempt of a call the token of that moment, renewed meanwhile', async () => {
+    const sent: number[] = [];
+    await session.withToken(async (token) => {
+      sent.push(serialOf(token()));
+      // The call waits before trying again (a 503, a Retry-After), long enough for the renewal to fall due.
+      await clock.advance(1_800_000);
+      sent.push(serialOf(token()));
+      return { response: { status: 200 } };
+    });
+    expect(sent).toEqual([1, 2]);
+    expect(auth.calls).toEqual(['login', 'renew 1']);
   });
 
   it('returns a second 401 instead of signing in again and again', async () => {
@@ -137,7 +150,9 @@ describe('Session', () => {
   });
 
   it('shares one sign-in between calls refused together', async () => {
-    const send = async (value: string) => ({ response: { status: serialOf(value) === 1 ? 401 : 200 } });
+    const send = async (token: () => string) => ({
+      response: { status: serialOf(token()) === 1 ? 401 : 200 },
+    });
     await Promise.all([session.withToken(send), session.withToken(send), session.withToken(send)]);
     expect(auth.calls).toEqual(['login', 'login']);
   });
