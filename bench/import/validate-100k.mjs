@@ -96,8 +96,8 @@ function runFreshProcesses(runs, bundle) {
 }
 
 /**
- * Bundles the measured sources and builds the import worker beside them, as the app's build does
- * (FIELDKIT_IMPORT_WORKER names it, for the runs too). Answers the bundle and the clean-up.
+ * Bundles the measured sources, and builds the import worker as the app's build does (with the tests' helper,
+ * which names it in FIELDKIT_IMPORT_WORKER, for the runs too). Answers the bundle and the clean-up.
  */
 async function prepareSources() {
   const outDir = mkdtempSync(join(tmpdir(), 'fieldkit-bench-validate-'));
@@ -111,15 +111,21 @@ async function prepareSources() {
     optimizeDeps: { noDiscovery: true, entries: [] },
   });
   const runner = createServerModuleRunner(server.environments.ssr);
+  let removeWorker = () => undefined;
   try {
-    const { buildImportWorker } = await runner.import('/scripts/import-worker-build.ts');
-    await buildImportWorker(root, outDir, 'import-worker.mjs');
+    const { default: buildImportWorker } = await runner.import('/test/support/import-worker-build.ts');
+    removeWorker = await buildImportWorker();
   } finally {
     await runner.close();
     await server.close();
   }
-  process.env.FIELDKIT_IMPORT_WORKER = join(outDir, 'import-worker.mjs');
-  return { bundle, remove: () => rmSync(outDir, { recursive: true, force: true }) };
+  return {
+    bundle,
+    remove: () => {
+      removeWorker();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function validateOnce(bundle) {

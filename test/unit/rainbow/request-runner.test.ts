@@ -28,9 +28,13 @@ function scripted(steps: Step[]): { transport: HttpTransport; sent: () => number
 }
 
 function setup(steps: Step[]) {
+  const { transport, sent } = scripted(steps);
+  return { ...withTransport(transport), sent };
+}
+
+function withTransport(transport: HttpTransport) {
   const clock = new FakeClock();
   const states: ConnectivityState[] = [];
-  const { transport, sent } = scripted(steps);
   const runner = new RequestRunner({
     transport,
     policy: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 10_000 },
@@ -41,7 +45,7 @@ function setup(steps: Step[]) {
     timeoutMs: 15_000,
     redact: (text) => text,
   });
-  return { runner, clock, states, sent };
+  return { runner, clock, states };
 }
 
 const get: RunnableRequest = {
@@ -63,21 +67,11 @@ describe('RequestRunner', () => {
   });
 
   it('asks for the Authorization header again at each attempt', async () => {
-    const clock = new FakeClock();
     const answers = [503, 200];
     const seen: (string | undefined)[] = [];
-    const runner = new RequestRunner({
-      transport: async (request) => {
-        seen.push(request.headers.authorization);
-        return { status: answers[seen.length - 1] ?? 500, headers: new Headers(), body: {} };
-      },
-      policy: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 10_000 },
-      random: () => 0.5,
-      clock,
-      logger: silentLogger,
-      connectivity: new ConnectivityMonitor(silentLogger, () => undefined),
-      timeoutMs: 15_000,
-      redact: (text) => text,
+    const { runner } = withTransport(async (request) => {
+      seen.push(request.headers.authorization);
+      return { status: answers[seen.length - 1] ?? 500, headers: new Headers(), body: {} };
     });
     let token = 0;
     const result = await runner.run({ ...get, authorization: () => `Bearer t${(token += 1)}` });
