@@ -1,5 +1,6 @@
 import type { Device, DeviceCategory, DeviceModel, PhoneNumber } from '@api/types';
 import { displayIpei, displayIpeiDecimal, displayMac } from '@shared/identifiers';
+import { KeyIndex } from '@renderer/ui/key-index';
 
 /** One line of the device list, with everything the list shows and searches computed once per load. */
 export interface DeviceRow {
@@ -152,15 +153,19 @@ function rowBuilder(
 }
 
 /**
- * The words of a query, each with its separator-free form too, so `48-7A-55` finds `48:7a:55` (and the bare
- * digits the key also holds). Computed once per query, never per row.
+ * The words of a query, each with its separator-free form when it has one, so `48-7A-55` finds `48:7a:55` (and the
+ * bare digits the key also holds). A word made only of separators keeps no such form: `-` matches a key holding
+ * `-`. Computed once per query, never per row.
  */
-function queryWords(query: string): { word: string; compact: string }[] {
+function queryWords(query: string): { word: string; compact?: string }[] {
   return query
     .toLocaleLowerCase()
     .split(/\s+/)
     .filter(Boolean)
-    .map((word) => ({ word, compact: word.replace(/[:.-]/g, '') }));
+    .map((word) => {
+      const compact = word.replace(/[:.-]/g, '');
+      return compact === word || compact === '' ? { word } : { word, compact };
+    });
 }
 
 function matchesYesNo(filter: YesNoAll, value: boolean | undefined): boolean {
@@ -168,6 +173,56 @@ function matchesYesNo(filter: YesNoAll, value: boolean | undefined): boolean {
   if (value === undefined) return false;
   return filter === 'yes' ? value : !value;
 }
+
+/** The search index of each list of rows, built once per list (see `warmDeviceSearch`). */
+const searchIndexes = new WeakMap<readonly DeviceRow[], KeyIndex>();
+
+function searchIndexOf(rows: readonly DeviceRow[]): KeyIndex {
+  let index = searchIndexes.get(rows);
+  if (!index) {
+    index = new KeyIndex(rows.map((row) => row.searchKey));
+    searchIndexes.set(rows, index);
+  }
+  return index;
+}
+
+/** The positions of `rows` that the filters other than the query leave, in order. */
+function positionsLeft(
+  rows: readonly DeviceRow[],
+  filters: DeviceFilters,
+  registration: (deviceId: string) => RegistrationState = () => 'unknown',
+): Int32Array {
+  const { modelId, category, assigned, registered } = filters;
+  if (modelId === undefined && category === undefined && assigned === 'all' && registered === 'all')
+    return everyPosition(rows.length);
+  const left: number[] = [];
+  rows.forEach((row, at) => {
+    if (modelId !== undefined && row.modelId !== modelId) return;
+    if (category !== undefined && row.category !== category) return;
+    if (!matchesYesNo(assigned, row.assigned)) return;
+    if (registered !== 'all') {
+      const state = registration(row.id);
+      if (!matchesYesNo(registered, state === 'unknown' ? undefined : state === 'registered')) return;
+    }
+    left.push(at);
+  });
+  return Int32Array.from(left);
+}
+
+/** The positions of `among` whose row holds every word of the query. */
+function positionsHolding(rows: readonly DeviceRow[], among: Int32Array, query: string): Int32Array {
+  const index = searchIndexOf(rows);
+  return queryWords(query).reduce((left, { word, compact }) => index.holding(left, word, compact), among);
+}
+
+function everyPosition(count: number): Int32Array {
+  const positions = new Int32Array(count);
+  for (let at = 0; at < count; at += 1) positions[at] = at;
+  return positions;
+}
+
+const rowsAt = (rows: readonly DeviceRow[], positions: Int32Array): DeviceRow[] =>
+  Array.from(positions, (at) => rows[at] as DeviceRow);
 
 /**
  * Rows matching every filter, in their order. `registration` answers what is known of a device's SIP
@@ -178,48 +233,32 @@ export function filterDeviceRows(
   filters: DeviceFilters,
   registration: (deviceId: string) => RegistrationState = () => 'unknown',
 ): DeviceRow[] {
-  const words = queryWords(filters.query);
-  const { modelId, category, assigned, registered } = filters;
+  const { query, modelId, category, assigned, registered } = filters;
   if (
-    words.length === 0 &&
+    queryWords(query).length === 0 &&
     modelId === undefined &&
     category === undefined &&
     assigned === 'all' &&
     registered === 'all'
   )
     return rows;
-  return rows.filter((row) => {
-    if (modelId !== undefined && row.modelId !== modelId) return false;
-    if (category !== undefined && row.category !== category) return false;
-    if (!matchesYesNo(assigned, row.assigned)) return false;
-    if (registered !== 'all') {
-      const state = registration(row.id);
-      if (!matchesYesNo(registered, state === 'unknown' ? undefined : state === 'registered')) return false;
-    }
-    for (const { word, compact } of words) {
-      if (
-        !row.searchKey.includes(word) &&
-        (compact === word || compact === '' || !row.searchKey.includes(compact))
-      )
-        return false;
-    }
-    return true;
-  });
+  return rowsAt(rows, positionsHolding(rows, positionsLeft(rows, filters, registration), query));
 }
 
 /**
- * Searches `rows` once and drops the answer: run when the list arrives and the browser is idle, so the search's
- * code is compiled and optimised before the technician's first key rather than during it (the first keys on a
- * fresh list were the slowest). The query has two words, one separator-free form and matches some rows, so every
- * path of the row test runs.
+ * Builds the search index of `rows` and searches it once, dropping the answer: run when the list arrives and the
+ * browser is idle, so the technician's first key neither builds the index nor runs the search's code for the first
+ * time (the first keys on a fresh list were the slowest). The query has two words, one with a separator-free form,
+ * and matches some rows, so every path of the search runs.
  */
 export function warmDeviceSearch(rows: DeviceRow[]): void {
   filterDeviceRows(rows, { ...noDeviceFilters(), query: 'e 0:' });
 }
 
-/** A query the search has answered, and the rows it found. */
+/** A query the search has answered: the positions it found, and their rows. */
 interface Answered {
   query: string;
+  positions: Int32Array;
   found: DeviceRow[];
 }
 
@@ -249,7 +288,10 @@ export function createDeviceRowFilter(): typeof filterDeviceRows {
       memory.assigned !== assigned
     ) {
       memory = { rows, modelId, category, assigned };
-      answered = [{ query: '', found: filterDeviceRows(rows, { ...filters, query: '' }) }];
+      const positions = positionsLeft(rows, filters);
+      answered = [
+        { query: '', positions, found: positions.length === rows.length ? rows : rowsAt(rows, positions) },
+      ];
     }
     const query = filters.query.toLocaleLowerCase();
     let last = answered.at(-1);
@@ -259,11 +301,11 @@ export function createDeviceRowFilter(): typeof filterDeviceRows {
     }
     if (!last) throw new Error('the unfiltered rows are always remembered');
     if (last.query === query) return last.found;
-    const found = filterDeviceRows(last.found, { ...filters, query });
-    const kept = found.length === last.found.length ? last.found : found;
+    const positions = positionsHolding(rows, last.positions, query);
+    const found = positions.length === last.positions.length ? last.found : rowsAt(rows, positions);
     if (answered.length === MAX_ANSWERED) answered.splice(1, 1);
-    answered.push({ query, found: kept });
-    return kept;
+    answered.push({ query, positions, found });
+    return found;
   };
 }
 
@@ -274,4 +316,4 @@ const MAX_ANSWERED = 32;
  * Whether every row matching a query that extends `query` also matches `query`: true unless a word is only
  * separators (`-` matches a key holding `-`, while `-a` also matches a key holding only `a`).
  */
-const narrows = (query: string): boolean => queryWords(query).every(({ compact }) => compact !== '');
+const narrows = (query: string): boolean => queryWords(query).every(({ word }) => /[^:.-]/.test(word));
