@@ -14,14 +14,3 @@ export function tableColumn(key: string, title: string, width: number, flexGrow 
 export function columnKey<Key extends string>(column: TableColumn): Key {
   return column.key as Key;
 }
-
-/** Row attributes that let a keyboard reach a row and open it with Enter, named for screen readers. */
-export function openOnEnter(label: string, open: () => void) {
-  return {
-    tabindex: 0,
-    'aria-label': label,
-    onKeydown: (event: KeyboardEvent) => {
-      if (event.key === 'Enter') open();
-    },
-  };
-}

@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
-import { columnKey, openOnEnter, tableColumn } from '@renderer/ui/virtual-table';
+import { afterEach, describe, expect, it } from 'vitest';
+import { h } from 'vue';
+import { mount, type VueWrapper } from '@vue/test-utils';
+import { columnKey, tableColumn } from '@renderer/ui/virtual-table';
+import VirtualTable from '@renderer/ui/VirtualTable.vue';
 
 describe('virtual-table helpers', () => {
   it('builds a column that grows by nothing unless told', () => {
@@ -12,14 +15,61 @@ describe('virtual-table helpers', () => {
     });
     expect(columnKey(tableColumn('ip', 'IP', 90, 2))).toBe('ip');
   });
+});
 
-  it('opens a row with Enter only, and names it', () => {
-    const open = vi.fn();
-    const row = openOnEnter('Open 48:7a:55:00:00:02', open);
-    row.onKeydown(new KeyboardEvent('keydown', { key: ' ' }));
-    expect(open).not.toHaveBeenCalled();
-    row.onKeydown(new KeyboardEvent('keydown', { key: 'Enter' }));
-    expect(open).toHaveBeenCalledOnce();
-    expect(row).toMatchObject({ tabindex: 0, 'aria-label': 'Open 48:7a:55:00:00:02' });
+interface Line {
+  id: string;
+  name: string;
+}
+
+let wrapper: VueWrapper | undefined;
+afterEach(() => wrapper?.unmount());
+
+/** A table of three lines whose cells show the name and, in the second column, a button. */
+function table(openLabel?: (line: Line) => string) {
+  wrapper = mount(VirtualTable<Line>, {
+    props: {
+      columns: [tableColumn('name', 'Name', 100), tableColumn('action', 'Action', 100)],
+      rows: ['one', 'two', 'three'].map((name) => ({ id: name, name })),
+      rowKey: 'id',
+      openLabel,
+    },
+    slots: {
+      cell: ({ column, rowData }: { column: { key: string }; rowData: Line }) =>
+        column.key === 'name' ? h('span', rowData.name) : h('button', { type: 'button' }, 'act'),
+    },
+  });
+  return wrapper;
+}
+
+const opened = (table: VueWrapper) => (table.emitted('open') ?? []).map(([line]) => (line as Line).name);
+
+describe('VirtualTable', () => {
+  it('opens the row clicked, or focused when Enter is pressed, and names each row', async () => {
+    const lines = table((line) => `Open ${line.name}`);
+    const rows = lines.findAll('[role="row"][aria-rowindex]').slice(1);
+    expect(rows.map((row) => [row.attributes('aria-label'), row.attributes('tabindex')])).toEqual([
+      ['Open one', '0'],
+      ['Open two', '0'],
+      ['Open three', '0'],
+    ]);
+    await rows[1]?.get('span').trigger('click');
+    await rows[2]?.trigger('keydown', { key: 'Enter' });
+    await rows[0]?.trigger('keydown', { key: ' ' });
+    expect(opened(lines)).toEqual(['two', 'three']);
+  });
+
+  it('leaves Enter on a control inside a row to that control', async () => {
+    const lines = table((line) => `Open ${line.name}`);
+    await lines.get('button').trigger('keydown', { key: 'Enter' });
+    expect(opened(lines)).toEqual([]);
+  });
+
+  it('neither focuses nor opens the rows of a table without an open label', async () => {
+    const lines = table();
+    const row = lines.findAll('[role="row"][aria-rowindex]')[1];
+    expect(row?.attributes('tabindex')).toBeUndefined();
+    await row?.get('span').trigger('click');
+    expect(opened(lines)).toEqual([]);
   });
 });
