@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { h } from 'vue';
 import { mount, type VueWrapper } from '@vue/test-utils';
-import { columnKey, tableColumn } from '@renderer/ui/virtual-table';
+import { tableColumn } from '@renderer/ui/virtual-table';
 import VirtualTable from '@renderer/ui/VirtualTable.vue';
 
 describe('virtual-table helpers', () => {
@@ -13,7 +13,6 @@ describe('virtual-table helpers', () => {
       width: 110,
       flexGrow: 0,
     });
-    expect(columnKey(tableColumn('ip', 'IP', 90, 2))).toBe('ip');
   });
 });
 
@@ -27,16 +26,22 @@ afterEach(() => wrapper?.unmount());
 
 /** A table of three lines whose cells show the name and, in the second column, a button. */
 function table(openLabel?: (line: Line) => string) {
-  wrapper = mount(VirtualTable<Line>, {
+  wrapper = mount(VirtualTable<Line, 'name' | 'action'>, {
     props: {
-      columns: [tableColumn('name', 'Name', 100), tableColumn('action', 'Action', 100)],
+      columns: [tableColumn('name', 'Name', 100), tableColumn('action', 'Action', 80, 1)],
       rows: ['one', 'two', 'three'].map((name) => ({ id: name, name })),
       rowKey: 'id',
       openLabel,
     },
     slots: {
-      cell: ({ column, rowData }: { column: { key: string }; rowData: Line }) =>
-        column.key === 'name' ? h('span', rowData.name) : h('button', { type: 'button' }, 'act'),
+      row: ({ rowData, cellStyle }: { rowData: Line; cellStyle: Record<'name' | 'action', string> }) => [
+        h('div', { class: 'virtual-list__cell', role: 'cell', style: cellStyle.name }, [
+          h('span', rowData.name),
+        ]),
+        h('div', { class: 'virtual-list__cell', role: 'cell', style: cellStyle.action }, [
+          h('button', { type: 'button' }, 'act'),
+        ]),
+      ],
     },
   });
   return wrapper;
@@ -63,6 +68,18 @@ describe('VirtualTable', () => {
     const lines = table((line) => `Open ${line.name}`);
     await lines.get('button').trigger('keydown', { key: 'Enter' });
     expect(opened(lines)).toEqual([]);
+  });
+
+  it('gives each cell the width of its column', () => {
+    const cells = table().findAll('[role="cell"]');
+    const flex = (at: number) => {
+      const style = (cells[at]?.element as HTMLElement | undefined)?.style;
+      return [style?.flexGrow, style?.flexBasis];
+    };
+    expect([flex(0), flex(1)]).toEqual([
+      ['0', '100px'],
+      ['1', '80px'],
+    ]);
   });
 
   it('neither focuses nor opens the rows of a table without an open label', async () => {
