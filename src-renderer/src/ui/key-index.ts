@@ -58,3 +58,25 @@ export class KeyIndex {
     };
   }
 }
+
+/** The positions `0` to `count - 1`, in order: a search over every key. */
+export function allPositions(count: number): Int32Array {
+  const positions = new Int32Array(count);
+  for (let at = 0; at < count; at += 1) positions[at] = at;
+  return positions;
+}
+
+const indexes = new WeakMap<readonly unknown[], KeyIndex>();
+
+/**
+ * The index of a list's keys, built on the first search of that list and kept while the list lives. One index per
+ * list: a list is always searched by the same key.
+ */
+export function keyIndexOf<Item>(list: readonly Item[], keyOf: (item: Item) => string): KeyIndex {
+  let index = indexes.get(list);
+  if (!index) {
+    index = new KeyIndex(list.map(keyOf));
+    indexes.set(list, index);
+  }
+  return index;
+}

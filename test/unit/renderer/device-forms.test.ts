@@ -152,6 +152,8 @@ describe('subscriber search', () => {
   it('finds subscribers by name, short number or e-mail', () => {
     expect(searchSubscribers(entries, 'BERNARD').map((entry) => entry.id)).toEqual(['pn-1']);
     expect(searchSubscribers(entries, '802').map((entry) => entry.id)).toEqual(['pn-2']);
+    expect(searchSubscribers(entries, 'lucas  BERN').map((entry) => entry.id)).toEqual(['pn-1']);
+    expect(searchSubscribers(entries, 'lucas 802').map((entry) => entry.id)).toEqual([]);
     expect(searchSubscribers(entries, 'chloe@').map((entry) => entry.id)).toEqual(['pn-2']);
     expect(searchSubscribers(entries, '')).toHaveLength(3);
   });

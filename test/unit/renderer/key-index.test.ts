@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeyIndex } from '@renderer/ui/key-index';
+import { allPositions, KeyIndex, keyIndexOf } from '@renderer/ui/key-index';
 
 /** Few characters, line breaks among them, so texts often match, often span two keys and often stop matching. */
 const text = fc.string({ unit: fc.constantFrom('a', 'b', '\n'), maxLength: 6 });
@@ -33,5 +33,13 @@ describe('KeyIndex', () => {
     expect(holding(['ab', 'cd'], [0, 1], 'b\nc')).toEqual([]);
     expect(holding(['ab', 'b\nc'], [0, 1], 'b\nc')).toEqual([1]);
     expect(holding(['xb', 'c b\nc'], [0, 1], 'b\nc')).toEqual([1]);
+  });
+
+  it('is built once per list, and anew for another list', () => {
+    const names = ['ab', 'cd'];
+    const index = keyIndexOf(names, (name) => name);
+    expect(keyIndexOf(names, (name) => name)).toBe(index);
+    expect(keyIndexOf([...names], (name) => name)).not.toBe(index);
+    expect(Array.from(index.holding(allPositions(2), 'd'))).toEqual([1]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Device, DeviceCategory, DeviceModel, PhoneNumber } from '@api/types';
 import { displayIpei, displayIpeiDecimal, displayMac } from '@shared/identifiers';
-import { KeyIndex } from '@renderer/ui/key-index';
+import { allPositions, keyIndexOf } from '@renderer/ui/key-index';
 
 /** One line of the device list, with everything the list shows and searches computed once per load. */
 export interface DeviceRow {
@@ -174,18 +174,6 @@ function matchesYesNo(filter: YesNoAll, value: boolean | undefined): boolean {
   return filter === 'yes' ? value : !value;
 }
 
-/** The search index of each list of rows, built once per list (see `warmDeviceSearch`). */
-const searchIndexes = new WeakMap<readonly DeviceRow[], KeyIndex>();
-
-function searchIndexOf(rows: readonly DeviceRow[]): KeyIndex {
-  let index = searchIndexes.get(rows);
-  if (!index) {
-    index = new KeyIndex(rows.map((row) => row.searchKey));
-    searchIndexes.set(rows, index);
-  }
-  return index;
-}
-
 /** The positions of `rows` that the filters other than the query leave, in order. */
 function positionsLeft(
   rows: readonly DeviceRow[],
@@ -194,7 +182,7 @@ function positionsLeft(
 ): Int32Array {
   const { modelId, category, assigned, registered } = filters;
   if (modelId === undefined && category === undefined && assigned === 'all' && registered === 'all')
-    return everyPosition(rows.length);
+    return allPositions(rows.length);
   const left: number[] = [];
   rows.forEach((row, at) => {
     if (modelId !== undefined && row.modelId !== modelId) return;
@@ -211,14 +199,8 @@ function positionsLeft(
 
 /** The positions of `among` whose row holds every word of the query. */
 function positionsHolding(rows: readonly DeviceRow[], among: Int32Array, query: string): Int32Array {
-  const index = searchIndexOf(rows);
+  const index = keyIndexOf(rows, (row) => row.searchKey);
   return queryWords(query).reduce((left, { word, compact }) => index.holding(left, word, compact), among);
-}
-
-function everyPosition(count: number): Int32Array {
-  const positions = new Int32Array(count);
-  for (let at = 0; at < count; at += 1) positions[at] = at;
-  return positions;
 }
 
 const rowsAt = (rows: readonly DeviceRow[], positions: Int32Array): DeviceRow[] =>

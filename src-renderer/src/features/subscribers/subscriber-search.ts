@@ -1,5 +1,6 @@
 import type { Device, PhoneNumber } from '@api/types';
 import { subscriberName } from '@renderer/features/devices/device-rows';
+import { allPositions, keyIndexOf } from '@renderer/ui/key-index';
 
 /** A subscriber with its current devices, ready to be searched by name, short number or e-mail. */
 export interface SubscriberEntry {
@@ -50,5 +51,7 @@ export function buildSubscriberEntries(
 export function searchSubscribers(entries: readonly SubscriberEntry[], query: string): SubscriberEntry[] {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...entries];
-  return entries.filter((entry) => words.every((word) => entry.searchKey.includes(word)));
+  const index = keyIndexOf(entries, (entry) => entry.searchKey);
+  const found = words.reduce((left, word) => index.holding(left, word), allPositions(entries.length));
+  return Array.from(found, (at) => entries[at] as SubscriberEntry);
 }
