@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { formatIpeiDecimal } from '../../src-main/shared/identifiers';
 import { DEMO_SYSTEM_IDS, DEVICE_MODEL_IDS } from '../../src-main/simulator';
-import { choose, deviceBy, openDeviceList } from './support/devices-app';
+import { choose, deviceBy, openDeviceList, openRegisterDialog } from './support/devices-app';
 
 const LYON = DEMO_SYSTEM_IDS.lyon;
 test.use({ simulatorOptions: { registrationDelayMs: 300 } });
@@ -46,8 +46,7 @@ test('a MAC scanned in an odd notation is registered normalised, given to a subs
   simulator,
 }) => {
   await openDeviceList(page, simulator, LYON);
-  await page.getByTestId('register-device-open').click();
-  const dialog = page.getByTestId('register-dialog');
+  const dialog = await openRegisterDialog(page);
   await choose(page, dialog.getByTestId('register-model'), /^M5 ·/);
   await choose(page, dialog.getByTestId('register-subscriber'), '81090', '81090');
 
@@ -78,8 +77,7 @@ test('a MAC already on the CloudPBX is reported with a link to its device', asyn
   await openDeviceList(page, simulator, LYON);
   const existing = deviceBy(simulator, LYON, '487a550a1b01');
   const before = simulator.tenant.listDevices(LYON).length;
-  await page.getByTestId('register-device-open').click();
-  const dialog = page.getByTestId('register-dialog');
+  const dialog = await openRegisterDialog(page);
   await dialog.getByTestId('register-identifier').fill('48:7A:55:0A:1B:01');
   const notice = dialog.getByTestId('identifier-existing');
   await expect(notice).toHaveAttribute('data-device-id', existing.id);
@@ -101,8 +99,7 @@ test('a DECT handset is registered from the decimal IPEI on its label', async ({
   await openDeviceList(page, simulator, LYON);
   const ipei = '0380a12345';
   const decimal = formatIpeiDecimal(ipei);
-  await page.getByTestId('register-device-open').click();
-  const dialog = page.getByTestId('register-dialog');
+  const dialog = await openRegisterDialog(page);
   const field = dialog.getByTestId('register-identifier');
   await field.fill(decimal);
   await expect(dialog.getByTestId('identifier-kind')).toHaveAttribute('data-kind', 'ipei');
@@ -121,8 +118,7 @@ test('a DECT handset is registered from the decimal IPEI on its label', async ({
 test('every refused field says which field and why', async ({ signedIn: page, simulator }) => {
   await openDeviceList(page, simulator, LYON);
   const before = simulator.tenant.listDevices(LYON).length;
-  await page.getByTestId('register-device-open').click();
-  const dialog = page.getByTestId('register-dialog');
+  const dialog = await openRegisterDialog(page);
   await dialog.getByTestId('register-submit').click();
   await expect(dialog).toContainText('MAC address or IPEI: enter the MAC address or the IPEI');
   await expect(dialog).toContainText('Model: choose the model of this phone.');

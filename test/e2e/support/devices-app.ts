@@ -58,6 +58,17 @@ export function deviceBy(simulator: RunningSimulator, systemId: string, identifi
 }
 
 /**
+ * Opens the register dialog and waits until it is ready: once open, it puts the focus in the identifier field (for
+ * a scanner), which would close a select opened before that.
+ */
+export async function openRegisterDialog(page: Page): Promise<Locator> {
+  await page.getByTestId('register-device-open').click();
+  const dialog = page.getByTestId('register-dialog');
+  await expect(dialog.getByTestId('register-identifier')).toBeFocused();
+  return dialog;
+}
+
+/**
  * Picks an option of an Element Plus select by its visible text; `search` is typed first into a filterable
  * select whose long (virtualised) list would not render the option otherwise.
  */
