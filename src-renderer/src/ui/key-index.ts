@@ -66,6 +66,11 @@ export function allPositions(count: number): Int32Array {
   return positions;
 }
 
+/** The items of `list` at `positions`, in their order: a search's answer. */
+export function itemsAt<Item>(list: readonly Item[], positions: Int32Array): Item[] {
+  return Array.from(positions, (at) => list[at] as Item);
+}
+
 const indexes = new WeakMap<readonly unknown[], KeyIndex>();
 
 /**

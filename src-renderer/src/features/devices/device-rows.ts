@@ -1,6 +1,6 @@
 import type { Device, DeviceCategory, DeviceModel, PhoneNumber } from '@api/types';
 import { displayIpei, displayIpeiDecimal, displayMac } from '@shared/identifiers';
-import { allPositions, keyIndexOf } from '@renderer/ui/key-index';
+import { allPositions, itemsAt, keyIndexOf } from '@renderer/ui/key-index';
 
 /** One line of the device list, with everything the list shows and searches computed once per load. */
 export interface DeviceRow {
@@ -203,9 +203,6 @@ function positionsHolding(rows: readonly DeviceRow[], among: Int32Array, query: 
   return queryWords(query).reduce((left, { word, compact }) => index.holding(left, word, compact), among);
 }
 
-const rowsAt = (rows: readonly DeviceRow[], positions: Int32Array): DeviceRow[] =>
-  Array.from(positions, (at) => rows[at] as DeviceRow);
-
 /**
  * Rows matching every filter, in their order. `registration` answers what is known of a device's SIP
  * registration; a device whose state is unknown matches neither "registered" nor "not registered".
@@ -224,7 +221,7 @@ export function filterDeviceRows(
     registered === 'all'
   )
     return rows;
-  return rowsAt(rows, positionsHolding(rows, positionsLeft(rows, filters, registration), query));
+  return itemsAt(rows, positionsHolding(rows, positionsLeft(rows, filters, registration), query));
 }
 
 /**
@@ -272,7 +269,7 @@ export function createDeviceRowFilter(): typeof filterDeviceRows {
       memory = { rows, modelId, category, assigned };
       const positions = positionsLeft(rows, filters);
       answered = [
-        { query: '', positions, found: positions.length === rows.length ? rows : rowsAt(rows, positions) },
+        { query: '', positions, found: positions.length === rows.length ? rows : itemsAt(rows, positions) },
       ];
     }
     const query = filters.query.toLocaleLowerCase();
@@ -284,7 +281,7 @@ export function createDeviceRowFilter(): typeof filterDeviceRows {
     if (!last) throw new Error('the unfiltered rows are always remembered');
     if (last.query === query) return last.found;
     const positions = positionsHolding(rows, last.positions, query);
-    const found = positions.length === last.positions.length ? last.found : rowsAt(rows, positions);
+    const found = positions.length === last.positions.length ? last.found : itemsAt(rows, positions);
     if (answered.length === MAX_ANSWERED) answered.splice(1, 1);
     answered.push({ query, positions, found });
     return found;

@@ -1,6 +1,6 @@
 import type { Device, PhoneNumber } from '@api/types';
 import { subscriberName } from '@renderer/features/devices/device-rows';
-import { allPositions, keyIndexOf } from '@renderer/ui/key-index';
+import { allPositions, itemsAt, keyIndexOf } from '@renderer/ui/key-index';
 
 /** A subscriber with its current devices, ready to be searched by name, short number or e-mail. */
 export interface SubscriberEntry {
@@ -53,5 +53,5 @@ export function searchSubscribers(entries: readonly SubscriberEntry[], query: st
   if (words.length === 0) return [...entries];
   const index = keyIndexOf(entries, (entry) => entry.searchKey);
   const found = words.reduce((left, word) => index.holding(left, word), allPositions(entries.length));
-  return Array.from(found, (at) => entries[at] as SubscriberEntry);
+  return itemsAt(entries, found);
 }
