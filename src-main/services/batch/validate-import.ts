@@ -1,4 +1,4 @@
-import type { CatalogChoice, CatalogService, CatalogSource } from '../catalog';
+import type { CatalogService, CatalogSource } from '../catalog';
 import { runImportWorker, type ImportValidation } from './worker/run-import-worker';
 
 export type { ImportValidation } from './worker/run-import-worker';
@@ -33,9 +33,9 @@ export function validateImport(
 ): Promise<ImportValidation> {
   // Offline, the cached catalogue is read from disk while the worker reads the file: no network is touched,
   // and a failure to read it only shows if the file turns out to need it.
-  const cached = request.offline ? deps.catalogs.cached(request.systemId) : undefined;
+  const cached = request.offline ? deps.catalogs.cachedAsText(request.systemId) : undefined;
   cached?.catch(() => undefined);
-  const chooseCatalog = async (): Promise<CatalogChoice> =>
-    cached ?? deps.catalogs.pull(await deps.connect(), request.systemId);
+  const chooseCatalog = async (): Promise<string> =>
+    cached ?? JSON.stringify(await deps.catalogs.pull(await deps.connect(), request.systemId));
   return runImportWorker(request, { chooseCatalog, now: deps.now });
 }

@@ -39,20 +39,32 @@ export class CatalogService {
   /** The cached catalogue, or a `not-found` error that says how to fetch one. */
   async cached(systemId: string): Promise<CatalogChoice> {
     const catalog = await this.#store.read(this.#profileKey, systemId);
-    if (catalog === undefined) {
-      throw new FieldkitError({
-        code: 'not-found',
-        message: `No catalogue of CloudPBX ${systemId} is cached for this account, so it cannot be validated offline.`,
-        hint:
-          `While online, run \`fieldkit catalog pull --system ${systemId}\` (or press "Refresh catalogue" in the ` +
-          'Import screen); then validate offline.',
-      });
-    }
+    if (catalog === undefined) throw notCached(systemId);
     return { catalog, source: 'cache' };
+  }
+
+  /**
+   * `cached`, as the JSON text of the choice, for the import worker to parse: the cached text itself when the
+   * store vouches for it (CatalogStore), which this thread then never parses.
+   */
+  async cachedAsText(systemId: string): Promise<string> {
+    const catalog = await this.#store.readText(this.#profileKey, systemId);
+    if (catalog === undefined) throw notCached(systemId);
+    return `{"source":"cache","catalog":${catalog}}`;
   }
 
   /** "fetched 3 h ago (2024-07-19T06:03:25.000Z)" */
   describe(catalog: Catalog): string {
     return `fetched ${describeAge(ageSeconds(catalog, this.#now()))} (${catalog.fetchedAt})`;
   }
+}
+
+function notCached(systemId: string): FieldkitError {
+  return new FieldkitError({
+    code: 'not-found',
+    message: `No catalogue of CloudPBX ${systemId} is cached for this account, so it cannot be validated offline.`,
+    hint:
+      `While online, run \`fieldkit catalog pull --system ${systemId}\` (or press "Refresh catalogue" in the ` +
+      'Import screen); then validate offline.',
+  });
 }

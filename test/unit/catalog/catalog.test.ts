@@ -137,6 +137,39 @@ describe('CatalogService', () => {
     expect((await service().status('sys1')).cached).toBe(false);
   });
 
+  it('hands over the text it wrote, unparsed, only while its digest vouches for it', async () => {
+    const pulled = await service().pull(source, 'sys1');
+    const path = store().pathOf(profileCacheKey('Site A'), 'sys1');
+    const written = readFileSync(path, 'utf8');
+    const asText = async (): Promise<unknown> => JSON.parse(await service().cachedAsText('sys1')) as unknown;
+    expect(await store().readText(profileCacheKey('Site A'), 'sys1')).toBe(written);
+    expect(await asText()).toEqual({ source: 'cache', catalog: pulled.catalog });
+
+    // Edited by hand, still a catalogue: checked as it is read, and what it now says is handed over.
+    const edited = JSON.parse(written) as { devices: { description: string }[] };
+    (edited.devices[0] as { description: string }).description = 'Reception';
+    writeFileSync(path, JSON.stringify(edited));
+    expect(await asText()).toMatchObject({ catalog: { devices: [{ description: 'Reception' }] } });
+
+    // Edited into something that is not a catalogue: never handed over as it is.
+    writeFileSync(path, written.replace('"deviceTypeId":14', '"deviceTypeId":"14"'));
+    const error = await service()
+      .cachedAsText('sys1')
+      .catch((caught: unknown) => caught);
+    expect(isFieldkitError(error, 'not-found')).toBe(true);
+
+    // Written before digests were kept: checked, and handed over.
+    writeFileSync(path, written);
+    rmSync(path.replace(/\.json$/, '.digest'));
+    expect(await asText()).toEqual({ source: 'cache', catalog: pulled.catalog });
+  });
+
+  it('writes only a catalogue its schema accepts', async () => {
+    const catalog = (await service().pull(source, 'sys1')).catalog;
+    const broken = { ...catalog, devices: [{ ...catalog.devices[0], deviceTypeId: '14' }] };
+    await expect(store().write(profileCacheKey('Site A'), broken as never)).rejects.toThrow();
+  });
+
   it('refuses a system id that could leave the cache folder', () => {
     expect(() => store().pathOf('demo', '../../etc')).toThrow(RangeError);
   });

@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FieldkitError } from '../../errors';
 import { IMPORT_WORKER_MEMORY_MB } from '../../../shared/limits';
-import type { CatalogChoice } from '../../catalog';
 import type { ImportPlan, PlannedRow } from '../plan';
 import type { ImportFileJob } from '../plan-import-file';
 import { reportWithRows, type ImportReport, type ReportRow } from '../report';
@@ -15,8 +14,11 @@ export interface ImportValidation {
 }
 
 export interface ImportWorkerPorts {
-  /** Only called once the worker has read the file and understood its header. */
-  chooseCatalog: () => Promise<CatalogChoice>;
+  /**
+   * The catalogue to plan against, as the JSON text of a `CatalogChoice` (the worker parses it). Only called once
+   * the worker has read the file and understood its header.
+   */
+  chooseCatalog: () => Promise<string>;
   now: () => number;
 }
 
@@ -74,7 +76,7 @@ export function runImportWorker(job: ImportFileJob, ports: ImportWorkerPorts): P
         ports.chooseCatalog().then(
           (choice) => {
             if (settled) return;
-            const reply: CatalogReply = { type: 'catalog', choice: JSON.stringify(choice) };
+            const reply: CatalogReply = { type: 'catalog', choice };
             worker.postMessage(reply);
           },
           (error: unknown) => settle(() => reject(error)),
