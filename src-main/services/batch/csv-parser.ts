@@ -1,6 +1,7 @@
 import {
   isSkippedRow,
   rowLimitProblem,
+  type CellRange,
   type Delimiter,
   type FileProblem,
   type SourceRow,
@@ -160,13 +161,27 @@ class CsvTextRow implements SourceRow {
   }
 
   cellAt(index: number): string | undefined {
+    const start = this.#cellStart(index);
+    return start < 0 ? undefined : this.#text.slice(start, this.#cellEnd(start));
+  }
+
+  cellIn(index: number, range: CellRange): string | undefined {
+    const start = this.#cellStart(index);
+    if (start < 0) return undefined;
+    range.start = start;
+    range.end = this.#cellEnd(start);
+    return this.#text;
+  }
+
+  /** Where the cell at `index` starts in the file's text; -1 when the line has fewer cells. */
+  #cellStart(index: number): number {
     let start = this.#start;
     for (let skipped = 0; skipped < index; skipped += 1) {
       const end = this.#cellEnd(start);
-      if (end === this.#end) return undefined;
+      if (end === this.#end) return -1;
       start = end + 1;
     }
-    return this.#text.slice(start, this.#cellEnd(start));
+    return start;
   }
 
   /** Where the cell starting at `start` ends: at the next delimiter of the line, or at the line's end. */

@@ -1,3 +1,5 @@
+import type { MacHalves } from '../../shared/identifiers';
+
 /**
  * The first position at which each device identity was given, for finding the lines of a file that name the
  * same device. An identity's value is hex digits (12 for a MAC, 10 for an IPEI): each is kept as two numbers
@@ -29,8 +31,19 @@ export class FirstPositions {
 
   /** The position `value` was first claimed at: `position` itself when this is the first time. */
   claim(value: string, position: number): number {
-    const slot = this.#slotOf(value);
-    if (slot === OTHER) return this.#claimOther(value, position);
+    return this.#key.read(value) ? this.#claimKey(position) : this.#claimOther(value, position);
+  }
+
+  /** `claim` of a MAC given as its halves (`readUsualMacHalves`), never made a string. */
+  claimMac({ high, low }: MacHalves, position: number): number {
+    this.#key.high = high;
+    this.#key.low = low;
+    return this.#claimKey(position);
+  }
+
+  /** `claim` of the value the key holds. */
+  #claimKey(position: number): number {
+    const slot = this.#slotOfKey();
     const claimed = this.#position[slot] as number;
     if (claimed >= 0) return claimed;
     if (this.#held === this.#mask) throw new RangeError('FirstPositions: more values than it was made for');
@@ -49,9 +62,12 @@ export class FirstPositions {
 
   /** The slot holding `value`, or the free slot where it would go; OTHER for a value that is not hex digits. */
   #slotOf(value: string): number {
-    const key = this.#key;
-    if (!key.read(value)) return OTHER;
-    const { high, low } = key;
+    return this.#key.read(value) ? this.#slotOfKey() : OTHER;
+  }
+
+  /** The slot holding the value the key holds, or the free slot where it would go. */
+  #slotOfKey(): number {
+    const { high, low } = this.#key;
     const positions = this.#position;
     let slot = mix(high, low) & this.#mask;
     while ((positions[slot] as number) >= 0 && (this.#high[slot] !== high || this.#low[slot] !== low)) {

@@ -16,11 +16,33 @@ export interface SourceRow {
   numericCells?: number[];
   /** `cells[index]`, from a row that can answer one cell without splitting its line (csv-parser.ts). */
   cellAt?: (index: number) => string | undefined;
+  /** `cellText`, from a row that keeps its line's place in the file's text (csv-parser.ts). */
+  cellIn?: (index: number, range: CellRange) => string | undefined;
 }
 
 /** The row's cell at `index`, split out alone when the row can (a file's identifiers are read first, alone). */
 export function cellOf(row: SourceRow, index: number): string | undefined {
   return row.cellAt === undefined ? row.cells[index] : row.cellAt(index);
+}
+
+/** Where a cell is in the text that holds it. */
+export interface CellRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * The text holding the row's cell at `index`, the cell's place in it written to `range`: the file's text when
+ * the row keeps its line's place there, so the cell is read without being made a string; undefined when the
+ * row has no such cell.
+ */
+export function cellText(row: SourceRow, index: number, range: CellRange): string | undefined {
+  if (row.cellIn !== undefined) return row.cellIn(index, range);
+  const cell = row.cells[index];
+  if (cell === undefined) return undefined;
+  range.start = 0;
+  range.end = cell.length;
+  return cell;
 }
 
 export interface SourceTable {

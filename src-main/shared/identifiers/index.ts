@@ -5,5 +5,5 @@ export {
 } from './device-identifier';
 export { displayIpei, displayIpeiDecimal, formatIpeiDecimal, normaliseIpei } from './ipei';
 export { displayMac, formatMac, normaliseMac, type MacDisplayCase } from './mac';
-export { readUsualMac } from './usual-mac';
+export { displayMacHalves, macDigits, readUsualMac, readUsualMacHalves, type MacHalves } from './usual-mac';
 export type { IdentifierErrorCode, IdentifierFailure, IdentifierResult } from './result';

@@ -1,12 +1,14 @@
 import {
   displayMac,
   formatMac,
+  macDigits,
   normaliseIpei,
   normaliseMac,
   parseDeviceIdentifier,
   readUsualMac,
   type DeviceIdentifierKind,
   type IdentifierResult,
+  type MacHalves,
 } from '../../../shared/identifiers';
 import { IDENTIFIER_FIELDS, type ColumnMap, type ImportField } from '../columns';
 import type { ImportLine } from '../import-lines';
@@ -16,6 +18,25 @@ export interface DeviceIdentity {
   kind: DeviceIdentifierKind;
   /** Canonical: 12 (MAC) or 10 (IPEI) lowercase hex digits. */
   value: string;
+}
+
+/**
+ * A MAC read as its halves (`readUsualMacHalves`), its string made only if asked for: a plain line's MAC
+ * crosses from the import worker as its two numbers, and the report shows it made from them.
+ */
+export class UsualMacIdentity implements DeviceIdentity, MacHalves {
+  readonly kind = 'mac';
+  readonly high: number;
+  readonly low: number;
+
+  constructor(high: number, low: number) {
+    this.high = high;
+    this.low = low;
+  }
+
+  get value(): string {
+    return macDigits(this.high, this.low);
+  }
 }
 
 export interface IdentifierCheck {

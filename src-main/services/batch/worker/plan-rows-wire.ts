@@ -1,18 +1,19 @@
-import type { DeviceIdentifierKind } from '../../../shared/identifiers';
+import { displayMacHalves, macDigits, type DeviceIdentifierKind } from '../../../shared/identifiers';
 import type { CatalogModel } from '../../catalog';
 import type { DeviceRowAction, PlannedRow, RowAction, SubscriberRef } from '../plan';
 import { describeRow, type DescribedRow } from '../planner';
 import { reportStatus, subscriberText, type ReportMode, type ReportRow } from '../report';
-import { displayIdentity, type DeviceIdentity } from '../rules/identifier-rule';
+import { displayIdentity, UsualMacIdentity, type DeviceIdentity } from '../rules/identifier-rule';
 import type { MediaTransportProtocol, TransferMode } from '../rules/value-rules';
 import type { RowProblem } from '../types';
 
 /**
  * A slice of the plan's rows as it crosses from the import worker, by columns: `numbers` holds `FIELDS` numbers
  * per row (copied as it crosses: see import-worker.ts); a string that repeats from row to row (an action, a
- * model's name, a subscriber's fields) is an index into `atoms`; the strings of each row's own (identifier,
- * description, device id, detail, and the id when it is not what the reader makes of the identifier,
- * `displayIdentity`) follow one another in `text`, from where the row's numbers say, their lengths in `numbers`;
+ * model's name, a subscriber's fields) is an index into `atoms`; a plain line's MAC is its two numbers (read
+ * as such from the file: `UsualMacIdentity`); the strings of each row's own (any other identifier, description,
+ * device id, detail, and the id when it is not what the reader makes of the identifier, `displayIdentity`)
+ * follow one another in `text`, from where the row's numbers say, their lengths in `numbers`;
  * the few rows with errors or warnings carry them in `extras`. The calling thread makes the report's rows
  * straight from a slice (`reportRowsOf`) and the plan's only when they are asked for (`decodePlannedRows`): it
  * holds 100,000 rows for as long as the report lives, and making each of them twice, as JSON text of the rows
@@ -63,8 +64,11 @@ const Field = {
   IdLength: 16,
   DetailLength: 17,
   TextStart: 18,
+  /** A plain line's MAC as its halves (`UsualMacIdentity`), its identifier then no text; else NONE. */
+  MacHigh: 19,
+  MacLow: 20,
 } as const;
-const FIELDS = 19;
+const FIELDS = 21;
 
 export function encodePlannedRows(rows: readonly PlannedRow[]): RowSlice {
   const writer = new RowSliceWriter(rows.length);
@@ -124,7 +128,14 @@ export class RowSliceWriter {
     numbers[at + Field.TransferMode] = NONE;
     numbers[at + Field.Media] = NONE;
     this.#subscriber(at + Field.HolderId, holder);
-    this.#text(at + Field.IdentifierLength, identity.value);
+    if (identity instanceof UsualMacIdentity) {
+      numbers[at + Field.MacHigh] = identity.high;
+      numbers[at + Field.MacLow] = identity.low;
+      numbers[at + Field.IdentifierLength] = NONE;
+    } else {
+      numbers[at + Field.MacHigh] = NONE;
+      this.#text(at + Field.IdentifierLength, identity.value);
+    }
     this.#text(at + Field.DescriptionLength, description);
     this.#text(at + Field.DeviceIdLength, deviceId);
     numbers[at + Field.IdLength] = NONE;
@@ -179,6 +190,7 @@ export class RowSliceWriter {
     numbers[at + Field.TransferMode] = this.#atom(row.transferMode);
     numbers[at + Field.Media] = this.#atom(row.mediaTransportProtocol);
     this.#subscriber(at + Field.HolderId, row.existing?.subscriber);
+    numbers[at + Field.MacHigh] = NONE;
     this.#text(at + Field.IdentifierLength, identifier);
     this.#text(at + Field.DescriptionLength, row.description);
     this.#text(at + Field.DeviceIdLength, row.existing?.deviceId);
@@ -244,7 +256,10 @@ interface WireRow {
   warnings: readonly string[] | undefined;
   detail: string;
   kind: DeviceIdentifierKind | undefined;
+  /** Undefined when the row has none, or has its MAC's halves (`macHigh` is NONE otherwise). */
   identifier: string | undefined;
+  macHigh: number;
+  macLow: number;
   modelId: number;
   modelName: string | undefined;
   subscriber: WireSubscriber;
@@ -291,6 +306,8 @@ class SliceReader {
     detail: '',
     kind: undefined,
     identifier: undefined,
+    macHigh: NONE,
+    macLow: NONE,
     modelId: 0,
     modelName: undefined,
     subscriber: { phoneNumberId: undefined, shortNumber: '', name: undefined },
@@ -331,6 +348,8 @@ class SliceReader {
     this.#subscriber(row.holder, at + Field.HolderId);
     this.#offset = numbers[at + Field.TextStart] as number;
     row.identifier = this.#textAt(at + Field.IdentifierLength);
+    row.macHigh = numbers[at + Field.MacHigh] as number;
+    row.macLow = numbers[at + Field.MacLow] as number;
     row.description = this.#textAt(at + Field.DescriptionLength);
     row.deviceId = this.#textAt(at + Field.DeviceIdLength);
     row.id = this.#textAt(at + Field.IdLength) ?? derivedId(row);
@@ -359,8 +378,10 @@ class SliceReader {
   }
 }
 
-function derivedId({ kind, identifier }: WireRow): string {
-  return kind === undefined || identifier === undefined ? '' : displayIdentity({ kind, value: identifier });
+function derivedId({ kind, identifier, macHigh, macLow }: WireRow): string {
+  if (kind === undefined) return '';
+  if (identifier !== undefined) return displayIdentity({ kind, value: identifier });
+  return macHigh === NONE ? '' : displayMacHalves(macHigh, macLow);
 }
 
 /** The plan's rows of a slice: each as the planner made it, read back (`JSON.parse(JSON.stringify(row))`). */
@@ -429,6 +450,7 @@ function plannedRow(wire: WireRow): PlannedRow {
   };
   if (wire.kind !== undefined) row.kind = wire.kind;
   if (wire.identifier !== undefined) row.identifier = wire.identifier;
+  else if (wire.macHigh !== NONE) row.identifier = macDigits(wire.macHigh, wire.macLow);
   if (wire.modelName !== undefined) row.model = { id: wire.modelId, name: wire.modelName };
   const subscriber = subscriberRef(wire.subscriber);
   if (subscriber !== undefined) row.subscriber = subscriber;

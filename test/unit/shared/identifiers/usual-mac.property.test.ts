@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseMac } from '../../../../src-main/shared/identifiers';
-import { readUsualMac } from '../../../../src-main/shared/identifiers/usual-mac';
+import { displayMac, normaliseMac } from '../../../../src-main/shared/identifiers';
+import {
+  displayMacHalves,
+  macDigits,
+  readUsualMac,
+  readUsualMacHalves,
+  type MacHalves,
+} from '../../../../src-main/shared/identifiers/usual-mac';
 
 /** The full reader's rule for this notation, written with its regular expressions: what the fast path must match. */
 function bySlowRule(text: string): string | undefined {
@@ -47,6 +53,29 @@ describe('the usual MAC notation read by character codes', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('reads the same MAC where it stands in a longer text, as two numbers that give it back', () => {
+    fc.assert(
+      fc.property(
+        written,
+        fc.string({ maxLength: 3 }),
+        fc.string({ maxLength: 3 }),
+        (text, before, after) => {
+          const halves: MacHalves = { high: -1, low: -1 };
+          const line = `${before}${text}${after}`;
+          const read = readUsualMacHalves(line, before.length, before.length + text.length, halves);
+          const digits = readUsualMac(text);
+          expect(read).toBe(digits !== undefined);
+          if (digits === undefined) return;
+          expect(macDigits(halves.high, halves.low)).toBe(digits);
+          expect(displayMacHalves(halves.high, halves.low)).toBe(displayMac(digits, 'upper'));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    const halves: MacHalves = { high: -1, low: -1 };
+    expect(readUsualMacHalves('x48:7A:55:0A:BC:02', 1, 17, halves)).toBe(false);
   });
 
   it('reads every device MAC written with colons or hyphens', () => {
