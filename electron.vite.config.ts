@@ -54,7 +54,7 @@ function importWorker(): Plugin {
     name: 'fieldkit:import-worker',
     apply: 'build',
     async closeBundle() {
-      await buildImportWorker(root, resolve(root, out, 'main'), 'import-worker.js');
+      await buildImportWorker(root, resolve(root, out, 'main'), 'import-worker.cjs');
     },
   };
 }
@@ -72,7 +72,7 @@ export default defineConfig({
           web: resolve(root, 'src-main/shell/web/main.ts'),
           cli: resolve(root, 'src-main/cli/main.ts'),
         },
-        // Every chunk next to the entries, so `new URL('./import-worker.js', import.meta.url)` finds the worker
+        // Every chunk next to the entries, so `new URL('./import-worker.cjs', import.meta.url)` finds the worker
         // from whichever chunk the code that starts it lands in.
         output: { chunkFileNames: '[name]-[hash].js' },
       },

@@ -11,7 +11,7 @@ import { buildImportWorker } from '../../scripts/import-worker-build';
 export default async function buildTestImportWorker(): Promise<() => void> {
   const outDir = mkdtempSync(join(tmpdir(), 'fieldkit-import-worker-'));
   // `.mjs`: the temporary folder has no package.json saying its JavaScript is ES modules.
-  await buildImportWorker(resolve(import.meta.dirname, '../..'), outDir, 'import-worker.mjs');
-  process.env.FIELDKIT_IMPORT_WORKER = join(outDir, 'import-worker.mjs');
+  await buildImportWorker(resolve(import.meta.dirname, '../..'), outDir, 'import-worker.cjs');
+  process.env.FIELDKIT_IMPORT_WORKER = join(outDir, 'import-worker.cjs');
   return () => rmSync(outDir, { recursive: true, force: true });
 }

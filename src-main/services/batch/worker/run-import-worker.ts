@@ -28,7 +28,7 @@ export interface ImportWorkerPorts {
  * file: `FIELDKIT_IMPORT_WORKER` names a build of it (test/support/import-worker-build.ts makes one).
  */
 function workerScript(): string {
-  return process.env.FIELDKIT_IMPORT_WORKER ?? fileURLToPath(new URL('./import-worker.js', import.meta.url));
+  return process.env.FIELDKIT_IMPORT_WORKER ?? fileURLToPath(new URL('./import-worker.cjs', import.meta.url));
 }
 
 /**
