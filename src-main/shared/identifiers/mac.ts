@@ -10,7 +10,7 @@ import {
   looksLikeScientificNotation,
   scientificNotationFailure,
 } from './spreadsheet';
-import { readUsualMac } from './usual-mac';
+import { readStoredMac, readUsualMac } from './usual-mac';
 
 const MAC_HEX_DIGITS = 12;
 const MAC_OCTETS = 6;
@@ -43,7 +43,7 @@ type MacDigits = { ok: true; digits: string } | IdentifierFailure;
  * refused: no phone has one as its own address.
  */
 export function normaliseMac(input: string): IdentifierResult {
-  const usual = readUsualMac(input);
+  const usual = readUsualMac(input) ?? readStoredMac(input);
   if (usual !== undefined) return { ok: true, value: usual };
   const text = input.trim();
   if (text === '') {

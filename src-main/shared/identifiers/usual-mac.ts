@@ -1,8 +1,11 @@
 const MAC_TEXT_LENGTH = 17;
 const COLON = 0x3a;
 const HYPHEN = 0x2d;
+const STORED_LENGTH = 12;
 const DIGIT_ZERO = 0x30;
+const DIGIT_NINE = 0x39;
 const LOWER_A = 0x61;
+const LOWER_F = 0x66;
 const UPPER_A = 0x41;
 
 /**
@@ -15,6 +18,23 @@ export function readUsualMac(text: string): string | undefined {
   const halves: MacHalves = { high: 0, low: 0 };
   if (!readUsualMacHalves(text, 0, text.length, halves)) return undefined;
   return macDigits(halves.high, halves.low);
+}
+
+/**
+ * A MAC in the form the API stores it (12 lowercase hex digits), a device's own: answered as it is, with no new
+ * string (a catalogue holds thousands), undefined for anything else, which the full reader reads or refuses.
+ */
+export function readStoredMac(text: string): string | undefined {
+  if (text.length !== STORED_LENGTH) return undefined;
+  let anyBit = 0;
+  for (let index = 0; index < STORED_LENGTH; index += 1) {
+    const digit = lowerHexValue(text.charCodeAt(index));
+    if (digit < 0) return undefined;
+    // The first octet's low bit marks a multicast (or broadcast) address.
+    if (index === 1 && (digit & 1) === 1) return undefined;
+    anyBit |= digit;
+  }
+  return anyBit === 0 ? undefined : text;
 }
 
 /** A MAC's 12 hex digits as two numbers of 24 bits: the first six digits, and the last six. */
@@ -97,6 +117,11 @@ export function displayMacHalves(high: number, low: number): string {
 function hexCode(value: number, letterA = LOWER_A): number {
   const digit = value & 15;
   return digit < 10 ? DIGIT_ZERO + digit : letterA + digit - 10;
+}
+
+function lowerHexValue(code: number): number {
+  if (code >= DIGIT_ZERO && code <= DIGIT_NINE) return code - DIGIT_ZERO;
+  return code >= LOWER_A && code <= LOWER_F ? code - LOWER_A + 10 : -1;
 }
 
 function hexValue(code: number): number {

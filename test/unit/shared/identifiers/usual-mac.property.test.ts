@@ -4,6 +4,7 @@ import { displayMac, normaliseMac } from '../../../../src-main/shared/identifier
 import {
   displayMacHalves,
   macDigits,
+  readStoredMac,
   readUsualMac,
   readUsualMacHalves,
   type MacHalves,
@@ -76,6 +77,23 @@ describe('the usual MAC notation read by character codes', () => {
     );
     const halves: MacHalves = { high: -1, low: -1 };
     expect(readUsualMacHalves('x48:7A:55:0A:BC:02', 1, 17, halves)).toBe(false);
+  });
+
+  it('takes a MAC in the stored form as it is, exactly when the full reader reads it so', () => {
+    const hexDigit = fc.constantFrom(...'0123456789abcdefABCDEF0g:'.split(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          written.map((text) => text.replace(/[^0-9a-f]/gi, '')),
+          fc.array(hexDigit, { minLength: 11, maxLength: 13 }).map((digits) => digits.join('')),
+        ),
+        (text) => {
+          const full = normaliseMac(` ${text} `);
+          expect(readStoredMac(text)).toBe(full.ok && full.value === text ? text : undefined);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 
   it('reads every device MAC written with colons or hyphens', () => {
