@@ -6,7 +6,7 @@ import { rowCount } from '../../../src-main/services/batch/worker/plan-rows-wire
 import { fixtureCatalog } from './support/catalog-fixture';
 
 describe('a long file', () => {
-  it('is planned in slices of 10,000 lines that halve towards its end, so little is left to read then', () => {
+  it('is planned in slices of 10,000 lines, after a small first one, halving towards its end', () => {
     const { columns, width } = readHeader({ line: 1, cells: ['mac', 'model'] });
     const hex = (value: number): string => (value & 0xff).toString(16).padStart(2, '0');
     const rows = Array.from({ length: 25_000 }, (_, index): SourceRow => ({
@@ -17,6 +17,6 @@ describe('a long file', () => {
     const slices = [
       ...planRowsInSlices(lines, readLineIdentities(lines), fixtureCatalog(), { reassign: false }),
     ];
-    expect(slices.map(rowCount)).toEqual([10_000, 7_500, 3_750, 1_875, 1_000, 875]);
+    expect(slices.map(rowCount)).toEqual([1_000, 10_000, 7_000, 3_500, 1_750, 1_000, 750]);
   });
 });
