@@ -171,6 +171,18 @@ const CASES: Case[] = [
     errors: [{ field: 'description', column: 'D', message: /several lines/ }],
   },
   {
+    name: 'description with a tab',
+    file: csv(HEADER, '48:7A:55:0A:1B:09,,8028s,Desk\tA,,,,'),
+    line: 2,
+    errors: [{ field: 'description', column: 'D', message: /a control character \(a tab\?\)/ }],
+  },
+  {
+    name: 'description with a delete character',
+    file: csv(HEADER, '48:7A:55:0A:1B:09,,8028s,Desk\u007fA,,,,'),
+    line: 2,
+    errors: [{ field: 'description', column: 'D', message: /a control character/ }],
+  },
+  {
     name: 'too few cells',
     file: csv(HEADER, '48:7A:55:0A:1B:09,,8028s'),
     line: 2,
