@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXPANSION_MODULE_TYPES } from '../../shared/enums';
 import { RAINBOW_ID } from '../../shared/inputs/ids';
+import { readTextIfThere } from '../files/read-text-if-there';
 import { CATALOG_VERSION } from './catalog';
 import type { Catalog } from './types';
 
@@ -123,7 +124,7 @@ export class CatalogStore {
     systemId: string,
   ): Promise<{ text: string; vouched: boolean } | undefined> {
     const path = this.pathOf(profileKey, systemId);
-    const [text, digest] = await Promise.all([readIfThere(path), readIfThere(digestPath(path))]);
+    const [text, digest] = await Promise.all([readTextIfThere(path), readTextIfThere(digestPath(path))]);
     if (text === undefined) return undefined;
     return { text, vouched: digest === digestOf(text, systemId) };
   }
@@ -148,15 +149,6 @@ function digestPath(catalogPath: string): string {
 function digestOf(text: string, systemId: string): string {
   const sha256 = createHash('sha256').update(text).digest('hex');
   return `fieldkit-catalog ${CATALOG_VERSION} ${systemId} sha256 ${sha256}\n`;
-}
-
-async function readIfThere(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   applyEntry,
@@ -13,6 +13,7 @@ import {
   type JournalState,
   type JournalStep,
 } from './journal-entries';
+import { readTextIfThere } from '../../files/read-text-if-there';
 import { IsoStamps } from './iso-stamps';
 
 export type {
@@ -87,7 +88,7 @@ export class ImportJournal {
   /** Opens (creating if needed) the journal at `path` and replays what it already holds. */
   static async open(path: string, now: () => number = Date.now): Promise<ImportJournal> {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    const text = await readExisting(path);
+    const text = await readTextIfThere(path);
     const handle = await open(path, SYNCED_APPEND ?? 'a', 0o600);
     // A crash mid-write leaves a torn last line: end it, so the next entry starts a line of its own.
     if (text !== undefined && text !== '' && !text.endsWith('\n')) {
@@ -98,12 +99,12 @@ export class ImportJournal {
   }
 
   static async exists(path: string): Promise<boolean> {
-    return (await readExisting(path)) !== undefined;
+    return (await readTextIfThere(path)) !== undefined;
   }
 
   /** Every entry of the journal at `path`, torn lines left out; none when there is no journal. */
   static async read(path: string): Promise<JournalEntry[]> {
-    return parseEntries((await readExisting(path)) ?? '');
+    return parseEntries((await readTextIfThere(path)) ?? '');
   }
 
   stateOf(identifier: string): JournalDeviceState | undefined {
@@ -222,14 +223,5 @@ export class ImportJournal {
     // In the same tick as the last look at #pending: an intent (or the results' timer) from now on starts the next
     // write.
     this.#writing = false;
-  }
-}
-
-async function readExisting(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
   }
 }
