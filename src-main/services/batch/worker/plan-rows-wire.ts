@@ -256,7 +256,7 @@ interface WireRow {
   warnings: readonly string[] | undefined;
   detail: string;
   kind: DeviceIdentifierKind | undefined;
-  /** Undefined when the row has none, or has its MAC's halves (`macHigh` is NONE otherwise). */
+  /** Undefined when the row has none, or carries its MAC as halves instead (`macHigh`; NONE when it does not). */
   identifier: string | undefined;
   macHigh: number;
   macLow: number;
