@@ -71,9 +71,9 @@ const catalogSchema = z.object({
 /**
  * Catalogues on disk: `<dataDir>/catalog/<profile key>/<systemId>.json`, readable by the user only (they hold
  * names and e-mail addresses). Written to a temporary file and renamed, so a crash never leaves half a file.
- * Only a catalogue the schema accepts is written, and beside it `<systemId>.digest`: the SHA-256 of its text,
- * the catalogue format's version and the system's id. A file its digest vouches for is the text this store
- * wrote, so it is parsed without being checked again (checking 20,000 devices took 25-40 ms, and an offline
+ * Beside a catalogue the schema accepts, `<systemId>.digest` holds the SHA-256 of its text, the catalogue
+ * format's version and the system's id. A file its digest vouches for is the text this store wrote and checked,
+ * so it is parsed without being checked again (checking 20,000 devices took 25-40 ms, and an offline
  * validation's import worker parses the text itself). Any other file (edited, damaged, written by another
  * version or before digests were kept) is checked as it is read.
  */
@@ -111,11 +111,15 @@ export class CatalogStore {
 
   async write(profileKey: string, catalog: Catalog): Promise<void> {
     const path = this.pathOf(profileKey, catalog.systemId);
-    const text = `${JSON.stringify(catalogSchema.parse(catalog))}\n`;
+    const text = `${JSON.stringify(catalog)}\n`;
     await mkdir(join(this.#root, profileKey), { recursive: true, mode: 0o700 });
     // The catalogue first, then its digest: a crash between the two leaves a digest that vouches for nothing.
     await writeAtomically(path, text);
-    await writeAtomically(digestPath(path), digestOf(text, catalog.systemId));
+    // Only for a text that `read` accepts when it checks it (a catalogue the schema refuses is then refused as
+    // it was before digests: read as no catalogue, fetched anew).
+    if (checkedCatalog(text, catalog.systemId) !== undefined) {
+      await writeAtomically(digestPath(path), digestOf(text, catalog.systemId));
+    }
   }
 
   /** The file's text, and whether its digest vouches for it; undefined when there is no file. */
