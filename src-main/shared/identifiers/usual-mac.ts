@@ -46,7 +46,7 @@ export interface MacHalves {
 /**
  * `readUsualMac` of `text` from `from` to `to`, its digits read into `halves` (true when they are a usual MAC):
  * an import file's lines are told apart by their MACs as numbers, read where they stand in the file's text, and
- * a MAC is made a string only when its line is planned.
+ * a MAC is made a string only when one is asked for.
  */
 export function readUsualMacHalves(text: string, from: number, to: number, halves: MacHalves): boolean {
   if (to - from !== MAC_TEXT_LENGTH) return false;
