@@ -160,11 +160,6 @@ class CsvTextRow implements SourceRow {
     }
   }
 
-  cellAt(index: number): string | undefined {
-    const start = this.#cellStart(index);
-    return start < 0 ? undefined : this.#text.slice(start, this.#cellEnd(start));
-  }
-
   cellIn(index: number, range: CellRange): string | undefined {
     const start = this.#cellStart(index);
     if (start < 0) return undefined;

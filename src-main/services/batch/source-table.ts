@@ -14,15 +14,17 @@ export interface SourceRow {
   cells: string[];
   /** XLSX only: the columns whose cell the spreadsheet stored as a number (digits may have been lost). */
   numericCells?: number[];
-  /** `cells[index]`, from a row that can answer one cell without splitting its line (csv-parser.ts). */
-  cellAt?: (index: number) => string | undefined;
-  /** `cellText`, from a row that keeps its line's place in the file's text (csv-parser.ts). */
+  /**
+   * `cellText`, from a row that keeps its line's place in the file's text and so finds one cell without splitting
+   * its line (csv-parser.ts).
+   */
   cellIn?: (index: number, range: CellRange) => string | undefined;
 }
 
 /** The row's cell at `index`, split out alone when the row can (a file's identifiers are read first, alone). */
 export function cellOf(row: SourceRow, index: number): string | undefined {
-  return row.cellAt === undefined ? row.cells[index] : row.cellAt(index);
+  const range: CellRange = { start: 0, end: 0 };
+  return cellText(row, index, range)?.slice(range.start, range.end);
 }
 
 /** Where a cell is in the text that holds it. */
